@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFacts } from './build.js';
+import { commentSpans, type CommentStyle } from './comments.js';
+import { decode, looksBinary, normalizeEncoding } from './encoding.js';
+import { analyzeJavaFiles } from './java/pool.js';
+import { extractPropertiesFacts } from './properties.js';
+import { scanTree } from './scan.js';
+import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
+import { extractXmlFacts } from './xml.js';
+
+export interface CollectOptions {
+  encoding?: Encoding; // overrides detection for every file
+  maxFileSize?: number;
+  threads?: number;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+const COMMENT_STYLE: Record<string, CommentStyle> = { jsp: 'jsp', js: 'c', gradle: 'c', other: 'hash' };
+
+async function configFacts(f: ScannedFile, opts: CollectOptions, notices: Notice[]): Promise<FileFacts | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(f.abs);
+  } catch (e) {
+    notices.push({ kind: 'unreadable', file: f.rel, message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+  if (looksBinary(bytes)) {
+    notices.push({ kind: 'binary-skipped', file: f.rel, message: `binary content in a .${f.rel.split('.').pop()} file; not analyzed` });
+    return undefined;
+  }
+  const d = decode(bytes, { override: opts.encoding });
+  if (d.warning) notices.push({ kind: 'encoding', file: f.rel, message: d.warning });
+  if (f.kind === 'xml') {
+    const r = extractXmlFacts(f.rel, d.text);
+    notices.push(...r.notices);
+    return r.facts;
+  }
+  if (f.kind === 'properties') return extractPropertiesFacts(f.rel, d.text);
+  const lines = d.text.split(/\r?\n/);
+  const ext = path.extname(f.rel).toLowerCase();
+  const style = f.kind === 'other' && ['.json', '.kts'].includes(ext) ? 'c' : COMMENT_STYLE[f.kind] ?? 'hash';
+  const facts: TextFacts = { kind: 'text', file: f.rel, fileKind: f.kind, lines, comments: commentSpans(d.text, style) };
+  return facts;
+}
+
+/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
+export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
+  const scan = await scanTree(root, { maxFileSize: opts.maxFileSize });
+  const notices: Notice[] = [...scan.notices];
+  const files: FileFacts[] = [];
+
+  const others = scan.files.filter((f) => f.kind !== 'java');
+  for (const f of others) {
+    const facts = await configFacts(f, opts, notices);
+    if (facts) files.push(facts);
+  }
+  opts.onProgress?.('config', others.length, others.length);
+
+  const build = buildFacts(
+    { xml: files.filter((f): f is XmlFacts => f.kind === 'xml'), gradle: files.filter((f): f is TextFacts => f.kind === 'text' && f.fileKind === 'gradle') },
+    scan.jars,
+  );
+  const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
+  const javaFiles = scan.files.filter((f) => f.kind === 'java');
+  const results = await analyzeJavaFiles(
+    javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback })),
+    { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
+  );
+  for (const r of results) {
+    notices.push(...r.notices);
+    if (r.facts) files.push(r.facts);
+  }
+  for (const jar of scan.jars) files.push({ kind: 'text', file: jar, fileKind: 'jar', lines: [], comments: [] });
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
+  return { root: scan.root, files, build, notices };
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { decode, looksBinary } from '../encoding.js';
+import type { Encoding, JavaFacts, Notice } from '../types.js';
+import { extractJavaFacts } from './extract.js';
+import type { JavaParser } from './parser.js';
+
+export interface JavaJob {
+  abs: string;
+  rel: string;
+  override?: Encoding;
+  fallback?: Encoding;
+}
+
+export interface JavaResult {
+  facts?: JavaFacts;
+  notices: Notice[];
+}
+
+/** Reads, decodes, parses and extracts one Java file; the tree is deleted before returning. */
+export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<JavaResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(job.abs);
+  } catch (e) {
+    return { notices: [{ kind: 'unreadable', file: job.rel, message: `cannot read: ${(e as Error).message}` }] };
+  }
+  if (looksBinary(bytes)) {
+    return { notices: [{ kind: 'binary-skipped', file: job.rel, message: 'binary content in a .java file; not analyzed' }] };
+  }
+  const decoded = decode(bytes, { override: job.override, fallback: job.fallback });
+  const notices: Notice[] = [];
+  if (decoded.warning) notices.push({ kind: 'encoding', file: job.rel, message: decoded.warning });
+  const tree = jp.parser.parse(decoded.text);
+  if (!tree) return { notices: [...notices, { kind: 'parse-error', file: job.rel, message: 'the parser gave up on this file' }] };
+  try {
+    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.text);
+    return { facts, notices: [...notices, ...more] };
+  } finally {
+    tree.delete();
+  }
+}

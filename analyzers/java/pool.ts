@@ -1,0 +1,72 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { analyzeJavaFile, type JavaJob, type JavaResult } from './analyze-file.js';
+import { createJavaParser } from './parser.js';
+
+export interface PoolOptions {
+  threads?: number; // 0 = in this thread
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BATCH = 24;
+
+function workerScript(): string | undefined {
+  // Worker threads need compiled JavaScript; running from TypeScript sources (tests) analyzes in-thread.
+  const url = new URL('./worker.js', import.meta.url);
+  const file = fileURLToPath(url);
+  return import.meta.url.endsWith('.js') && existsSync(file) ? file : undefined;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+}
+
+/** Analyzes Java files on worker threads, one parser each; results come back in job order. */
+export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}): Promise<JavaResult[]> {
+  const script = workerScript();
+  const threads = Math.min(opts.threads ?? defaultThreads(), Math.ceil(jobs.length / BATCH));
+  const results: JavaResult[] = new Array(jobs.length);
+  let done = 0;
+
+  if (!script || threads <= 1) {
+    const jp = await createJavaParser();
+    for (let i = 0; i < jobs.length; i++) {
+      results[i] = await analyzeJavaFile(jp, jobs[i]);
+      if (++done % BATCH === 0 || done === jobs.length) opts.onProgress?.(done, jobs.length);
+    }
+    return results;
+  }
+
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+        const w = new Worker(script);
+        workers.push(w);
+        let batchStart = 0;
+        const send = () => {
+          if (next >= jobs.length) { resolve(); return; }
+          batchStart = next;
+          const batch = jobs.slice(next, next + BATCH);
+          next += batch.length;
+          w.postMessage({ id: batchStart, jobs: batch });
+        };
+        w.on('message', (msg: { id: number; results: JavaResult[] }) => {
+          msg.results.forEach((r, i) => { results[msg.id + i] = r; });
+          done += msg.results.length;
+          opts.onProgress?.(done, jobs.length);
+          send();
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => { if (code !== 0) reject(new Error(`java worker stopped with code ${code}`)); });
+        send();
+      })),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

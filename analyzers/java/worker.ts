@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { analyzeJavaFile, type JavaJob, type JavaResult } from './analyze-file.js';
+import { createJavaParser } from './parser.js';
+
+const port = parentPort;
+if (!port) throw new Error('java worker must run in a worker thread');
+
+const ready = createJavaParser();
+port.on('message', async (msg: { id: number; jobs: JavaJob[] }) => {
+  const jp = await ready;
+  const results: JavaResult[] = [];
+  for (const job of msg.jobs) results.push(await analyzeJavaFile(jp, job));
+  port.postMessage({ id: msg.id, results });
+});

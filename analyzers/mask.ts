@@ -1,0 +1,19 @@
+const MASK = '****';
+
+// key=value, key: value, key="value", <key>value</key>, name="password" value="..." shapes
+const SECRET_KEY = String.raw`(?:password|passwd|pwd|secret|token|api[._-]?key|access[._-]?key|private[._-]?key|credentials?)`;
+const PATTERNS: RegExp[] = [
+  new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*[=:]\s*)(?!\$\{)([^\s,;'"<>]+)`, 'gi'),
+  new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
+  new RegExp(String.raw`(<[\w.:-]*${SECRET_KEY}[\w.:-]*>)(?!\$\{)([^<]+)(<)`, 'gi'),
+  new RegExp(String.raw`(name\s*=\s*"[^"]*${SECRET_KEY}[^"]*"\s+value\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
+  /(\b[a-z][\w+.-]*:\/\/[^:/@\s]+:)([^@\s/]+)(@)/gi, // user:password@host in URLs
+];
+
+/** Hides secrets in text shown to people: known secret values, then anything that looks like one. */
+export function maskSecrets(text: string, secrets: (string | undefined)[] = []): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length > 0) out = out.split(s).join(MASK);
+  for (const p of PATTERNS) out = out.replace(p, (_m, a: string, _v: string, c?: string) => `${a}${MASK}${typeof c === 'string' ? c : ''}`);
+  return out;
+}

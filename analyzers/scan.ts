@@ -1,0 +1,161 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { FileKind, Notice, ScannedFile } from './types.js';
+
+export interface ScanOptions {
+  maxFileSize?: number; // bytes
+}
+
+export interface ScanOutput {
+  root: string;
+  files: ScannedFile[];
+  jars: string[]; // relative paths of jars: listed, never read
+  notices: Notice[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+// Folders that never hold the application's own sources or config.
+const EXCLUDED_DIRS = new Set([
+  '.git', '.svn', '.hg', 'CVS', '.idea', '.vscode', '.settings', 'node_modules', 'bower_components',
+  'target', 'build', 'out', 'dist', '.gradle', '.mvn',
+]);
+
+// Tomcat folders skipped inside a bundled Tomcat installation; its conf/ is kept because it configures the app's runtime.
+const BUNDLED_TOMCAT_SKIP = new Set(['bin', 'lib', 'logs', 'webapps', 'work', 'temp']);
+
+const KIND_BY_EXT: Record<string, FileKind> = {
+  '.java': 'java',
+  '.xml': 'xml',
+  '.properties': 'properties',
+  '.gradle': 'gradle',
+  '.jsp': 'jsp',
+  '.jspf': 'jsp',
+  '.js': 'js',
+};
+const OTHER_TEXT = new Set(['.yml', '.yaml', '.conf', '.cfg', '.ini', '.json', '.sh', '.bat', '.cmd', '.policy', '.kts', '.tld', '.xsl']);
+
+export function fileKind(name: string): FileKind | undefined {
+  const ext = path.extname(name).toLowerCase();
+  if (ext in KIND_BY_EXT) return KIND_BY_EXT[ext];
+  if (OTHER_TEXT.has(ext)) return 'other';
+  return undefined;
+}
+
+async function isBundledTomcat(dir: string): Promise<boolean> {
+  const has = (p: string) => fs.access(path.join(dir, p)).then(() => true, () => false);
+  const [catalinaSh, catalinaBat, serverXml, bootstrap] = await Promise.all([
+    has('bin/catalina.sh'), has('bin/catalina.bat'), has('conf/server.xml'), has('bin/bootstrap.jar'),
+  ]);
+  return (catalinaSh || catalinaBat || bootstrap) && serverXml;
+}
+
+async function readIgnore(dir: string): Promise<Ignore | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return undefined;
+  }
+}
+
+interface IgnoreScope {
+  base: string; // relative dir the .gitignore sits in ('' for root)
+  rules: Ignore;
+}
+
+function ignoredBy(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean {
+  for (const s of scopes) {
+    const sub = s.base ? rel.slice(s.base.length + 1) : rel;
+    if (s.rules.ignores(isDir ? sub + '/' : sub)) return true;
+  }
+  return false;
+}
+
+/** Walks an application tree: .gitignore files, default excludes, bundled Tomcats, size limit, symlink loops. */
+export async function scanTree(root: string, opts: ScanOptions = {}): Promise<ScanOutput> {
+  const maxSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const absRoot = path.resolve(root);
+  const out: ScanOutput = { root: absRoot, files: [], jars: [], notices: [] };
+
+  async function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): Promise<void> {
+    const real = await fs.realpath(abs);
+    if (ancestors.has(real)) {
+      out.notices.push({ kind: 'symlink-loop', file: rel, message: `symbolic link loop: ${rel} points back to an enclosing folder; not followed` });
+      return;
+    }
+    const seen = new Set(ancestors).add(real);
+    const gi = await readIgnore(abs);
+    const here = gi ? [...scopes, { base: rel, rules: gi }] : scopes;
+
+    let entries;
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch (e) {
+      out.notices.push({ kind: 'unreadable', file: rel || '.', message: `cannot read folder: ${(e as Error).message}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+    for (const entry of entries) {
+      const childAbs = path.join(abs, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(childAbs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+          out.notices.push({
+            kind: loop ? 'symlink-loop' : 'unreadable',
+            file: childRel,
+            message: loop ? 'symbolic link loop; not followed' : `broken symbolic link: ${(e as Error).message}`,
+          });
+          continue;
+        }
+      }
+      if (ignoredBy(here, childRel, isDir)) continue;
+
+      if (isDir) {
+        if (EXCLUDED_DIRS.has(entry.name)) continue;
+        if (inTomcat && BUNDLED_TOMCAT_SKIP.has(entry.name)) continue;
+        if (!inTomcat && (await isBundledTomcat(childAbs))) {
+          out.notices.push({
+            kind: 'excluded-tree',
+            file: childRel,
+            message: `a bundled Tomcat installation: only its conf/ is read, its webapps/, logs/ and libraries are not the application`,
+          });
+          await walk(childAbs, childRel, seen, here, true);
+          continue;
+        }
+        await walk(childAbs, childRel, seen, here, inTomcat);
+      } else if (isFile) {
+        if (entry.name.toLowerCase().endsWith('.jar')) {
+          if (!inTomcat) out.jars.push(childRel);
+          continue;
+        }
+        const kind = fileKind(entry.name);
+        if (!kind) continue;
+        const st = await fs.stat(childAbs);
+        if (st.size > maxSize) {
+          out.notices.push({
+            kind: 'too-large',
+            file: childRel,
+            message: `${(st.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(1)} MB limit (likely generated); not analyzed. Raise it with --max-file-size`,
+          });
+          continue;
+        }
+        out.files.push({ rel: childRel, abs: childAbs, size: st.size, kind });
+      }
+    }
+  }
+
+  const st = await fs.stat(absRoot);
+  if (!st.isDirectory()) throw new Error(`${root} is not a folder`);
+  await walk(absRoot, '', new Set(), [], false);
+  return out;
+}

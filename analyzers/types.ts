@@ -1,0 +1,284 @@
+// Types shared by the analyzers and everything downstream (generators, refactors, cli).
+
+export type Encoding = 'utf-8' | 'gbk' | 'iso-8859-1' | 'utf-16le' | 'utf-16be';
+
+export interface CommentSpan {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number; // exclusive
+}
+
+export interface Location {
+  line: number; // 1-based
+  column: number; // 1-based, UTF-16 code units
+}
+
+export type NoticeKind =
+  | 'parse-error'
+  | 'binary-skipped'
+  | 'too-large'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'encoding'
+  | 'excluded-tree'
+  | 'rules';
+
+export interface Notice {
+  kind: NoticeKind;
+  file?: string; // relative, forward slashes
+  line?: number;
+  message: string;
+}
+
+export type FileKind =
+  | 'java'
+  | 'xml'
+  | 'properties'
+  | 'gradle'
+  | 'jsp'
+  | 'js'
+  | 'jar' // listed, never read
+  | 'other';
+
+export interface ScannedFile {
+  rel: string; // relative to the app root, forward slashes
+  abs: string;
+  size: number;
+  kind: FileKind;
+}
+
+export interface ScanResult {
+  root: string;
+  files: ScannedFile[];
+  notices: Notice[];
+}
+
+// ---- Java facts ----
+
+export interface JavaImport extends Location {
+  name: string; // e.g. javax.servlet.http.HttpSession or javax.servlet.http (wildcard)
+  wildcard: boolean;
+  isStatic: boolean;
+}
+
+export interface JavaMethodDecl extends Location {
+  name: string;
+  returnType?: string;
+  isStatic: boolean;
+}
+
+export interface JavaTypeDecl extends Location {
+  name: string; // simple name
+  qualifiedName: string;
+  kind: 'class' | 'interface' | 'enum' | 'record' | 'annotation';
+  extends?: string;
+  implements: string[]; // for interfaces: extended interfaces
+  annotations: string[];
+  methods: JavaMethodDecl[];
+}
+
+export interface JavaField extends Location {
+  owner: string; // simple name of the declaring type
+  name: string;
+  type: string;
+  isStatic: boolean;
+  isFinal: boolean;
+  initializer?: string;
+}
+
+export interface JavaCall extends Location {
+  name: string;
+  receiver?: string; // source text of the receiver expression
+  receiverType?: string; // declared type of the receiver where a declaration gives it
+  args: string[];
+  argTypes: (string | undefined)[];
+  enclosingType?: string;
+  enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
+}
+
+export interface JavaNew extends Location {
+  type: string;
+  args: string[];
+  enclosingType?: string;
+  enclosingMethod?: string;
+}
+
+export interface JavaString extends Location {
+  value: string; // contents without quotes, escapes left as written
+}
+
+export interface JavaAnnotation extends Location {
+  name: string;
+  args?: string;
+}
+
+export interface JavaWrite extends Location {
+  target: string; // the assigned or incremented expression's text
+  enclosingType?: string;
+  enclosingMethod?: string;
+}
+
+export interface JavaFacts {
+  kind: 'java';
+  file: string;
+  package?: string;
+  imports: JavaImport[];
+  types: JavaTypeDecl[];
+  fields: JavaField[];
+  calls: JavaCall[];
+  news: JavaNew[];
+  strings: JavaString[];
+  annotations: JavaAnnotation[];
+  writes: JavaWrite[];
+  comments: CommentSpan[];
+  lines: string[];
+}
+
+// ---- config facts ----
+
+export interface XmlElement extends Location {
+  name: string;
+  path: string; // slash-separated names from the root element, e.g. web-app/session-config
+  attributes: Record<string, string>;
+  text: string;
+}
+
+export interface XmlFacts {
+  kind: 'xml';
+  file: string;
+  root?: string;
+  doctype?: string;
+  namespace?: string;
+  elements: XmlElement[];
+  comments: CommentSpan[];
+  lines: string[];
+}
+
+export interface PropertyEntry extends Location {
+  key: string;
+  value: string;
+}
+
+export interface PropertiesFacts {
+  kind: 'properties';
+  file: string;
+  entries: PropertyEntry[];
+  comments: CommentSpan[];
+  lines: string[];
+}
+
+export interface TextFacts {
+  kind: 'text';
+  file: string;
+  fileKind: FileKind;
+  lines: string[];
+  comments: CommentSpan[];
+}
+
+export type FileFacts = JavaFacts | XmlFacts | PropertiesFacts | TextFacts;
+
+export interface Dependency {
+  group?: string;
+  artifact: string;
+  version?: string;
+  scope?: string;
+  file: string;
+  line: number;
+}
+
+export interface BuildFacts {
+  tool: 'maven' | 'gradle' | 'ant' | 'none';
+  file?: string;
+  packaging?: string;
+  javaVersion?: string;
+  sourceEncoding?: string;
+  dependencies: Dependency[];
+}
+
+export interface ProjectFacts {
+  root: string;
+  files: FileFacts[];
+  build: BuildFacts;
+  notices: Notice[];
+}
+
+// ---- findings ----
+
+export type Category = 'mandatory' | 'optional' | 'potential';
+export type Lang = 'en' | 'zh-CN';
+export type Localized = Record<Lang, string>;
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  effort: number;
+  tags: string[];
+  file: string;
+  line: number;
+  column: number;
+  title: Localized;
+  message: Localized;
+  snippet: string;
+  fix?: string;
+}
+
+// ---- rules ----
+
+export type Patterns = string | string[];
+
+export interface JavaCallCond {
+  type?: Patterns; // qualified receiver types
+  methods: string[];
+  argCount?: number;
+  argNotSerializable?: number; // index of an argument whose project type must not be Serializable
+  argRegex?: { index: number; regex: string };
+  inMethods?: string[];
+  notInMethods?: string[];
+}
+
+export interface Condition {
+  'java.call'?: JavaCallCond;
+  'java.new'?: { type: Patterns; argRegex?: { index: number; regex: string } };
+  'java.import'?: { regex: string };
+  'java.annotation'?: { type: Patterns; argsRegex?: string };
+  'java.extends'?: { type: Patterns };
+  'java.implements'?: { type: Patterns };
+  'java.staticState'?: Record<string, never>;
+  'java.string'?: { regex: string; notRegex?: string };
+  'java.field'?: { nameRegex: string; isStatic?: boolean; initializerRegex?: string };
+  'xml.element'?: {
+    files?: Patterns;
+    root?: string;
+    path: string; // '*' for any element
+    name?: string; // regex on the element name
+    attributes?: Record<string, string>; // attribute name → regex its value must match
+    absent?: string[];
+    text?: string;
+    value?: string; // regex tried on every attribute value and on the text
+    notValue?: string;
+  };
+  properties?: { files?: Patterns; key?: string; value?: string; notValue?: string };
+  dependency?: { group?: string; artifact: string };
+  'logging.fileAppender'?: { frameworks?: string[]; referenced?: boolean };
+  file?: { glob: Patterns };
+  text?: { files: Patterns; regex: string; comments?: boolean };
+  and?: Condition[];
+  or?: Condition[];
+  not?: Condition;
+  within?: 'file' | 'method';
+}
+
+export interface Rule {
+  id: string;
+  category: Category;
+  effort: number;
+  tags: string[];
+  title: Localized;
+  message: Localized;
+  links?: string[];
+  fix?: string;
+  mask?: boolean; // the matched value is a secret: masked in every output
+  when: Condition;
+  source?: string; // the YAML file it came from
+}

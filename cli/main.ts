@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { RuleError } from '../analyzers/rule-load.js';
+import { assessCommand } from './assess-command.js';
+import { UsageError } from './errors.js';
+import { packageVersion } from './version.js';
+
+// `paasport assess . | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const program = new Command('paasport')
+  .description('Moves legacy Java/Tomcat web applications onto a Docker PaaS (Mesos + Marathon + marathon-lb): assess them for stateless containers.')
+  .version(packageVersion())
+  .exitOverride()
+  .configureOutput({ outputError: (s, write) => write(s) })
+  .addCommand(assessCommand().exitOverride())
+  .showHelpAfterError('(run with --help for usage)');
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof UsageError || e instanceof RuleError) {
+    process.stderr.write(`paasport: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`paasport: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 3;
+  }
+}
