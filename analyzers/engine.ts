@@ -39,10 +39,7 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
         if (seen.has(key)) continue;
         seen.add(key);
         matches.push({ rule, m });
-        if (rule.mask && m.value) {
-          secrets.add(m.value);
-          if (/^".*"$/.test(m.value)) secrets.add(m.value.slice(1, -1));
-        }
+        if (rule.mask && m.value) secrets.add(/^".+"$/.test(m.value) ? m.value.slice(1, -1) : m.value);
       }
     }
   }

@@ -65,7 +65,13 @@ Examples:
       if (progress) process.stderr.write(`\r\x1b[Kassessed ${a.stats.files} files (${a.stats.javaLines} Java lines) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       const lang = opts.lang as Lang;
       const report = opts.format === 'json' ? jsonReport(a, lang, { name: 'paasport', version: packageVersion() }) : textReport(a, lang);
-      if (opts.output) await writeFileAtomic(opts.output, report);
+      if (opts.output) {
+        try {
+          await writeFileAtomic(opts.output, report);
+        } catch (e) {
+          throw new UsageError(`cannot write the report to ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
+        }
+      }
       else process.stdout.write(report);
       if (opts.failOn && failing(a.findings.map((f) => f.category), opts.failOn)) process.exitCode = 1;
     });

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { CLI, makeTree, removeTree, ROOT } from './helpers.js';
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SHOP = path.join(ROOT, 'fixtures/servlet-shop');
+
+describe('paasport assess (built CLI)', () => {
+  it('--help explains the options and the exit codes', () => {
+    const r = run(['assess', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--fail-on <category>');
+    expect(r.out).toContain('Exit codes: 0 done, 1 a finding matched --fail-on, 2 wrong usage');
+  });
+
+  it('usage errors exit 2 with a message that says what to do', () => {
+    const missing = run(['assess', 'no/such/app']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no such folder');
+    expect(run(['assess', SHOP, '--format', 'xml']).code).toBe(2);
+    expect(run(['assess', SHOP, '--encoding', 'klingon']).code).toBe(2);
+    expect(run(['assess']).code).toBe(2);
+    expect(run(['frobnicate']).code).toBe(2);
+  });
+
+  it('--format json follows the report schema kept in the repo', () => {
+    const r = run(['assess', SHOP, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/schemas/assess-report.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.findings.length).toBeGreaterThan(5);
+    expect(report.findings[0]).toMatchObject({ ruleId: expect.any(String), file: expect.stringMatching(/^[^\\]+$/) });
+  });
+
+  it('--fail-on exits 1 when a finding of that category or worse is found, 0 otherwise', () => {
+    expect(run(['assess', SHOP, '--fail-on', 'mandatory', '-q']).code).toBe(1);
+    const clean = makeTree({ 'src/A.java': 'package a;\npublic class A { int x; }\n' });
+    try {
+      expect(run(['assess', clean, '--fail-on', 'potential']).code).toBe(0);
+    } finally {
+      removeTree(clean);
+    }
+  });
+
+  it('--output writes the report file and nothing to standard output', () => {
+    const dir = makeTree({});
+    try {
+      const out = path.join(dir, 'report.json');
+      const r = run(['assess', SHOP, '--format', 'json', '--output', out]);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe('');
+      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('1.0');
+      const bad = run(['assess', SHOP, '--output', path.join(dir, 'missing-dir/r.txt')]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('cannot write the report');
+      expect(existsSync(path.join(dir, 'missing-dir'))).toBe(false);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('--rules adds a user rule folder; a broken rule file is refused with its name', () => {
+    const dir = makeTree({
+      'rules/company.yaml': `- id: no-system-exit
+  category: mandatory
+  effort: 1
+  tags: [company]
+  title: { en: "System.exit in a web app", zh-CN: "Web 应用中调用 System.exit" }
+  message: { en: "Stops the whole container.", zh-CN: "会停止整个容器。" }
+  when:
+    java.call: { type: java.lang.System, methods: [exit] }
+`,
+      'bad/broken.yaml': '- id: Bad Id\n  category: sometimes\n',
+      'app/src/A.java': 'package a;\npublic class A { void f() { System.exit(1); } }\n',
+    });
+    try {
+      const r = run(['assess', path.join(dir, 'app'), '--rules', path.join(dir, 'rules'), '--format', 'json']);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual(['no-system-exit:2']);
+      const bad = run(['assess', path.join(dir, 'app'), '--rules', path.join(dir, 'bad')]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('broken.yaml');
+      expect(bad.err).toContain('does not follow the rule schema');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('worker threads give the same findings as one thread', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) {
+      files[`src/p/C${i}.java`] = `package p;\nimport javax.servlet.http.HttpSession;\npublic class C${i} {\n  void f(HttpSession s) { s.setAttribute("k${i}", "v"); }\n  String u = "jdbc:mysql://10.0.${i}.1/db";\n}\n`;
+    }
+    const dir = makeTree(files);
+    try {
+      const one = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '1']).out);
+      const two = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '2']).out);
+      expect(one.findings.length).toBe(160);
+      expect(two.findings).toEqual(one.findings);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('--lang zh-CN prints the report in Chinese', () => {
+    const r = run(['assess', SHOP, '--lang', 'zh-CN']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('会话状态');
+    expect(r.out).toContain('写入 HTTP 会话');
+  });
+});

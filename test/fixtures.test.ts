@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { assess } from '../analyzers/assess.js';
+import { bundledRules, ROOT } from './helpers.js';
+
+const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum'];
+
+describe('fixture apps', () => {
+  for (const app of APPS) {
+    it(`${app}: findings equal the expected file exactly`, async () => {
+      const expected: string[] = YAML.parse(readFileSync(path.join(ROOT, 'fixtures', `${app}.expected.yaml`), 'utf8'));
+      const a = await assess(path.join(ROOT, 'fixtures', app), bundledRules(), { threads: 0 });
+      const actual = a.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+      expect([...actual].sort()).toEqual([...expected].sort());
+      expect(a.notices.filter((n) => n.kind === 'parse-error')).toEqual([]);
+    });
+  }
+
+  it('struts-forum: GBK sources are decoded (a GBK character ending in 0x5C does not break the string literal)', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures', 'struts-forum'), bundledRules(), { threads: 0 });
+    const cache = a.findings.find((f) => f.file.endsWith('TopicCache.java'));
+    expect(cache?.snippet).toBe('private static final Map RECENT = new HashMap();');
+    const login = a.findings.find((f) => f.file.endsWith('LoginAction.java'));
+    expect(login?.snippet).toContain('// 当前会员');
+  });
+
+  it('struts-forum: the bundled Tomcat\'s webapps/ and the .svn folder are not the application', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures', 'struts-forum'), bundledRules(), { threads: 0 });
+    expect(a.findings.filter((f) => f.file.includes('webapps/') || f.file.includes('.svn'))).toEqual([]);
+    expect(a.notices.map((n) => n.kind)).toContain('excluded-tree');
+    expect(a.build).toMatchObject({ tool: 'ant', packaging: 'war', javaVersion: '1.5', sourceEncoding: 'GBK' });
+  });
+
+  it('spring-mvc-crm: secrets never appear in any finding', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures', 'spring-mvc-crm'), bundledRules(), { threads: 0 });
+    const text = JSON.stringify(a.findings);
+    for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(text).not.toContain(secret);
+    expect(a.build).toMatchObject({ tool: 'maven', packaging: 'war', javaVersion: '1.7' });
+    expect(a.build.dependencies.find((d) => d.artifact === 'spring-webmvc')?.version).toBe('4.3.9.RELEASE');
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assess } from '../analyzers/assess.js';
+import { loadRules } from '../analyzers/rule-load.js';
+import type { Rule } from '../analyzers/types.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+let rulesCache: Rule[] | undefined;
+export function bundledRules(): Rule[] {
+  return (rulesCache ??= loadRules());
+}
+
+/** Writes a small tree of files into a new temporary folder. */
+export function makeTree(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-test-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(dir, rel);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  return dir;
+}
+
+export function removeTree(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function assessFiles(files: Record<string, string | Uint8Array>, rules = bundledRules()) {
+  const dir = makeTree(files);
+  try {
+    return await assess(dir, rules, { threads: 0 });
+  } finally {
+    removeTree(dir);
+  }
+}
+
+/** GBK bytes of a text: Node decodes GBK but has no encoder, so this goes through a reverse table. */
+export function encodeGbk(text: string): Uint8Array {
+  const decoder = new TextDecoder('gbk');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
