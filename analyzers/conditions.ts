@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { maskComments } from './comments.js';
+import { commentSpans, maskComments } from './comments.js';
 import { fileAppenders } from './logging.js';
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy, type ProjectIndex } from './resolve.js';
 import { staticState, type MutationIndex } from './static-state.js';
@@ -185,7 +185,8 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   if (cond.file) return ctx.glob(cond.file.glob)(f.file) ? [{ file: f.file, line: 1, column: 1, value: f.file }] : [];
   if (cond.text) {
     if (!ctx.glob(cond.text.files)(f.file) || !('lines' in f)) return [];
-    const lines = cond.text.comments ? f.lines : maskComments(f.lines, f.comments);
+    const spans = f.kind === 'java' ? commentSpans(f.lines.join('\n'), 'c') : f.comments;
+    const lines = cond.text.comments ? f.lines : maskComments(f.lines, spans);
     const r = ctx.regex(cond.text.regex);
     const out: Match[] = [];
     lines.forEach((line, i) => {

@@ -131,7 +131,7 @@ export interface JavaFacts {
   strings: JavaString[];
   annotations: JavaAnnotation[];
   writes: JavaWrite[];
-  comments: CommentSpan[];
+  // no comment spans: the few rules that read Java as text find them on demand (comments.ts)
   lines: string[];
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { decode, looksBinary } from '../encoding.js';
 import type { Encoding, JavaFacts, Notice } from '../types.js';
 import { extractJavaFacts } from './extract.js';
@@ -9,6 +9,7 @@ export interface JavaJob {
   rel: string;
   override?: Encoding;
   fallback?: Encoding;
+  parseOnly?: boolean; // benchmarks: stop after parsing
 }
 
 export interface JavaResult {
@@ -20,7 +21,7 @@ export interface JavaResult {
 export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<JavaResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(job.abs);
+    bytes = readFileSync(job.abs); // synchronous: this runs on a worker thread, or in a command-line run with nothing else to do
   } catch (e) {
     return { notices: [{ kind: 'unreadable', file: job.rel, message: `cannot read: ${(e as Error).message}` }] };
   }
@@ -33,6 +34,7 @@ export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<Jav
   const tree = jp.parser.parse(decoded.text);
   if (!tree) return { notices: [...notices, { kind: 'parse-error', file: job.rel, message: 'the parser gave up on this file' }] };
   try {
+    if (job.parseOnly) return { notices };
     const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.text);
     return { facts, notices: [...notices, ...more] };
   } finally {

@@ -18,7 +18,6 @@ export const FACT_QUERY = `
 [(annotation) (marker_annotation)] @annotation
 (assignment_expression) @assign
 (update_expression) @update
-[(line_comment) (block_comment)] @comment
 (ERROR) @error
 (MISSING) @missing
 `;
@@ -86,7 +85,7 @@ function stringValue(text: string): string {
 export function extractJavaFacts(tree: Tree, query: Query, file: string, text: string): { facts: JavaFacts; notices: Notice[] } {
   const facts: JavaFacts = {
     kind: 'java', file, imports: [], types: [], fields: [], calls: [], news: [], strings: [],
-    annotations: [], writes: [], comments: [], lines: text.split(/\r?\n/),
+    annotations: [], writes: [], lines: text.split(/\r?\n/),
   };
   const notices: Notice[] = [];
   const captures = query.captures(tree.rootNode);
@@ -292,12 +291,6 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
         }
         break;
       }
-      case 'comment':
-        facts.comments.push({
-          line: node.startPosition.row + 1, column: node.startPosition.column + 1,
-          endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1,
-        });
-        break;
       case 'error':
       case 'missing':
         if (!firstError) firstError = node;

@@ -46,15 +46,19 @@ export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}):
       Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
         const w = new Worker(script);
         workers.push(w);
-        let batchStart = 0;
+        // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
+        let inFlight = 0;
         const send = () => {
-          if (next >= jobs.length) { resolve(); return; }
-          batchStart = next;
-          const batch = jobs.slice(next, next + BATCH);
-          next += batch.length;
-          w.postMessage({ id: batchStart, jobs: batch });
+          while (inFlight < 2 && next < jobs.length) {
+            const batch = jobs.slice(next, next + BATCH);
+            w.postMessage({ id: next, jobs: batch });
+            next += batch.length;
+            inFlight++;
+          }
+          if (inFlight === 0) resolve();
         };
         w.on('message', (msg: { id: number; results: JavaResult[] }) => {
+          inFlight--;
           msg.results.forEach((r, i) => { results[msg.id + i] = r; });
           done += msg.results.length;
           opts.onProgress?.(done, jobs.length);

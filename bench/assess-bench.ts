@@ -1,0 +1,120 @@
+// npm run bench: end-to-end assessment speed against the bare tree-sitter parse of the same files, in one run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from 'node:path';
+import { assess } from '../analyzers/assess.js';
+import { analyzeJavaFiles, defaultThreads } from '../analyzers/java/pool.js';
+import { loadRules } from '../analyzers/rule-load.js';
+import { scanTree } from '../analyzers/scan.js';
+
+const MIN_LINES = 500_000;
+const CACHE = path.resolve('.bench');
+const SRC_ZIPS = ['/usr/lib/jvm/temurin-25-jdk-amd64/lib/src.zip', '/usr/lib/jvm/java-17-openjdk-amd64/lib/src.zip'];
+
+function jdkSources(): string | undefined {
+  const dir = path.join(CACHE, 'jdk-java.base');
+  if (existsSync(path.join(dir, 'java.base'))) return dir;
+  const zip = SRC_ZIPS.find((z) => existsSync(z) && statSync(z).size > 0);
+  if (!zip) return undefined;
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('unzip', ['-q', '-o', zip, 'java.base/*', '-d', dir]);
+    return dir;
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+// A legacy-looking tree: servlets with session writes, DAOs with JDBC URLs, caches, utility classes.
+function generatedSources(): string {
+  const dir = path.join(CACHE, 'generated');
+  if (existsSync(dir)) return dir;
+  const perFile = 400;
+  for (let i = 0; i * perFile < MIN_LINES * 1.1; i++) {
+    const pkg = `com/acme/gen/m${i % 50}`;
+    mkdirSync(path.join(dir, pkg), { recursive: true });
+    const body: string[] = [`package ${pkg.replace(/\//g, '.')};`, '', 'import java.util.*;', 'import javax.servlet.http.*;', '', `public class Gen${i} extends HttpServlet {`];
+    body.push(`  private static final Map<String, Object> CACHE = new HashMap<String, Object>();`);
+    while (body.length < perFile - 2) {
+      const n = body.length;
+      body.push(`  protected void m${n}(HttpServletRequest req, HttpServletResponse resp) {`,
+        `    HttpSession s = req.getSession();`,
+        `    s.setAttribute("k${n}", new ArrayList<String>());`,
+        `    String url = "jdbc:mysql://10.0.${i % 250}.${n % 250}:3306/db";`,
+        `    for (int j = 0; j < ${n}; j++) { CACHE.put("x" + j, url); }`,
+        `  }`);
+    }
+    body.push('}', '');
+    writeFileSync(path.join(dir, pkg, `Gen${i}.java`), body.join('\n'));
+  }
+  return dir;
+}
+
+function countLines(dir: string): { files: number; lines: number } {
+  let files = 0;
+  let lines = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.java')) {
+        files++;
+        lines += (readFileSync(p, "latin1").match(/\n/g)?.length ?? 0) + 1;
+      }
+    }
+  };
+  walk(dir);
+  return { files, lines };
+}
+
+
+
+
+const secs = (ms: number) => (ms / 1000).toFixed(2) + ' s';
+const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).toLocaleString('en-US')} lines/s`;
+
+async function main() {
+  let root = jdkSources();
+  let label = 'JDK java.base sources';
+  if (!root) {
+    root = generatedSources();
+    label = 'generated legacy-style sources';
+  }
+  const { files, lines } = countLines(root);
+  if (lines < MIN_LINES) throw new Error(`only ${lines} lines of Java under ${root}; the benchmark needs ${MIN_LINES}`);
+  const threads = defaultThreads();
+  console.log(`corpus: ${label}, ${files} files, ${lines.toLocaleString('en-US')} lines (${root})`);
+  console.log(`threads: ${threads}`);
+
+  const scan = await scanTree(root, { maxFileSize: 64 * 1024 * 1024 });
+  const jobs = scan.files.filter((f) => f.kind === 'java').map((f) => ({ abs: f.abs, rel: f.rel, parseOnly: true }));
+  const rules = loadRules();
+
+  // warm-up: page cache and WASM compilation
+  await analyzeJavaFiles(jobs.slice(0, 200), { threads: 1 });
+
+  let t = performance.now();
+  await analyzeJavaFiles(jobs, { threads: 1 });
+  const parse1 = performance.now() - t;
+
+  t = performance.now();
+  await analyzeJavaFiles(jobs, { threads });
+  const parseN = performance.now() - t;
+
+  t = performance.now();
+  const a = await assess(root, rules, { maxFileSize: 64 * 1024 * 1024, threads });
+  const full = performance.now() - t;
+  const rss = process.memoryUsage().rss;
+
+  console.log('');
+  console.log(`bare parse, 1 thread:          ${secs(parse1).padStart(9)}  ${rate(lines, parse1)}`);
+  console.log(`bare parse, ${threads} threads:         ${secs(parseN).padStart(9)}  ${rate(lines, parseN)}`);
+  console.log(`assess end to end, ${threads} threads:  ${secs(full).padStart(9)}  ${rate(lines, full)}  (${a.findings.length} findings, ${a.notices.length} notices)`);
+  console.log('');
+  console.log(`assessment / bare parse (1 thread):   ${(full / parse1).toFixed(2)}x   target <= 1.5x`);
+  console.log(`assessment / bare parse (${threads} threads):  ${(full / parseN).toFixed(2)}x`);
+  console.log(`peak RSS of this process: ${Math.round(rss / 1048576)} MB`);
+}
+
+await main();
