@@ -1,10 +1,12 @@
 import { collectFacts, type CollectOptions } from './collect.js';
 import { runRules } from './engine.js';
+import type { ConfigFacts } from './config-facts.js';
 import type { BuildFacts, Finding, Notice, Rule } from './types.js';
 
 export interface Assessment {
   root: string;
   build: BuildFacts;
+  config: ConfigFacts;
   stats: { files: number; javaFiles: number; javaLines: number };
   findings: Finding[];
   notices: Notice[];
@@ -25,6 +27,7 @@ export async function assess(root: string, rules: Rule[], opts: CollectOptions =
   return {
     root: project.root,
     build: project.build,
+    config: project.config,
     stats: { files: project.files.length, javaFiles, javaLines },
     findings,
     notices: project.notices,

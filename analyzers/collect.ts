@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFacts } from './build.js';
+import { configFacts } from './config-facts.js';
 import { commentSpans, type CommentStyle } from './comments.js';
 import { decode, looksBinary, normalizeEncoding } from './encoding.js';
 import { analyzeJavaFiles } from './java/pool.js';
@@ -18,7 +19,7 @@ export interface CollectOptions {
 
 const COMMENT_STYLE: Record<string, CommentStyle> = { jsp: 'jsp', js: 'c', gradle: 'c', other: 'hash' };
 
-async function configFacts(f: ScannedFile, opts: CollectOptions, notices: Notice[]): Promise<FileFacts | undefined> {
+async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Notice[]): Promise<FileFacts | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(f.abs);
@@ -53,7 +54,7 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
 
   const others = scan.files.filter((f) => f.kind !== 'java');
   for (const f of others) {
-    const facts = await configFacts(f, opts, notices);
+    const facts = await readConfigFile(f, opts, notices);
     if (facts) files.push(facts);
   }
   opts.onProgress?.('config', others.length, others.length);
@@ -75,5 +76,5 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   for (const jar of scan.jars) files.push({ kind: 'text', file: jar, fileKind: 'jar', lines: [], comments: [] });
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
-  return { root: scan.root, files, build, notices };
+  return { root: scan.root, files, build, config: configFacts(files), notices };
 }

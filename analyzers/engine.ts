@@ -12,8 +12,8 @@ function snippetOf(f: FileFacts | undefined, line: number): string {
   return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
 }
 
-function fill(template: Localized, m: Match, mask: boolean): Localized {
-  const value = m.value === undefined ? '' : mask ? '****' : maskSecrets(m.value);
+function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): Localized {
+  const value = m.value === undefined ? '' : mask ? '****' : maskSecrets(m.value, secrets);
   const out = {} as Localized;
   for (const lang of Object.keys(template) as Lang[]) {
     out[lang] = template[lang].replace(/\{value\}/g, value).replace(/\{detail\}/g, m.detail ?? '');
@@ -55,7 +55,7 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
       line: m.line,
       column: m.column,
       title: rule.title,
-      message: fill(rule.message, m, !!rule.mask),
+      message: fill(rule.message, m, !!rule.mask, secretList),
       snippet: maskSecrets(snippetOf(byFile.get(m.file), m.line), secretList),
       ...(rule.fix ? { fix: rule.fix } : {}),
     });
