@@ -164,6 +164,10 @@ function elementMatches(el: XmlElement, c: NonNullable<Condition['xml.element']>
   return value;
 }
 
+function inFiles(c: { files?: Patterns; notFiles?: Patterns }, file: string, ctx: EvalContext): boolean {
+  return (!c.files || ctx.glob(c.files)(file)) && !(c.notFiles && ctx.glob(c.notFiles)(file));
+}
+
 /** The matches of a condition in one file. */
 export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match[] {
   if (cond.and) {
@@ -184,7 +188,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   }
   if (cond.file) return ctx.glob(cond.file.glob)(f.file) ? [{ file: f.file, line: 1, column: 1, value: f.file }] : [];
   if (cond.text) {
-    if (!ctx.glob(cond.text.files)(f.file) || !('lines' in f)) return [];
+    if (!inFiles(cond.text, f.file, ctx) || !('lines' in f)) return [];
     const spans = f.kind === 'java' ? commentSpans(f.lines.join('\n'), 'c') : f.comments;
     const lines = cond.text.comments ? f.lines : maskComments(f.lines, spans);
     const r = ctx.regex(cond.text.regex);
@@ -211,7 +215,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   }
   if (cond['xml.element']) {
     const c = cond['xml.element'];
-    if (f.kind !== 'xml' || (c.files && !ctx.glob(c.files)(f.file)) || (c.root && f.root !== c.root)) return [];
+    if (f.kind !== 'xml' || !inFiles(c, f.file, ctx) || (c.root && f.root !== c.root)) return [];
     const out: Match[] = [];
     for (const el of f.elements) {
       const v = elementMatches(el, c, ctx);
@@ -221,7 +225,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   }
   if (cond.properties) {
     const c = cond.properties;
-    if (f.kind !== 'properties' || (c.files && !ctx.glob(c.files)(f.file))) return [];
+    if (f.kind !== 'properties' || !inFiles(c, f.file, ctx)) return [];
     const k = c.key ? ctx.regex(c.key) : undefined;
     const v = c.value ? ctx.regex(c.value) : undefined;
     const nv = c.notValue ? ctx.regex(c.notValue) : undefined;

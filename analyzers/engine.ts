@@ -31,7 +31,7 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
   const seen = new Set<string>();
 
   const matches: { rule: Rule; m: Match }[] = [];
-  const secrets = new Set<string>();
+  const secrets = new Map<string, Set<string>>(); // file:line → secret values found there
   for (const f of project.files) {
     for (const rule of rules) {
       for (const m of evaluate(rule.when, f, ctx)) {
@@ -39,13 +39,18 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
         if (seen.has(key)) continue;
         seen.add(key);
         matches.push({ rule, m });
-        if (rule.mask && m.value) secrets.add(/^".+"$/.test(m.value) ? m.value.slice(1, -1) : m.value);
+        if (rule.mask && m.value) {
+          const at = `${m.file}:${m.line}`;
+          const set = secrets.get(at) ?? new Set<string>();
+          set.add(/^".+"$/.test(m.value) ? m.value.slice(1, -1) : m.value);
+          secrets.set(at, set);
+        }
       }
     }
   }
-  // A secret found by one rule is masked in every snippet, whichever rule shows that line.
-  const secretList = [...secrets].sort((a, b) => b.length - a.length);
+  // A secret found by one rule is masked wherever its line is shown, whichever rule shows it.
   for (const { rule, m } of matches) {
+    const secretList = [...(secrets.get(`${m.file}:${m.line}`) ?? [])].sort((a, b) => b.length - a.length);
     findings.push({
       ruleId: rule.id,
       category: rule.category,

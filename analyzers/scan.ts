@@ -22,6 +22,9 @@ const EXCLUDED_DIRS = new Set([
   'target', 'build', 'out', 'dist', '.gradle', '.mvn',
 ]);
 
+// Test sources never reach the container: src/test (Maven, Gradle) and test/ or tests/ beside the sources.
+const isTestTree = (rel: string) => /^(?:(?:.+\/)?src\/test|tests?)$/.test(rel);
+
 // Tomcat folders skipped inside a bundled Tomcat installation; its conf/ is kept because it configures the app's runtime.
 const BUNDLED_TOMCAT_SKIP = new Set(['bin', 'lib', 'logs', 'webapps', 'work', 'temp']);
 
@@ -121,7 +124,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
       if (ignoredBy(here, childRel, isDir)) continue;
 
       if (isDir) {
-        if (EXCLUDED_DIRS.has(entry.name)) continue;
+        if (EXCLUDED_DIRS.has(entry.name) || isTestTree(childRel)) continue;
         if (inTomcat && BUNDLED_TOMCAT_SKIP.has(entry.name)) continue;
         if (!inTomcat && (await isBundledTomcat(childAbs))) {
           out.notices.push({

@@ -8,6 +8,9 @@ export interface StaticState {
 }
 
 const CONTAINER = /(Map|List|Set|Collection|Queue|Deque|Vector|Hashtable|Stack|Cache|Properties|Multimap|Table|Buffer)$/;
+const COUNTER = /^(int|long|short|double|float|Integer|Long|Short|Double|Float|BigDecimal|BigInteger)$/;
+// Methods that run once while the application starts; what they assign is configuration, not state.
+const STARTUP_METHOD = /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
 const ATOMIC = /^(AtomicInteger|AtomicLong|AtomicBoolean|AtomicReference|LongAdder|DoubleAdder|AtomicIntegerArray|AtomicLongArray)$/;
 const MUTATORS = new Set([
   'put', 'putAll', 'putIfAbsent', 'add', 'addAll', 'addElement', 'addFirst', 'addLast', 'remove', 'removeAll', 'removeIf',
@@ -41,8 +44,9 @@ export function mutationIndex(project: ProjectFacts): MutationIndex {
 
 /**
  * Static fields that hold state changed at run time: collections and maps mutated outside static
- * initialization, atomic counters, and non-final fields assigned in methods. Lookup tables filled
- * once in a static block, constants, loggers and lazily created singletons are not state.
+ * initialization, atomic counters, and numeric or collection fields reassigned while serving.
+ * Lookup tables filled once in a static block, constants, loggers, lazily created singletons, flags
+ * and services wired at start-up are not state.
  */
 export function staticState(file: JavaFacts, mutations: MutationIndex): StaticState[] {
   const out: StaticState[] = [];
@@ -53,8 +57,9 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
     if (simple === field.owner) continue; // singleton instance
     if (/Log(ger)?$/.test(simple)) continue;
     const mutable = CONTAINER.test(simple) || ATOMIC.test(simple) || field.type.endsWith(']');
-    if (!field.isFinal) {
-      const w = file.writes.find((x) => refersTo(x.target, field) && !STARTUP.has(x.enclosingMethod ?? '') && x.enclosingType === field.owner);
+    if (!field.isFinal && (mutable || COUNTER.test(simple))) {
+      const w = file.writes.find((x) => refersTo(x.target, field) && x.enclosingType === field.owner
+        && !STARTUP.has(x.enclosingMethod ?? '') && !STARTUP_METHOD.test(x.enclosingMethod ?? ''));
       if (w) {
         out.push({ field, file, how: `assigned in ${w.enclosingMethod}()` });
         continue;

@@ -251,6 +251,7 @@ export interface Condition {
   'java.field'?: { nameRegex: string; isStatic?: boolean; initializerRegex?: string };
   'xml.element'?: {
     files?: Patterns;
+    notFiles?: Patterns;
     root?: string;
     path: string; // '*' for any element
     name?: string; // regex on the element name
@@ -260,11 +261,11 @@ export interface Condition {
     value?: string; // regex tried on every attribute value and on the text
     notValue?: string;
   };
-  properties?: { files?: Patterns; key?: string; value?: string; notValue?: string };
+  properties?: { files?: Patterns; notFiles?: Patterns; key?: string; value?: string; notValue?: string };
   dependency?: { group?: string; artifact: string };
   'logging.fileAppender'?: { frameworks?: string[]; referenced?: boolean };
   file?: { glob: Patterns };
-  text?: { files: Patterns; regex: string; comments?: boolean };
+  text?: { files: Patterns; notFiles?: Patterns; regex: string; comments?: boolean };
   and?: Condition[];
   or?: Condition[];
   not?: Condition;

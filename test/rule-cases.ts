@@ -179,6 +179,10 @@ public class A {
   private static final org.slf4j.Logger LOG = null;
   private static A instance;
   private static final int MAX = 10;
+  private static boolean started;
+  private static javax.sql.DataSource dataSource;
+  private static int poolSize;
+  public static void init(javax.sql.DataSource ds) { dataSource = ds; started = true; poolSize = 5; }
   static {
     CODES.put("CN", "China");
     CODES.put("US", "United States");
@@ -293,6 +297,7 @@ public class A {
   'hardcoded-ip': {
     invalid: {
       'A.java': 'package app;\npublic class A {\n  String host = "10.0.0.5";\n  String url = "http://192.168.1.20:8080/api";\n}\n',
+      'src/test/java/app/ATest.java': 'package app;\npublic class ATest { String ip = "10.9.9.9"; }\n',
       'app.properties': 'redis.host=10.20.1.5\n',
       'conf.xml': '<config>\n  <server>172.16.0.3</server>\n</config>\n',
     },
@@ -333,8 +338,9 @@ public class A {
     },
     expect: ['A.java:3', 'app.properties:1', 'ctx.xml:3'],
     valid: {
-      'A.java': 'package app;\npublic class A {\n  String ns = "http://www.w3.org/2001/XMLSchema-instance";\n  String local = "http://localhost:8080/";\n}\n',
-      'app.properties': 'mail.smtp.host=localhost\nsite=${SITE_URL}\n',
+      'A.java': 'package app;\npublic class A {\n  String ns = "http://www.w3.org/2001/XMLSchema-instance";\n  String local = "http://localhost:8080/";\n  String help = "Read more at http://www.vendor-forum.net";\n}\n',
+      'app.properties': 'mail.smtp.host=localhost\nsite=${SITE_URL}\nhelp=See <a href="http://www.vendor-forum.net/docs">the docs</a>\n',
+      'languages/de_DE.properties': 'update.url=http://www.vendor-forum.net/latest\n',
       'ctx.xml': '<beans xmlns="http://www.springframework.org/schema/beans">\n<bean id="mail"><property name="host" value="${mail.host}"/></bean>\n</beans>\n',
     },
   },
@@ -350,6 +356,9 @@ public class A {
     expect: ['jdbc.properties:1', 'ctx.xml:3', 'META-INF/context.xml:2', 'hibernate.cfg.xml:2', 'pom.xml:2', 'A.java:3', 'A.java:4'],
     valid: {
       'jdbc.properties': 'jdbc.password=${DB_PASSWORD}\n#jdbc.password=old\npassword.minLength=8\n',
+      'i18n/messages_en_US.properties': 'User.password=Password\n',
+      'ApplicationResources_zh_CN.properties': 'login.password=\\u5bc6\\u7801\n',
+      'ui.properties': 'label.password = Enter your password\n',
       'ctx.xml': '<beans>\n<bean id="ds">\n  <property name="password" value="${jdbc.password}"/>\n  <!-- <property name="password" value="old"/> -->\n</bean>\n</beans>\n',
       'A.java': 'package app;\npublic class A {\n  static final String PASSWORD_PARAM = "password";\n  void c(String pw) throws Exception { java.sql.DriverManager.getConnection("jdbc:x", "sa", pw); }\n}\n',
     },
