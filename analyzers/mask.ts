@@ -13,7 +13,12 @@ const PATTERNS: RegExp[] = [
 /** Hides secrets in text shown to people: known secret values, then anything that looks like one. */
 export function maskSecrets(text: string, secrets: (string | undefined)[] = []): string {
   let out = text;
-  for (const s of secrets) if (s && s.length > 0) out = out.split(s).join(MASK);
+  for (const s of secrets) {
+    if (!s) continue;
+    // not inside a longer word or a dotted key: `db.password=password` keeps its key
+    const re = new RegExp(`${/^\w/.test(s) ? '(?<![\\w.])' : ''}${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${/\w$/.test(s) ? '(?!\\w)' : ''}`, 'g');
+    out = out.replace(re, MASK);
+  }
   for (const p of PATTERNS) out = out.replace(p, (_m, a: string, _v: string, c?: string) => `${a}${MASK}${typeof c === 'string' ? c : ''}`);
   return out;
 }

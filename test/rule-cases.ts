@@ -360,7 +360,7 @@ public class A {
       'ApplicationResources_zh_CN.properties': 'login.password=\\u5bc6\\u7801\n',
       'ui.properties': 'label.password = Enter your password\n',
       'ctx.xml': '<beans>\n<bean id="ds">\n  <property name="password" value="${jdbc.password}"/>\n  <!-- <property name="password" value="old"/> -->\n</bean>\n</beans>\n',
-      'A.java': 'package app;\npublic class A {\n  static final String PASSWORD_PARAM = "password";\n  void c(String pw) throws Exception { java.sql.DriverManager.getConnection("jdbc:x", "sa", pw); }\n}\n',
+      'A.java': 'package app;\npublic class A {\n  static final String PASSWORD_PARAM = "password";\n  static final String DB_PASSWORD = "database.connection.password";\n  static final String USER_LOSTPASSWORD = "lostPassword";\n  static final String PASSWORD = "password";\n  void c(String pw) throws Exception { java.sql.DriverManager.getConnection("jdbc:x", "sa", pw); }\n}\n',
     },
   },
   'hardcoded-port': {
