@@ -21,6 +21,7 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
   const interpolate = (v: string | undefined) => v?.replace(/\$\{([^}]+)\}/g, (m, k: string) => props.get(k) ?? m);
   const top = (name: string) => pom.elements.find((e) => e.path === `project/${name}`)?.text;
   const dependencies: Dependency[] = [];
+  const plugins: BuildFacts['plugins'] = [];
   let javaVersion = props.get('maven.compiler.release') ?? props.get('maven.compiler.target') ?? props.get('maven.compiler.source') ?? props.get('java.version');
   let sourceEncoding = props.get('project.build.sourceEncoding');
 
@@ -36,6 +37,11 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
         line: el.line,
       });
     }
+    if (el.name === 'plugin') {
+      const kids = childrenOf(pom, i);
+      const artifact = childText(kids, el.path, 'artifactId');
+      if (artifact) plugins.push({ group: childText(kids, el.path, 'groupId'), artifact, version: interpolate(childText(kids, el.path, 'version')) });
+    }
     if (el.name === 'plugin' && childrenOf(pom, i).some((c) => c.name === 'artifactId' && c.text === 'maven-compiler-plugin')) {
       const kids = childrenOf(pom, i);
       const conf = (n: string) => interpolate(kids.find((c) => c.path === `${el.path}/configuration/${n}`)?.text);
@@ -45,7 +51,7 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
   });
   return {
     tool: 'maven', file: pom.file, packaging: top('packaging') ?? 'jar', javaVersion: interpolate(javaVersion),
-    sourceEncoding: interpolate(sourceEncoding), dependencies,
+    sourceEncoding: interpolate(sourceEncoding), dependencies, plugins,
   };
 }
 
@@ -65,7 +71,7 @@ function gradleFacts(g: TextFacts): BuildFacts {
   return {
     tool: 'gradle', file: g.file,
     packaging: /\bwar\b/.test(text.match(/(apply\s+plugin\s*:\s*['"]war['"]|id\s*\(?\s*['"]war['"])/)?.[0] ?? '') ? 'war' : 'jar',
-    javaVersion: jv?.[1].replace('_', '.'), sourceEncoding: enc?.[1], dependencies,
+    javaVersion: jv?.[1].replace('_', '.'), sourceEncoding: enc?.[1], dependencies, plugins: [],
   };
 }
 
@@ -77,6 +83,7 @@ function antFacts(build: XmlFacts): BuildFacts {
     javaVersion: javac?.attributes.target ?? javac?.attributes.source,
     sourceEncoding: javac?.attributes.encoding,
     dependencies: [],
+    plugins: [],
   };
 }
 
@@ -89,7 +96,7 @@ export function buildFacts(files: { xml: XmlFacts[]; gradle: TextFacts[] }, jars
   const pom = byDepth(files.xml.filter((x) => path.posix.basename(x.file) === 'pom.xml' && x.root === 'project'))[0];
   const gradle = byDepth(files.gradle.filter((g) => path.posix.basename(g.file) === 'build.gradle'))[0];
   const ant = byDepth(files.xml.filter((x) => path.posix.basename(x.file) === 'build.xml' && x.root === 'project'))[0];
-  const result: BuildFacts = pom ? mavenFacts(pom) : gradle ? gradleFacts(gradle) : ant ? antFacts(ant) : { tool: 'none', dependencies: [] };
+  const result: BuildFacts = pom ? mavenFacts(pom) : gradle ? gradleFacts(gradle) : ant ? antFacts(ant) : { tool: 'none', dependencies: [], plugins: [] };
   for (const jar of jars) {
     const base = path.posix.basename(jar);
     const m = JAR_NAME.exec(base);

@@ -11,7 +11,13 @@ export interface ScanOutput {
   root: string;
   files: ScannedFile[];
   jars: string[]; // relative paths of jars: listed, never read
+  tomcats: BundledTomcat[];
   notices: Notice[];
+}
+
+export interface BundledTomcat {
+  dir: string;
+  version?: string; // from RELEASE-NOTES, else from the folder name
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -54,6 +60,17 @@ async function isBundledTomcat(dir: string): Promise<boolean> {
   return (catalinaSh || catalinaBat || bootstrap) && serverXml;
 }
 
+async function tomcatVersion(dir: string, name: string): Promise<string | undefined> {
+  try {
+    const notes = await fs.readFile(path.join(dir, 'RELEASE-NOTES'), 'latin1');
+    const m = /Apache Tomcat Version (\d+(?:\.\d+)*)/.exec(notes);
+    if (m) return m[1];
+  } catch {
+    // no release notes: fall back to the folder name
+  }
+  return /tomcat[-_]?(\d+(?:\.\d+)*)/i.exec(name)?.[1];
+}
+
 async function readIgnore(dir: string): Promise<Ignore | undefined> {
   try {
     const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
@@ -80,7 +97,7 @@ function ignoredBy(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean 
 export async function scanTree(root: string, opts: ScanOptions = {}): Promise<ScanOutput> {
   const maxSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const absRoot = path.resolve(root);
-  const out: ScanOutput = { root: absRoot, files: [], jars: [], notices: [] };
+  const out: ScanOutput = { root: absRoot, files: [], jars: [], tomcats: [], notices: [] };
 
   async function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): Promise<void> {
     const real = await fs.realpath(abs);
@@ -132,6 +149,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
             file: childRel,
             message: `a bundled Tomcat installation: only its conf/ is read, its webapps/, logs/ and libraries are not the application`,
           });
+          out.tomcats.push({ dir: childRel, version: await tomcatVersion(childAbs, entry.name) });
           await walk(childAbs, childRel, seen, here, true);
           continue;
         }

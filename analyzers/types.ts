@@ -195,6 +195,7 @@ export interface BuildFacts {
   javaVersion?: string;
   sourceEncoding?: string;
   dependencies: Dependency[];
+  plugins: { group?: string; artifact: string; version?: string }[];
 }
 
 export interface ProjectFacts {
@@ -202,6 +203,7 @@ export interface ProjectFacts {
   files: FileFacts[];
   build: BuildFacts;
   config: ConfigFacts;
+  bundledTomcats: { dir: string; version?: string }[];
   notices: Notice[];
 }
 

@@ -1,16 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assess } from '../analyzers/assess.js';
+import { assessAll, type AppRef, type Assessment } from '../analyzers/assess.js';
 import { normalizeEncoding } from '../analyzers/encoding.js';
+import { appsIn, loadInventory } from '../analyzers/inventory.js';
 import { loadRules } from '../analyzers/rule-load.js';
-import type { Category, Encoding, Lang } from '../analyzers/types.js';
+import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
+import { appsCsv, findingsCsv } from '../generators/report-csv.js';
+import { htmlReport } from '../generators/report-html.js';
 import { jsonReport } from '../generators/report-json.js';
+import { markdownReport } from '../generators/report-md.js';
+import { sarifReport } from '../generators/report-sarif.js';
 import { textReport } from '../generators/report-text.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 import { writeFileAtomic } from './write-output.js';
 
 const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
+const FORMATS = ['text', 'json', 'html', 'sarif', 'md', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
 
 function parseEncoding(v: string): Encoding {
   const e = normalizeEncoding(v);
@@ -30,49 +38,98 @@ function failing(cats: Category[], failOn: Category): boolean {
   return cats.some((c) => CATEGORIES.indexOf(c) <= limit);
 }
 
+function appsFrom(paths: string[], opts: { each?: string; inventory?: string }): AppRef[] {
+  const apps: AppRef[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`${p}: no such folder. Pass the folder of the application to assess.`);
+    if (!statSync(p).isDirectory()) throw new UsageError(`${p} is a file: pass the folder of the application to assess.`);
+    apps.push({ name: path.basename(path.resolve(p)), path: p });
+  }
+  if (opts.each) apps.push(...appsIn(opts.each));
+  if (opts.inventory) apps.push(...loadInventory(opts.inventory));
+  if (!apps.length) throw new UsageError('nothing to assess: pass an application folder, --each FOLDER or --inventory FILE.');
+  const names = new Map<string, number>();
+  return apps.map((a) => {
+    const n = (names.get(a.name) ?? 0) + 1;
+    names.set(a.name, n);
+    return n > 1 ? { ...a, name: `${a.name}-${n}` } : a;
+  });
+}
+
+function render(format: Format, apps: Assessment[], rules: Rule[], lang: Lang): string {
+  const version = packageVersion();
+  switch (format) {
+    case 'json': return jsonReport(apps, lang, { name: 'paasport', version });
+    case 'html': return htmlReport(apps, rules, lang, version);
+    case 'sarif': return sarifReport(apps, rules, lang, version);
+    case 'md': return markdownReport(apps, lang);
+    case 'csv': return apps.length > 1 ? appsCsv(apps, lang) : findingsCsv(apps, lang);
+    default: return textReport(apps, lang);
+  }
+}
+
+async function write(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
+  }
+}
+
 export function assessCommand(): Command {
   return new Command('assess')
-    .description('Assess an application tree for running as several interchangeable containers: session state, in-memory state, local files, embedded configuration and file logging.')
-    .argument('<path>', 'the application folder (a repository, a WAR project or an exploded webapp)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .description('Assess applications for running as several interchangeable containers: session state, in-memory state, local files, embedded configuration, file logging and embedded middleware. Each app gets a verdict, a readiness score, an effort estimate and a technology profile.')
+    .argument('[paths...]', 'application folders (a repository, a WAR project or an exploded webapp)')
+    .option('--each <folder>', 'assess every sub-folder of this folder as an application')
+    .option('--inventory <file>', 'assess the applications listed in an inventory YAML (apps: [{name, path, owner, team, tags}])')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <category>', 'exit 1 when a finding of this category or a more serious one is found (mandatory > optional > potential)').choices(CATEGORIES))
-    .addOption(new Option('--lang <lang>', 'language of titles and messages').choices(['en', 'zh-CN']).default('en'))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['en', 'zh-CN']).default('en'))
     .option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--encoding <name>', 'read every text file in this encoding instead of detecting it (utf-8, gbk, iso-8859-1)', parseEncoding)
     .option('--max-file-size <MB>', 'skip files larger than this, with a notice', parsePositive, 2)
     .option('--threads <n>', 'parser threads (default: one per core)', parsePositive)
     .option('-q, --quiet', 'no progress on standard error')
     .addHelpText('after', `
+Several applications make a portfolio report: a table of apps with verdict, score,
+effort and top blockers, then one page per app. With --format csv and --output
+FILE, a portfolio writes the apps table to FILE and the findings to FILE's
+name with .findings.csv.
+
 Exit codes: 0 done, 1 a finding matched --fail-on, 2 wrong usage or unreadable input.
 
 Examples:
   paasport assess ./my-webapp
-  paasport assess ./my-webapp --format json --output report.json --fail-on mandatory
+  paasport assess ./my-webapp --format html --output report.html
+  paasport assess ./my-webapp --format sarif --output paasport.sarif --fail-on mandatory
+  paasport assess --each ./all-apps --format html -o portfolio.html --lang zh-CN
+  paasport assess --inventory inventory.yaml --format csv -o portfolio.csv
   paasport assess ./legacy-erp --encoding gbk --rules ./company-rules`)
-    .action(async (target: string, opts) => {
-      if (!existsSync(target)) throw new UsageError(`${target}: no such folder. Pass the folder of the application to assess.`);
-      if (!statSync(target).isDirectory()) throw new UsageError(`${target} is a file: pass the folder of the application to assess.`);
+    .action(async (paths: string[], opts) => {
+      const refs = appsFrom(paths, opts);
       const rules = loadRules(opts.rules);
       const progress = !opts.quiet && process.stderr.isTTY;
       const started = Date.now();
-      const a = await assess(target, rules, {
+      const prefix = (i: number, name: string) => (refs.length > 1 ? `[${i + 1}/${refs.length}] ${name}: ` : '');
+      let current = '';
+      const apps = await assessAll(refs, rules, {
         encoding: opts.encoding,
         maxFileSize: opts.maxFileSize * 1024 * 1024,
         threads: opts.threads,
-        onProgress: progress ? (stage, done, total) => process.stderr.write(`\r${stage === 'java' ? 'parsing Java' : 'reading config'}: ${done}/${total} files`) : undefined,
-      });
-      if (progress) process.stderr.write(`\r\x1b[Kassessed ${a.stats.files} files (${a.stats.javaLines} Java lines) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      const lang = opts.lang as Lang;
-      const report = opts.format === 'json' ? jsonReport(a, lang, { name: 'paasport', version: packageVersion() }) : textReport(a, lang);
-      if (opts.output) {
-        try {
-          await writeFileAtomic(opts.output, report);
-        } catch (e) {
-          throw new UsageError(`cannot write the report to ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
-        }
+        onProgress: progress ? (stage, done, total) => process.stderr.write(`\r\x1b[K${current}${stage === 'java' ? 'parsing Java' : 'reading config'} ${done}/${total}`) : undefined,
+      }, (i, a) => { current = prefix(i, a.name); });
+      if (progress) {
+        const lines = apps.reduce((n, a) => n + a.stats.javaLines, 0);
+        process.stderr.write(`\r\x1b[Kassessed ${apps.length} app(s), ${lines} Java lines, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       }
-      else process.stdout.write(report);
-      if (opts.failOn && failing(a.findings.map((f) => f.category), opts.failOn)) process.exitCode = 1;
+      const lang = opts.lang as Lang;
+      const format = opts.format as Format;
+      const report = render(format, apps, rules, lang);
+      if (opts.output) {
+        await write(opts.output, report);
+        if (format === 'csv' && apps.length > 1) await write(opts.output.replace(/(\.csv)?$/i, '.findings.csv'), findingsCsv(apps, lang));
+      } else process.stdout.write(report);
+      if (opts.failOn && failing(apps.flatMap((a) => a.findings.map((f) => f.category)), opts.failOn)) process.exitCode = 1;
     });
 }

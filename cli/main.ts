@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { RuleError } from '../analyzers/rule-load.js';
+import { InventoryError } from '../analyzers/inventory.js';
 import { assessCommand } from './assess-command.js';
+import { rulesCommand } from './rules-command.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 
@@ -12,19 +14,26 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('paasport')
-  .description('Moves legacy Java/Tomcat web applications onto a Docker PaaS (Mesos + Marathon + marathon-lb): assess them for stateless containers.')
+  .description('Moves legacy Java/Tomcat web applications onto a Docker PaaS (Mesos + Marathon + marathon-lb): assess them for stateless containers, with a verdict, a score and a report per app.')
   .version(packageVersion())
-  .exitOverride()
   .configureOutput({ outputError: (s, write) => write(s) })
-  .addCommand(assessCommand().exitOverride())
+  .addCommand(assessCommand())
+  .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
+
+// usage errors anywhere in the command tree exit 2, not commander's default 1
+const overrideAll = (c: Command): void => {
+  c.exitOverride();
+  c.commands.forEach(overrideAll);
+};
+overrideAll(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError || e instanceof RuleError) {
+  } else if (e instanceof UsageError || e instanceof RuleError || e instanceof InventoryError) {
     process.stderr.write(`paasport: ${e.message}\n`);
     process.exitCode = 2;
   } else {

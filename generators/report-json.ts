@@ -1,14 +1,21 @@
 import type { Assessment } from '../analyzers/assess.js';
 import type { Lang } from '../analyzers/types.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0';
+export const REPORT_SCHEMA_VERSION = '1.1';
 
-/** The machine-readable report; its shape is generators/schemas/assess-report.schema.json. */
-export function jsonReport(a: Assessment, lang: Lang = 'en', tool = { name: 'paasport', version: '0.0.0' }): string {
-  const report = {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool,
-    app: { root: a.root, build: { tool: a.build.tool, packaging: a.build.packaging ?? null, javaVersion: a.build.javaVersion ?? null } },
+function appReport(a: Assessment, lang: Lang) {
+  return {
+    app: {
+      name: a.app.name,
+      root: a.root,
+      ...(a.app.owner ? { owner: a.app.owner } : {}),
+      ...(a.app.team ? { team: a.app.team } : {}),
+      ...(a.app.tags ? { tags: a.app.tags } : {}),
+      build: { tool: a.build.tool, packaging: a.build.packaging ?? null, javaVersion: a.build.javaVersion ?? null },
+      profile: a.profile,
+      baseImage: { image: a.baseImage.image, reason: a.baseImage.reason[lang] },
+    },
+    verdict: a.verdict,
     stats: a.stats,
     summary: {
       findings: a.findings.length,
@@ -33,5 +40,16 @@ export function jsonReport(a: Assessment, lang: Lang = 'en', tool = { name: 'paa
     })),
     notices: a.notices.map((n) => ({ kind: n.kind, ...(n.file ? { file: n.file } : {}), ...(n.line ? { line: n.line } : {}), message: n.message })),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/**
+ * The machine-readable report (generators/schemas/assess-report.schema.json): one application's report,
+ * or `kind: portfolio` with one such report per application.
+ */
+export function jsonReport(apps: Assessment[], lang: Lang = 'en', tool = { name: 'paasport', version: '0.0.0' }): string {
+  const head = { schemaVersion: REPORT_SCHEMA_VERSION, tool, lang };
+  const doc = apps.length === 1
+    ? { ...head, kind: 'app', ...appReport(apps[0], lang) }
+    : { ...head, kind: 'portfolio', apps: apps.map((a) => appReport(a, lang)) };
+  return JSON.stringify(doc, null, 2) + '\n';
 }

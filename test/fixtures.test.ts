@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import { assess } from '../analyzers/assess.js';
 import { bundledRules, ROOT } from './helpers.js';
 
-const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum'];
+const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
 
 describe('fixture apps', () => {
   for (const app of APPS) {

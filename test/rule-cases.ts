@@ -397,4 +397,38 @@ public class A {
       'log4j.properties': 'log4j.rootLogger=INFO, F\nlog4j.appender.F=org.apache.log4j.FileAppender\nlog4j.appender.F.File=app.log\n',
     },
   },
+  'embedded-database': {
+    invalid: {
+      'db.properties': 'url=jdbc:h2:file:./data/app\nold=jdbc:hsqldb:file:/var/db/x\n',
+      'A.java': 'package app;\npublic class A {\n  String u = "jdbc:derby:ordersDB;create=true";\n  String s = "jdbc:sqlite:/data/app.db";\n}\n',
+    },
+    expect: ['db.properties:1', 'db.properties:2', 'A.java:3', 'A.java:4'],
+    valid: {
+      'db.properties': 'url=jdbc:h2:tcp://db-host/app\nmem=jdbc:h2:mem:test\nderby=jdbc:derby://db-host:1527/x\n',
+      'A.java': 'package app;\npublic class A {\n  String u = "jdbc:mysql://db/app";\n}\n',
+    },
+  },
+  'embedded-server': {
+    invalid: {
+      'A.java': 'package app;\nimport org.apache.activemq.broker.BrokerService;\nimport org.h2.tools.Server;\npublic class A {\n  void start() throws Exception {\n    BrokerService b = new BrokerService();\n    Server.createTcpServer("-tcpPort", "9092").start();\n  }\n}\n',
+    },
+    expect: ['A.java:6', 'A.java:7'],
+    valid: {
+      'A.java': 'package app;\nimport org.apache.activemq.ActiveMQConnectionFactory;\npublic class A {\n  Object f = new ActiveMQConnectionFactory("tcp://mq:61616");\n}\n',
+    },
+  },
+  'local-search-index': {
+    invalid: {
+      'A.java': 'package app;\nimport org.apache.lucene.store.FSDirectory;\nimport java.nio.file.Paths;\npublic class A {\n  Object d() throws Exception { return FSDirectory.open(Paths.get("/data/index")); }\n}\n',
+    },
+    expect: ['A.java:5'],
+    valid: {
+      'A.java': 'package app;\nimport org.apache.lucene.store.ByteBuffersDirectory;\npublic class A {\n  Object d = new ByteBuffersDirectory();\n}\n',
+    },
+  },
+  'in-memory-database': {
+    invalid: { 'application.properties': 'spring.datasource.url=jdbc:h2:mem:demo\n', 'ctx.xml': '<beans>\n<bean><property name="url" value="jdbc:hsqldb:mem:x"/></bean>\n</beans>\n' },
+    expect: ['application.properties:1', 'ctx.xml:2'],
+    valid: { 'application.properties': 'spring.datasource.url=${DATABASE_URL}\n' },
+  },
 };
