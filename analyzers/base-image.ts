@@ -24,7 +24,7 @@ export function recommendBaseImage(p: TechProfile): BaseImage {
     };
   }
   const tomcatMajor = Number(p.tomcat?.version.split('.')[0] ?? 0);
-  const seen = p.tomcat ? { en: ` (Tomcat ${p.tomcat.version} seen in ${p.tomcat.evidence})`, zh: `（在 ${p.tomcat.evidence} 中发现 Tomcat ${p.tomcat.version}）` } : { en: '', zh: '' };
+  const seen = p.tomcat ? { en: ` (Tomcat ${p.tomcat.version} seen in ${p.tomcat.evidence.ref})`, zh: `（在 ${p.tomcat.evidence.ref} 中发现 Tomcat ${p.tomcat.version}）` } : { en: '', zh: '' };
   if (p.servlet.namespace === 'jakarta') {
     const servlet = Number(p.servlet.version ?? 6);
     const line = servlet >= 6.1 || tomcatMajor >= 11 ? '11.0' : '10.1';

@@ -24,15 +24,15 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   try {
     bytes = await readFile(f.abs);
   } catch (e) {
-    notices.push({ kind: 'unreadable', file: f.rel, message: `cannot read: ${(e as Error).message}` });
+    notices.push({ kind: 'unreadable', file: f.rel, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
     return undefined;
   }
   if (looksBinary(bytes)) {
-    notices.push({ kind: 'binary-skipped', file: f.rel, message: `binary content in a .${f.rel.split('.').pop()} file; not analyzed` });
+    notices.push({ kind: 'binary-skipped', file: f.rel });
     return undefined;
   }
   const d = decode(bytes, { override: opts.encoding });
-  if (d.warning) notices.push({ kind: 'encoding', file: f.rel, message: d.warning });
+  if (d.badBytes) notices.push({ kind: 'encoding', file: f.rel, detail: String(d.badBytes) });
   if (f.kind === 'xml') {
     const r = extractXmlFacts(f.rel, d.text);
     notices.push(...r.notices);

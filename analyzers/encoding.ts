@@ -4,8 +4,8 @@ export interface Decoded {
   text: string;
   encoding: Encoding;
   bom: boolean;
-  // set when the bytes were not clean in the chosen encoding
-  warning?: string;
+  // bytes that were not valid in the chosen encoding and were replaced
+  badBytes?: number;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -82,7 +82,7 @@ export function decode(bytes: Uint8Array, opts: { override?: Encoding; fallback?
   }
   // A UTF-8 file with one stray Latin-1 byte: many good multi-byte characters, very few bad ones.
   if (multi >= 4 && bad <= Math.max(1, multi / 50)) {
-    return { text: lenient, encoding: 'utf-8', bom: false, warning: `${bad} byte(s) are not valid UTF-8 and were replaced` };
+    return { text: lenient, encoding: 'utf-8', bom: false, badBytes: bad };
   }
 
   if (opts.fallback !== 'iso-8859-1') {

@@ -1,17 +1,25 @@
 import type { Dependency, FileFacts, ProjectFacts } from './types.js';
 
+export type SourceKind = 'dependency' | 'file' | 'import' | 'jdbc-url' | 'bundled-tomcat' | 'build-plugin' | 'web.xml' | 'assumed';
+
+/** Where something was seen; reports put it in words in the report's language. */
+export interface Source {
+  kind: SourceKind;
+  ref: string; // a file, file:line, a dependency's coordinates or an imported name
+}
+
 export interface Evidence {
   name: string;
   version?: string;
-  evidence: string; // where it was seen: a file, a dependency, an import
+  evidence: Source;
 }
 
 export interface TechProfile {
   buildTool: 'maven' | 'gradle' | 'ant' | 'none';
   packaging: 'war' | 'exploded-war' | 'jar' | 'unknown';
   javaVersion?: string; // normalized: 1.6 → 6
-  servlet: { namespace: 'javax' | 'jakarta'; version?: string; evidence: string };
-  tomcat?: { version: string; evidence: string };
+  servlet: { namespace: 'javax' | 'jakarta'; version?: string; evidence: Source };
+  tomcat?: { version: string; evidence: Source };
   springBoot: boolean;
   frameworks: Evidence[];
   databases: Evidence[];
@@ -48,7 +56,7 @@ const DATABASES: (Detector & { scheme: RegExp })[] = [
   { name: 'SQLite', scheme: /^sqlite$/, artifact: /^sqlite-jdbc$/ },
 ];
 
-const depLabel = (d: Dependency) => (d.line ? `${d.file}: ${[d.group, d.artifact, d.version].filter(Boolean).join(':')}` : d.file);
+const fromDep = (d: Dependency): Source => (d.line ? { kind: 'dependency', ref: `${d.file}: ${[d.group, d.artifact, d.version].filter(Boolean).join(':')}` } : { kind: 'file', ref: d.file });
 
 function normalizeJava(v: string | undefined): string | undefined {
   if (!v) return undefined;
@@ -72,10 +80,10 @@ function jdbcSchemes(files: FileFacts[]): { scheme: string; where: string }[] {
 
 function detect(d: Detector, project: ProjectFacts, packages: Map<string, string>): Evidence | undefined {
   const dep = d.artifact ? project.build.dependencies.find((x) => d.artifact!.test(x.artifact)) : undefined;
-  if (dep) return { name: d.name, version: dep.version, evidence: depLabel(dep) };
+  if (dep) return { name: d.name, version: dep.version, evidence: fromDep(dep) };
   const file = d.file ? project.files.find((f) => d.file!.test(f.file)) : undefined;
-  if (file) return { name: d.name, evidence: file.file };
-  if (d.pkg) for (const [pkg, where] of packages) if (d.pkg.test(pkg)) return { name: d.name, evidence: `import ${pkg} (${where})` };
+  if (file) return { name: d.name, evidence: { kind: 'file', ref: file.file } };
+  if (d.pkg) for (const [pkg, where] of packages) if (d.pkg.test(pkg)) return { name: d.name, evidence: { kind: 'import', ref: `${pkg} (${where})` } };
   return undefined;
 }
 
@@ -87,21 +95,21 @@ function servletOf(project: ProjectFacts, packages: Map<string, string>): TechPr
   const importJakarta = [...packages.keys()].some((p) => p.startsWith('jakarta.servlet'));
   const namespace = jakartaXml || depJakarta || importJakarta ? 'jakarta' : 'javax';
   const xml = jakartaXml ?? web.find((w) => w.version) ?? web[0];
-  if (xml?.version) return { namespace, version: xml.version, evidence: `${xml.file} (${xml.flavor})` };
-  if (dep?.version) return { namespace, version: /^\d+\.\d+/.exec(dep.version)?.[0], evidence: depLabel(dep) };
+  if (xml?.version) return { namespace, version: xml.version, evidence: { kind: 'web.xml', ref: `${xml.file} (${xml.flavor})` } };
+  if (dep?.version) return { namespace, version: /^\d+\.\d+/.exec(dep.version)?.[0], evidence: fromDep(dep) };
   const where = [...packages].find(([p]) => p.startsWith(`${namespace}.servlet`));
-  return { namespace, evidence: where ? `import ${where[0]} (${where[1]})` : 'no Servlet API seen: assumed javax' };
+  return { namespace, evidence: where ? { kind: 'import', ref: `${where[0]} (${where[1]})` } : { kind: 'assumed', ref: namespace } };
 }
 
 function tomcatOf(project: ProjectFacts): TechProfile['tomcat'] {
   const bundled = project.bundledTomcats.find((t) => t.version);
-  if (bundled?.version) return { version: bundled.version, evidence: `bundled Tomcat in ${bundled.dir}/` };
+  if (bundled?.version) return { version: bundled.version, evidence: { kind: 'bundled-tomcat', ref: `${bundled.dir}/` } };
   const dep = project.build.dependencies.find((d) => /^tomcat-(catalina|embed-core|coyote|jasper|servlet-api)$/.test(d.artifact) && d.version);
-  if (dep?.version) return { version: dep.version, evidence: depLabel(dep) };
+  if (dep?.version) return { version: dep.version, evidence: fromDep(dep) };
   const plugin = project.build.plugins.find((p) => /^tomcat\d?-maven-plugin$/.test(p.artifact));
-  if (plugin) return { version: /tomcat(\d)/.exec(plugin.artifact)?.[1] ?? '6', evidence: `${project.build.file}: ${plugin.artifact}` };
+  if (plugin) return { version: /tomcat(\d)/.exec(plugin.artifact)?.[1] ?? '6', evidence: { kind: 'build-plugin', ref: `${project.build.file}: ${plugin.artifact}` } };
   const jar = project.build.dependencies.find((d) => /^(catalina|tomcat-catalina)$/.test(d.artifact) && d.version);
-  if (jar?.version) return { version: jar.version, evidence: jar.file };
+  if (jar?.version) return { version: jar.version, evidence: { kind: 'file', ref: jar.file } };
   return undefined;
 }
 
@@ -120,8 +128,8 @@ export function technologyProfile(project: ProjectFacts): TechProfile {
   for (const d of DATABASES) {
     const url = schemes.find((s) => d.scheme.test(s.scheme));
     const dep = project.build.dependencies.find((x) => d.artifact!.test(x.artifact));
-    if (url) databases.push({ name: d.name, evidence: `JDBC URL in ${url.where}` });
-    else if (dep) databases.push({ name: d.name, version: dep.version, evidence: depLabel(dep) });
+    if (url) databases.push({ name: d.name, evidence: { kind: 'jdbc-url', ref: url.where } });
+    else if (dep) databases.push({ name: d.name, version: dep.version, evidence: fromDep(dep) });
   }
 
   const { build } = project;

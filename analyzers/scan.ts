@@ -102,7 +102,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
   async function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): Promise<void> {
     const real = await fs.realpath(abs);
     if (ancestors.has(real)) {
-      out.notices.push({ kind: 'symlink-loop', file: rel, message: `symbolic link loop: ${rel} points back to an enclosing folder; not followed` });
+      out.notices.push({ kind: 'symlink-loop', file: rel });
       return;
     }
     const seen = new Set(ancestors).add(real);
@@ -113,7 +113,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
     try {
       entries = await fs.readdir(abs, { withFileTypes: true });
     } catch (e) {
-      out.notices.push({ kind: 'unreadable', file: rel || '.', message: `cannot read folder: ${(e as Error).message}` });
+      out.notices.push({ kind: 'unreadable', file: rel || '.', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -133,7 +133,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
           out.notices.push({
             kind: loop ? 'symlink-loop' : 'unreadable',
             file: childRel,
-            message: loop ? 'symbolic link loop; not followed' : `broken symbolic link: ${(e as Error).message}`,
+            ...(loop ? {} : { detail: 'broken symbolic link' }),
           });
           continue;
         }
@@ -147,7 +147,6 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
           out.notices.push({
             kind: 'excluded-tree',
             file: childRel,
-            message: `a bundled Tomcat installation: only its conf/ is read, its webapps/, logs/ and libraries are not the application`,
           });
           out.tomcats.push({ dir: childRel, version: await tomcatVersion(childAbs, entry.name) });
           await walk(childAbs, childRel, seen, here, true);
@@ -166,7 +165,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
           out.notices.push({
             kind: 'too-large',
             file: childRel,
-            message: `${(st.size / 1048576).toFixed(1)} MB is over the ${(maxSize / 1048576).toFixed(1)} MB limit (likely generated); not analyzed. Raise it with --max-file-size`,
+            detail: `${(st.size / 1048576).toFixed(1)} MB > ${(maxSize / 1048576).toFixed(1)} MB`,
           });
           continue;
         }

@@ -4,7 +4,7 @@ import type { JavaCall, JavaFacts, JavaField, ProjectFacts } from './types.js';
 export interface StaticState {
   field: JavaField;
   file: JavaFacts;
-  how: string; // e.g. "put() in login()"
+  how: string; // language-neutral, e.g. "login() → ONLINE.put()"
 }
 
 const CONTAINER = /(Map|List|Set|Collection|Queue|Deque|Vector|Hashtable|Stack|Cache|Properties|Multimap|Table|Buffer)$/;
@@ -61,7 +61,7 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
       const w = file.writes.find((x) => refersTo(x.target, field) && x.enclosingType === field.owner
         && !STARTUP.has(x.enclosingMethod ?? '') && !STARTUP_METHOD.test(x.enclosingMethod ?? ''));
       if (w) {
-        out.push({ field, file, how: `assigned in ${w.enclosingMethod}()` });
+        out.push({ field, file, how: `${w.enclosingMethod}() → ${field.name} =` });
         continue;
       }
     }
@@ -71,10 +71,10 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
       .filter((m) => (m.file === file ? m.call.enclosingType === field.owner && !STARTUP.has(m.call.enclosingMethod ?? '') : m.call.receiver === `${field.owner}.${field.name}`));
     const c = own[0];
     let how: string | undefined;
-    if (c) how = `${c.call.name}() in ${c.call.enclosingMethod}()${c.file === file ? '' : ` of ${c.file.file}`}`;
+    if (c) how = `${c.file === file ? '' : `${c.file.file}: `}${c.call.enclosingMethod}() → ${c.call.receiver}.${c.call.name}()`;
     else if (field.type.endsWith(']')) {
       const w = file.writes.find((x) => x.target.startsWith(`${field.name}[`) && !STARTUP.has(x.enclosingMethod ?? ''));
-      if (w) how = `element written in ${w.enclosingMethod}()`;
+      if (w) how = `${w.enclosingMethod}() → ${field.name}[…] =`;
     }
     if (how) out.push({ field, file, how });
   }

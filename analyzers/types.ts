@@ -29,7 +29,7 @@ export interface Notice {
   kind: NoticeKind;
   file?: string; // relative, forward slashes
   line?: number;
-  message: string;
+  detail?: string; // technical detail (an OS error, a parser message, sizes); reports word the notice by its kind
 }
 
 export type FileKind =

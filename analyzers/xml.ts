@@ -42,13 +42,13 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlFacts; 
   });
   parser.on('error', (e) => {
     if (errors++ === 0) {
-      notices.push({ kind: 'parse-error', file, line: parser.line, message: `XML error near line ${parser.line}: ${e.message.replace(/^(.*?:)?\d+:\d+: /, '')}; elements before it were read` });
+      notices.push({ kind: 'parse-error', file, line: parser.line, detail: e.message.replace(/^(.*?:)?\d+:\d+: /, '') });
     }
   });
   try {
     parser.write(text).close();
   } catch (e) {
-    if (!errors) notices.push({ kind: 'parse-error', file, message: `XML error: ${(e as Error).message}` });
+    if (!errors) notices.push({ kind: 'parse-error', file, detail: (e as Error).message });
   }
   for (const open of stack) open.el.text = open.text.join('').trim();
   return { facts, notices };

@@ -1,4 +1,5 @@
-import type { Category, Lang } from '../analyzers/types.js';
+import type { Category, Lang, Notice, NoticeKind } from '../analyzers/types.js';
+import type { Source, SourceKind } from '../analyzers/profile.js';
 import type { VerdictClass } from '../analyzers/verdict.js';
 
 // Every human-facing word of the reports, in both languages. Rule titles and messages live with the rules.
@@ -176,3 +177,46 @@ export const REFACTOR_LABEL: Record<Lang, Record<string, string>> = {
     'logs-volume': '日志写入日志卷上按主机划分的目录',
   },
 };
+
+export const SOURCE_LABEL: Record<Lang, Record<SourceKind, string>> = {
+  en: {
+    dependency: 'dependency', file: 'file', import: 'import', 'jdbc-url': 'JDBC URL in', 'bundled-tomcat': 'bundled Tomcat in',
+    'build-plugin': 'build plugin', 'web.xml': 'deployment descriptor', assumed: 'no Servlet API seen, assumed',
+  },
+  'zh-CN': {
+    dependency: '依赖', file: '文件', import: '导入', 'jdbc-url': 'JDBC URL 位于', 'bundled-tomcat': '随附的 Tomcat 位于',
+    'build-plugin': '构建插件', 'web.xml': '部署描述符', assumed: '未发现 Servlet API，推定为',
+  },
+};
+
+export const sourceText = (s: Source, lang: Lang) => `${SOURCE_LABEL[lang][s.kind]} ${s.ref}`;
+
+const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
+  en: {
+    'parse-error': 'syntax error near line {line}: the parts that parse were analyzed',
+    'binary-skipped': 'binary content; not analyzed',
+    'too-large': 'over the size limit ({detail}), likely generated; not analyzed. Raise it with --max-file-size',
+    'symlink-loop': 'symbolic link loop; not followed',
+    unreadable: 'cannot be read',
+    encoding: '{detail} byte(s) are not valid UTF-8 and were replaced',
+    'excluded-tree': 'a bundled Tomcat installation: only its conf/ is read; its webapps/, logs/ and libraries are not the application',
+    rules: 'rule problem',
+  },
+  'zh-CN': {
+    'parse-error': '第 {line} 行附近有语法错误：已分析可解析的部分',
+    'binary-skipped': '二进制内容，未分析',
+    'too-large': '超过大小上限（{detail}），可能是生成的文件；未分析。可用 --max-file-size 调高上限',
+    'symlink-loop': '符号链接循环，未跟随',
+    unreadable: '无法读取',
+    encoding: '{detail} 个字节不是有效的 UTF-8，已被替换',
+    'excluded-tree': '随附的 Tomcat 安装：只读取其 conf/；其 webapps/、logs/ 和库不属于应用',
+    rules: '规则问题',
+  },
+};
+
+/** A notice in words: the sentence of its kind, then its technical detail where the sentence does not already carry it. */
+export function noticeText(n: Notice, lang: Lang): string {
+  const sentence = NOTICE_TEXT[lang][n.kind];
+  const text = sentence.replace('{line}', String(n.line ?? '?')).replace('{detail}', n.detail ?? '');
+  return n.detail && !sentence.includes('{detail}') ? `${text} (${n.detail})` : text;
+}

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
 import type { Assessment } from '../analyzers/assess.js';
-import type { Category, Lang, Rule } from '../analyzers/types.js';
+import type { Category, Lang, Notice, Rule } from '../analyzers/types.js';
 import type { VerdictClass } from '../analyzers/verdict.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, REFACTOR_LABEL, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
+import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, REFACTOR_LABEL, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
 import { blockerText, profileRows } from './summary.js';
 
 // The template sits beside the sources; the build output reads it from there.
@@ -72,6 +72,7 @@ export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en',
     categories: CATEGORIES,
     verdicts: VERDICTS,
     concernOf,
+    noticeText: (n: Notice) => noticeText(n, lang),
     profileRows: (a: Assessment) => profileRows(a, lang),
     blockerText: (a: Assessment) => blockerText(a, lang),
     rule: (id: string) => ruleById.get(id),

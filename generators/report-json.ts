@@ -1,5 +1,6 @@
 import type { Assessment } from '../analyzers/assess.js';
 import type { Lang } from '../analyzers/types.js';
+import { noticeText } from './i18n.js';
 
 export const REPORT_SCHEMA_VERSION = '1.1';
 
@@ -38,7 +39,7 @@ function appReport(a: Assessment, lang: Lang) {
       snippet: f.snippet,
       ...(f.fix ? { fix: f.fix } : {}),
     })),
-    notices: a.notices.map((n) => ({ kind: n.kind, ...(n.file ? { file: n.file } : {}), ...(n.line ? { line: n.line } : {}), message: n.message })),
+    notices: a.notices.map((n) => ({ kind: n.kind, ...(n.file ? { file: n.file } : {}), ...(n.line ? { line: n.line } : {}), message: noticeText(n, lang) })),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Assessment } from '../analyzers/assess.js';
 import type { Lang } from '../analyzers/types.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
+import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
 import { blockerText, categoryCounts, displayWidth, padDisplay, profileRows, refactorText } from './summary.js';
 
 function appText(a: Assessment, lang: Lang): string[] {
@@ -32,7 +32,7 @@ function appText(a: Assessment, lang: Lang): string[] {
   out.push(`${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)})`);
   if (a.notices.length) {
     out.push('', `${w.notices} (${a.notices.length}):`);
-    for (const n of a.notices) out.push(`  ${n.kind}: ${n.file ?? ''}${n.line ? `:${n.line}` : ''} ${n.message}`);
+    for (const n of a.notices) out.push(`  ${n.file ?? ''}${n.line ? `:${n.line}` : ''}: ${noticeText(n, lang)}`);
   }
   return out;
 }

@@ -1,17 +1,19 @@
 import type { Assessment } from '../analyzers/assess.js';
 import type { Lang } from '../analyzers/types.js';
-import { CATEGORY_LABEL, REFACTOR_LABEL, words } from './i18n.js';
+import type { Source } from '../analyzers/profile.js';
+import { CATEGORY_LABEL, REFACTOR_LABEL, sourceText, words } from './i18n.js';
 
 /** The technology profile as label/value rows, shared by every human-facing report. */
 export function profileRows(a: Assessment, lang: Lang): [string, string][] {
   const w = words(lang);
   const p = a.profile;
   const list = (xs: { name: string; version?: string }[]) => (xs.length ? xs.map((x) => (x.version ? `${x.name} ${x.version}` : x.name)).join(', ') : w.none);
+  const where = (s: Source) => ` (${sourceText(s, lang)})`;
   return [
     [w.buildTool, `${p.buildTool}, ${p.packaging}`],
     [w.java, p.javaVersion ?? w.unknown],
-    [w.servlet, `${p.servlet.namespace}.servlet${p.servlet.version ? ` ${p.servlet.version}` : ''}`],
-    [w.tomcat, p.tomcat ? `${p.tomcat.version} (${p.tomcat.evidence})` : w.unknown],
+    [w.servlet, `${p.servlet.namespace}.servlet${p.servlet.version ? ` ${p.servlet.version}` : ''}${where(p.servlet.evidence)}`],
+    [w.tomcat, p.tomcat ? `${p.tomcat.version}${where(p.tomcat.evidence)}` : w.unknown],
     [w.frameworks, list(p.frameworks)],
     [w.databases, list(p.databases)],
     [w.baseImage, `${a.baseImage.image} — ${a.baseImage.reason[lang]}`],

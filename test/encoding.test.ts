@@ -33,7 +33,7 @@ describe('decode', () => {
     const r = decode(bytes);
     expect(r.encoding).toBe('utf-8');
     expect(r.text.startsWith(text)).toBe(true);
-    expect(r.warning).toMatch(/1 byte/);
+    expect(r.badBytes).toBe(1);
   });
 
   it('an explicit encoding overrides detection; the project fallback applies to undecidable bytes', () => {

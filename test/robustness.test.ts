@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess.js';
 import { collectFacts } from '../analyzers/collect.js';
+import { noticeText } from '../generators/i18n.js';
 import { bundledRules, encodeGbk, makeTree, removeTree } from './helpers.js';
 
 const SESSION_WRITE = `package app;
@@ -73,7 +74,9 @@ public class Broken {
     const a = await withTree({ 'src/app/Huge.java': body });
     const n = a.notices.find((x) => x.file === 'src/app/Huge.java');
     expect(n?.kind).toBe('too-large');
-    expect(n?.message).toMatch(/--max-file-size/);
+    expect(n?.detail).toMatch(/^5\.\d MB > 2\.0 MB$/);
+    expect(noticeText(n!, 'en')).toMatch(/--max-file-size/);
+    expect(noticeText(n!, 'zh-CN')).toMatch(/--max-file-size/);
   });
 
   it('a symbolic link loop is not followed and gives a notice', async () => {

@@ -26,7 +26,7 @@ describe('verdicts on fixtures built to land in each class', () => {
     const forum = await run('struts-forum');
     expect(forum.verdict.class).toBe('refactor');
     expect(forum.profile.frameworks.map((f) => f.name)).toEqual(['Struts 1']);
-    expect(forum.profile.tomcat).toEqual({ version: '6', evidence: 'bundled Tomcat in tomcat6/' });
+    expect(forum.profile.tomcat).toEqual({ version: '6', evidence: { kind: 'bundled-tomcat', ref: 'tomcat6/' } });
     expect(forum.baseImage.image).toBe('tomcat:9.0-jdk8-temurin');
     expect(forum.baseImage.reason.en).toContain('end of life');
   });
@@ -49,7 +49,7 @@ describe('verdicts on fixtures built to land in each class', () => {
 
   it('Spring MVC profile: framework versions, databases from JDBC URLs', async () => {
     const a = await run('spring-mvc-crm');
-    expect(a.profile.frameworks).toEqual([{ name: 'Spring', version: '4.3.9.RELEASE', evidence: 'pom.xml: org.springframework:spring-webmvc:4.3.9.RELEASE' }]);
+    expect(a.profile.frameworks).toEqual([{ name: 'Spring', version: '4.3.9.RELEASE', evidence: { kind: 'dependency', ref: 'pom.xml: org.springframework:spring-webmvc:4.3.9.RELEASE' } }]);
     expect(a.profile.databases.map((d) => d.name)).toEqual(['MySQL', 'SQL Server']);
     expect(a.profile.servlet).toMatchObject({ namespace: 'javax', version: '3.0' });
   });

@@ -304,7 +304,6 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
       kind: 'parse-error',
       file,
       line: where.line,
-      message: `syntax error near line ${where.line}: facts were taken from the parts that parse`,
     });
   }
   return { facts, notices };
