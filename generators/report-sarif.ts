@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Assessment } from '../analyzers/assess.js';
 import type { Category, Lang, Rule } from '../analyzers/types.js';
 import { CATEGORY_LABEL } from './i18n.js';
+
+// Where a reader learns about the tool: the README of this installation.
+function readmeUri(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const readme = [path.resolve(here, '../README.md'), path.resolve(here, '../../README.md')].find((p) => existsSync(p));
+  return readme ? pathToFileURL(readme).href : undefined;
+}
 
 const LEVEL: Record<Category, 'error' | 'warning' | 'note'> = { mandatory: 'error', optional: 'warning', potential: 'note' };
 
@@ -43,10 +52,11 @@ function fingerprints(a: Assessment) {
 export function sarifReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en', version = '0.0.0'): string {
   const descriptors = rules.map((r) => ruleDescriptor(r, lang));
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const info = readmeUri();
   const runs = apps.map((a) => {
     const prints = fingerprints(a);
     return {
-      tool: { driver: { name: 'paasport', version, semanticVersion: version, rules: descriptors } },
+      tool: { driver: { name: 'paasport', version, semanticVersion: version, ...(info ? { informationUri: info } : {}), rules: descriptors } },
       automationDetails: { id: `paasport/${a.app.name}/` },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(a.root).href.replace(/\/?$/, '/') } },
       columnKind: 'utf16CodeUnits',
