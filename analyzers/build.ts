@@ -22,7 +22,9 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
   const top = (name: string) => pom.elements.find((e) => e.path === `project/${name}`)?.text;
   const dependencies: Dependency[] = [];
   const plugins: BuildFacts['plugins'] = [];
-  let javaVersion = props.get('maven.compiler.release') ?? props.get('maven.compiler.target') ?? props.get('maven.compiler.source') ?? props.get('java.version');
+  const release = props.get('maven.compiler.release');
+  let javaSource = release ?? props.get('maven.compiler.source') ?? props.get('java.version');
+  let javaTarget = release ?? props.get('maven.compiler.target') ?? props.get('java.version');
   let sourceEncoding = props.get('project.build.sourceEncoding');
 
   pom.elements.forEach((el, i) => {
@@ -45,12 +47,13 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
     if (el.name === 'plugin' && childrenOf(pom, i).some((c) => c.name === 'artifactId' && c.text === 'maven-compiler-plugin')) {
       const kids = childrenOf(pom, i);
       const conf = (n: string) => interpolate(kids.find((c) => c.path === `${el.path}/configuration/${n}`)?.text);
-      javaVersion = conf('release') ?? conf('target') ?? conf('source') ?? javaVersion;
+      javaSource = conf('release') ?? conf('source') ?? javaSource;
+      javaTarget = conf('release') ?? conf('target') ?? javaTarget;
       sourceEncoding = conf('encoding') ?? sourceEncoding;
     }
   });
   return {
-    tool: 'maven', file: pom.file, packaging: top('packaging') ?? 'jar', javaVersion: interpolate(javaVersion),
+    tool: 'maven', file: pom.file, packaging: top('packaging') ?? 'jar', javaSource: interpolate(javaSource), javaTarget: interpolate(javaTarget),
     sourceEncoding: interpolate(sourceEncoding), dependencies, plugins,
   };
 }
@@ -66,12 +69,13 @@ function gradleFacts(g: TextFacts): BuildFacts {
     const [group, artifact, version] = m[1] ? m[1].split(':') : [m[2], m[3], m[4]];
     if (artifact) dependencies.push({ group, artifact, version, file: g.file, line: i + 1 });
   });
-  const jv = /(?:sourceCompatibility|targetCompatibility)\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/.exec(text);
+  const compat = (k: string) => new RegExp(`${k}\\s*=\\s*['"]?(?:JavaVersion\\.VERSION_)?([\\d._]+)`).exec(text)?.[1].replace('_', '.');
+  const javaSource = compat('sourceCompatibility');
   const enc = /options\.encoding\s*=\s*['"]([^'"]+)['"]/.exec(text);
   return {
     tool: 'gradle', file: g.file,
     packaging: /\bwar\b/.test(text.match(/(apply\s+plugin\s*:\s*['"]war['"]|id\s*\(?\s*['"]war['"])/)?.[0] ?? '') ? 'war' : 'jar',
-    javaVersion: jv?.[1].replace('_', '.'), sourceEncoding: enc?.[1], dependencies, plugins: [],
+    javaSource, javaTarget: compat('targetCompatibility') ?? javaSource, sourceEncoding: enc?.[1], dependencies, plugins: [],
   };
 }
 
@@ -80,7 +84,8 @@ function antFacts(build: XmlFacts): BuildFacts {
   return {
     tool: 'ant', file: build.file,
     packaging: build.elements.some((e) => e.name === 'war') ? 'war' : build.elements.some((e) => e.name === 'jar') ? 'jar' : undefined,
-    javaVersion: javac?.attributes.target ?? javac?.attributes.source,
+    javaSource: javac?.attributes.source,
+    javaTarget: javac?.attributes.target ?? javac?.attributes.source,
     sourceEncoding: javac?.attributes.encoding,
     dependencies: [],
     plugins: [],

@@ -211,7 +211,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     return fileAppenders(f)
       .filter((a) => !c.frameworks || c.frameworks.includes(a.framework))
       .filter((a) => c.referenced === undefined || a.referenced === c.referenced)
-      .map((a) => ({ file: f.file, line: a.line, column: a.column, value: a.path ?? `(${a.className} default)`, detail: `${a.framework} ${a.name}` }));
+      .map((a) => ({ file: f.file, line: a.line, column: a.column, value: a.path ?? a.className ?? a.name, detail: `${a.framework} ${a.name}` }));
   }
   if (cond['xml.element']) {
     const c = cond['xml.element'];

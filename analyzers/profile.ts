@@ -17,7 +17,8 @@ export interface Evidence {
 export interface TechProfile {
   buildTool: 'maven' | 'gradle' | 'ant' | 'none';
   packaging: 'war' | 'exploded-war' | 'jar' | 'unknown';
-  javaVersion?: string; // normalized: 1.6 → 6
+  javaVersion?: string; // what the bytecode needs, normalized: 1.6 → 6
+  javaSource?: string;
   servlet: { namespace: 'javax' | 'jakarta'; version?: string; evidence: Source };
   tomcat?: { version: string; evidence: Source };
   springBoot: boolean;
@@ -143,7 +144,8 @@ export function technologyProfile(project: ProjectFacts): TechProfile {
   return {
     buildTool: build.tool,
     packaging,
-    javaVersion: normalizeJava(build.javaVersion),
+    javaVersion: normalizeJava(build.javaTarget ?? build.javaSource),
+    javaSource: normalizeJava(build.javaSource),
     servlet: servletOf(project, packages),
     tomcat: tomcatOf(project),
     springBoot,

@@ -192,7 +192,8 @@ export interface BuildFacts {
   tool: 'maven' | 'gradle' | 'ant' | 'none';
   file?: string;
   packaging?: string;
-  javaVersion?: string;
+  javaSource?: string; // as the build file says it: 1.6, 8, 17
+  javaTarget?: string;
   sourceEncoding?: string;
   dependencies: Dependency[];
   plugins: { group?: string; artifact: string; version?: string }[];

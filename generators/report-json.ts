@@ -12,7 +12,7 @@ function appReport(a: Assessment, lang: Lang) {
       ...(a.app.owner ? { owner: a.app.owner } : {}),
       ...(a.app.team ? { team: a.app.team } : {}),
       ...(a.app.tags ? { tags: a.app.tags } : {}),
-      build: { tool: a.build.tool, packaging: a.build.packaging ?? null, javaVersion: a.build.javaVersion ?? null },
+      build: { tool: a.build.tool, packaging: a.build.packaging ?? null, javaSource: a.build.javaSource ?? null, javaTarget: a.build.javaTarget ?? null },
       profile: a.profile,
       baseImage: { image: a.baseImage.image, reason: a.baseImage.reason[lang] },
     },

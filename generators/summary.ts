@@ -11,7 +11,7 @@ export function profileRows(a: Assessment, lang: Lang): [string, string][] {
   const where = (s: Source) => ` (${sourceText(s, lang)})`;
   return [
     [w.buildTool, `${p.buildTool}, ${p.packaging}`],
-    [w.java, p.javaVersion ?? w.unknown],
+    [w.java, p.javaVersion ? `${p.javaVersion}${p.javaSource && p.javaSource !== p.javaVersion ? ` (source ${p.javaSource})` : ''}` : w.unknown],
     [w.servlet, `${p.servlet.namespace}.servlet${p.servlet.version ? ` ${p.servlet.version}` : ''}${where(p.servlet.evidence)}`],
     [w.tomcat, p.tomcat ? `${p.tomcat.version}${where(p.tomcat.evidence)}` : w.unknown],
     [w.frameworks, list(p.frameworks)],

@@ -65,7 +65,7 @@ describe('configuration facts', () => {
       'build.gradle': "apply plugin: 'war'\nsourceCompatibility = 1.8\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.9.RELEASE'\n  providedCompile group: 'javax.servlet', name: 'servlet-api', version: '2.5'\n}\n",
       'WebContent/WEB-INF/lib/struts-1.3.10.jar': 'PK',
     });
-    expect(g.build).toMatchObject({ tool: 'gradle', packaging: 'war', javaVersion: '1.8' });
+    expect(g.build).toMatchObject({ tool: 'gradle', packaging: 'war', javaSource: '1.8', javaTarget: '1.8' });
     expect(g.build.dependencies.map((d) => [d.group, d.artifact, d.version, d.line])).toEqual([
       ['org.springframework', 'spring-webmvc', '4.3.9.RELEASE', 4],
       ['javax.servlet', 'servlet-api', '2.5', 5],

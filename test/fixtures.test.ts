@@ -30,14 +30,14 @@ describe('fixture apps', () => {
     const a = await assess(path.join(ROOT, 'fixtures', 'struts-forum'), bundledRules(), { threads: 0 });
     expect(a.findings.filter((f) => f.file.includes('webapps/') || f.file.includes('.svn'))).toEqual([]);
     expect(a.notices.map((n) => n.kind)).toContain('excluded-tree');
-    expect(a.build).toMatchObject({ tool: 'ant', packaging: 'war', javaVersion: '1.5', sourceEncoding: 'GBK' });
+    expect(a.build).toMatchObject({ tool: 'ant', packaging: 'war', javaSource: '1.5', javaTarget: '1.5', sourceEncoding: 'GBK' });
   });
 
   it('spring-mvc-crm: secrets never appear in any finding', async () => {
     const a = await assess(path.join(ROOT, 'fixtures', 'spring-mvc-crm'), bundledRules(), { threads: 0 });
     const text = JSON.stringify(a.findings);
     for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(text).not.toContain(secret);
-    expect(a.build).toMatchObject({ tool: 'maven', packaging: 'war', javaVersion: '1.7' });
+    expect(a.build).toMatchObject({ tool: 'maven', packaging: 'war', javaSource: '1.7', javaTarget: '1.7' });
     expect(a.build.dependencies.find((d) => d.artifact === 'spring-webmvc')?.version).toBe('4.3.9.RELEASE');
   });
 });
