@@ -4,7 +4,7 @@ import { collectFacts, type CollectOptions } from './collect.js';
 import type { ConfigFacts } from './config-facts.js';
 import { runRules } from './engine.js';
 import { technologyProfile, type TechProfile } from './profile.js';
-import type { BuildFacts, Finding, Notice, Rule } from './types.js';
+import type { BuildFacts, Finding, Notice, ProjectFacts, Rule } from './types.js';
 import { judge, type Verdict } from './verdict.js';
 
 export interface AppRef {
@@ -30,7 +30,11 @@ export interface Assessment {
 
 /** Facts, rules, profile and verdict: the assessment of one application tree. */
 export async function assess(root: string, rules: Rule[], opts: CollectOptions = {}, app?: Omit<AppRef, 'path'>): Promise<Assessment> {
-  const project = await collectFacts(root, opts);
+  return assessFacts(await collectFacts(root, opts), rules, root, app);
+}
+
+/** The assessment of facts already collected. */
+export function assessFacts(project: ProjectFacts, rules: Rule[], root = project.root, app?: Omit<AppRef, 'path'>): Assessment {
   const findings = runRules(project, rules);
   let javaFiles = 0;
   let javaLines = 0;

@@ -63,6 +63,7 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
       message: fill(rule.message, m, !!rule.mask, secretList),
       snippet: maskSecrets(snippetOf(byFile.get(m.file), m.line), secretList),
       ...(rule.fix ? { fix: rule.fix } : {}),
+      matched: { value: m.value, detail: m.detail },
     });
   }
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));

@@ -226,6 +226,8 @@ export interface Finding {
   message: Localized;
   snippet: string;
   fix?: string;
+  // what the rule matched, unmasked, for the fixes: never printed by a report
+  matched: { value?: string; detail?: string };
 }
 
 // ---- rules ----

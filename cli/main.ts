@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { RuleError } from '../analyzers/rule-load.js';
 import { InventoryError } from '../analyzers/inventory.js';
 import { assessCommand } from './assess-command.js';
+import { fixCommand } from './fix-command.js';
 import { rulesCommand } from './rules-command.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
@@ -18,6 +19,7 @@ const program = new Command('paasport')
   .version(packageVersion())
   .configureOutput({ outputError: (s, write) => write(s) })
   .addCommand(assessCommand())
+  .addCommand(fixCommand())
   .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
 

@@ -57,7 +57,7 @@ describe('verdicts on fixtures built to land in each class', () => {
 
 describe('score and effort formulas', () => {
   const f = (ruleId: string, category: Finding['category'], effort = 2, tags = ['config']): Finding => ({
-    ruleId, category, effort, tags, file: 'a', line: 1, column: 1, title: { en: '', 'zh-CN': '' }, message: { en: '', 'zh-CN': '' }, snippet: '',
+    ruleId, category, effort, tags, file: 'a', line: 1, column: 1, title: { en: '', 'zh-CN': '' }, message: { en: '', 'zh-CN': '' }, snippet: '', matched: {},
   });
 
   it('readiness = 100 × e^(−P/100), P = Σ weight × (1 + log2 n)', () => {

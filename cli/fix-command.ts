@@ -1,0 +1,66 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { loadRules } from '../analyzers/rule-load.js';
+import { FixError, runFix } from '../refactors/workflow.js';
+import { FIX_ORDER, type FixKind } from '../refactors/types.js';
+import { UsageError } from './errors.js';
+
+function parseOnly(v: string): FixKind[] {
+  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = kinds.filter((k) => !FIX_ORDER.includes(k as FixKind));
+  if (bad.length) throw new InvalidArgumentError(`unknown fix ${bad.join(', ')}: choose from ${FIX_ORDER.join(', ')}.`);
+  return kinds as FixKind[];
+}
+
+export function fixCommand(): Command {
+  return new Command('fix')
+    .description('Apply the stateless refactors to an application in its git repository, on a branch, one commit per kind of fix.')
+    .argument('<repo>', 'the application folder, inside a git work tree')
+    .option('--only <fixes>', `comma-separated fixes to apply (${FIX_ORDER.join(', ')})`, parseOnly)
+    .addOption(new Option('--session-store <store>', 'where sessions go (default: redis, or spring-session for Spring apps)').choices(['redis', 'memcached', 'spring-session']))
+    .addOption(new Option('--logs <mode>', 'file appenders write to per-host folders on the log volume, or to the console').choices(['volume', 'stdout']).default('volume'))
+    .option('--branch <name>', 'branch to commit on', 'paasport/stateless')
+    .option('--dry-run', 'print the changes as a unified diff and change nothing')
+    .option('--allow-dirty', 'run on a working tree with uncommitted changes (files with changes are left alone)')
+    .option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addHelpText('after', `
+Every fix is planned in memory first; then each kind is written and committed
+separately. A failure midway puts back every file, the index, the branch and HEAD.
+Running fix again on its own branch changes nothing.
+
+Exit codes: 0 done (or nothing to change), 2 wrong usage (not a git repository,
+uncommitted changes, branch exists), 3 a fix failed and was rolled back.
+
+Examples:
+  paasport fix ./shop --dry-run
+  paasport fix ./shop --session-store memcached --logs stdout
+  paasport fix ./crm --only externalize-config,logs --branch chore/config`)
+    .action(async (repo: string, opts) => {
+      let result;
+      try {
+        result = await runFix(repo, {
+          rules: loadRules(opts.rules),
+          only: opts.only,
+          branch: opts.branch,
+          dryRun: !!opts.dryRun,
+          allowDirty: !!opts.allowDirty,
+          sessionStore: opts.sessionStore,
+          logs: opts.logs,
+        });
+      } catch (e) {
+        if (e instanceof FixError && e.usage) throw new UsageError(e.message);
+        throw e;
+      }
+      if (result.diff !== undefined) {
+        process.stdout.write(result.diff || 'Nothing to change.\n');
+        return;
+      }
+      const out: string[] = [];
+      if (!result.commits.length) out.push('Nothing to change: the application already has every fix paasport knows.');
+      else out.push(`On branch ${result.branch}:`);
+      for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
+      if (result.skippedDirty.length) out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
+      const left = result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`));
+      if (left.length) out.push('', 'Left for a person:', ...left);
+      process.stdout.write(out.join('\n') + '\n');
+    });
+}

@@ -1,0 +1,142 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import type { Rule } from '../analyzers/types.js';
+import { planFixes, type PlannedFix } from './plan.js';
+import { readText } from './text-file.js';
+import type { FixKind, FixOptions } from './types.js';
+import type { Change } from './workspace.js';
+
+export class FixError extends Error {
+  constructor(message: string, readonly usage = true) {
+    super(message);
+  }
+}
+
+export interface FixRunOptions extends FixOptions {
+  rules: Rule[];
+  only?: FixKind[];
+  branch: string;
+  dryRun: boolean;
+  allowDirty: boolean;
+  // for tests: runs after each commit; an exception here must leave the repository as it was
+  afterCommit?: (kind: FixKind) => void;
+}
+
+export interface FixRunResult {
+  branch?: string;
+  commits: { kind: FixKind; sha: string; files: string[] }[];
+  fixes: PlannedFix[];
+  skippedDirty: string[];
+  diff?: string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+export function unifiedDiff(changes: Change[]): string {
+  return changes.map((c) => {
+    const before = c.before ? readText(c.before).text : '';
+    const after = readText(c.after).text;
+    return createTwoFilesPatch(c.before ? `a/${c.file}` : '/dev/null', `b/${c.file}`, before, after, '', '', { context: 3 });
+  }).join('');
+}
+
+async function gitState(git: SimpleGit) {
+  const head = (await git.revparse(['HEAD'])).trim();
+  const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || undefined;
+  return { head, branch };
+}
+
+/**
+ * Plans every fix in memory, then, on a branch, writes and commits each fix kind separately.
+ * A failure after the first write puts back every file, the index, the branch and HEAD.
+ */
+export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
+  const dir = path.resolve(appDir);
+  if (!existsSync(dir)) throw new FixError(`${appDir}: no such folder`);
+  const git = simpleGit(dir);
+  if (!(await git.checkIsRepo())) throw new FixError(`${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`);
+  const top = (await git.revparse(['--show-toplevel'])).trim();
+  const hasHead = await git.revparse(['--verify', '-q', 'HEAD']).then(() => true, () => false);
+  if (!hasHead) throw new FixError(`${appDir}: the repository has no commit yet; commit the application first.`);
+
+  const status = await git.status();
+  const dirty = status.files.map((f) => f.path);
+  if (dirty.length && !opts.allowDirty) {
+    throw new FixError(`the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`);
+  }
+
+  const plan = await planFixes(dir, opts.rules, opts, opts.only);
+  // relative to the app folder → relative to the repository, to compare with git's paths
+  const inRepo = (file: string) => toPosix(path.relative(top, path.join(dir, file)));
+  const dirtySet = new Set(dirty);
+  const skippedDirty = new Set<string>();
+  for (const fix of plan.fixes) {
+    fix.changes = fix.changes.filter((c) => {
+      if (!dirtySet.has(inRepo(c.file))) return true;
+      skippedDirty.add(c.file);
+      return false;
+    });
+  }
+  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty: [...skippedDirty] };
+  const all = plan.fixes.flatMap((f) => f.changes);
+  if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };
+  if (!all.length) return result;
+
+  const start = await gitState(git);
+  const branchExists = (await git.branchLocal()).all.includes(opts.branch);
+  if (start.branch !== opts.branch && branchExists) {
+    throw new FixError(`branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`);
+  }
+
+  const original = new Map<string, Uint8Array | undefined>(); // every file's bytes before the first write
+  const madeDirs: string[] = [];
+  let branchCreated = false;
+  const ignored = new Set<string>();
+  try {
+    if (start.branch !== opts.branch) {
+      await git.checkoutLocalBranch(opts.branch);
+      branchCreated = true;
+    }
+    result.branch = opts.branch;
+    for (const fix of plan.fixes) {
+      if (!fix.changes.length) continue;
+      for (const c of fix.changes) {
+        if (!original.has(c.file)) original.set(c.file, c.before);
+        const abs = path.join(dir, c.file);
+        const made = mkdirSync(path.dirname(abs), { recursive: true });
+        if (made) madeDirs.push(made);
+        writeFileSync(abs, c.after);
+      }
+      const paths = fix.changes.map((c) => c.file);
+      for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p)))) ignored.add(toPosix(path.relative(dir, p)));
+      const committed = paths.filter((p) => !ignored.has(p));
+      if (!committed.length) continue;
+      await git.add(committed.map((p) => path.join(dir, p)));
+      const out = await git.commit(fix.outcome.message, committed.map((p) => path.join(dir, p)));
+      result.commits.push({ kind: fix.outcome.kind, sha: out.commit, files: committed });
+      opts.afterCommit?.(fix.outcome.kind);
+    }
+    return result;
+  } catch (e) {
+    await rollback(git, dir, start, original, branchCreated ? opts.branch : undefined);
+    for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
+    throw new FixError(`${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`, false);
+  }
+}
+
+async function rollback(git: SimpleGit, dir: string, start: { head: string; branch?: string }, original: Map<string, Uint8Array | undefined>, createdBranch?: string) {
+  for (const [file, bytes] of original) {
+    const abs = path.join(dir, file);
+    if (bytes) writeFileSync(abs, bytes);
+    else rmSync(abs, { force: true });
+  }
+  const files = [...original.keys()].map((f) => path.join(dir, f));
+  await git.raw(['reset', '-q', '--soft', start.head]);
+  if (files.length) await git.raw(['reset', '-q', start.head, '--', ...files]).catch(() => undefined);
+  if (createdBranch) {
+    await git.raw(['checkout', '-q', start.branch ?? start.head]);
+    await git.raw(['branch', '-q', '-D', createdBranch]);
+  }
+}
