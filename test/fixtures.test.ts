@@ -3,6 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { assess } from '../analyzers/assess.js';
+import { htmlReport } from '../generators/report-html.js';
+import { findingsCsv } from '../generators/report-csv.js';
+import { jsonReport } from '../generators/report-json.js';
+import { markdownReport } from '../generators/report-md.js';
+import { sarifReport } from '../generators/report-sarif.js';
+import { textReport } from '../generators/report-text.js';
 import { bundledRules, ROOT } from './helpers.js';
 
 const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
@@ -33,10 +39,17 @@ describe('fixture apps', () => {
     expect(a.build).toMatchObject({ tool: 'ant', packaging: 'war', javaSource: '1.5', javaTarget: '1.5', sourceEncoding: 'GBK' });
   });
 
-  it('spring-mvc-crm: secrets never appear in any finding', async () => {
+  it('spring-mvc-crm: secrets never appear in any report format', async () => {
     const a = await assess(path.join(ROOT, 'fixtures', 'spring-mvc-crm'), bundledRules(), { threads: 0 });
-    const text = JSON.stringify(a.findings);
-    for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(text).not.toContain(secret);
+    const outputs = [
+      textReport([a]), textReport([a], 'zh-CN'), jsonReport([a]), markdownReport([a]), findingsCsv([a]),
+      sarifReport([a], bundledRules()), htmlReport([a], bundledRules()),
+    ];
+    for (const out of outputs) {
+      for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(out).not.toContain(secret);
+    }
+    // the fixes still see the raw values
+    expect(a.findings.map((f) => f.matched.value)).toContain('Mail#2016');
     expect(a.build).toMatchObject({ tool: 'maven', packaging: 'war', javaSource: '1.7', javaTarget: '1.7' });
     expect(a.build.dependencies.find((d) => d.artifact === 'spring-webmvc')?.version).toBe('4.3.9.RELEASE');
   });
