@@ -20,6 +20,7 @@ export interface EvalContext {
   mutations: () => MutationIndex;
   regex: (src: string) => RegExp;
   glob: (p: Patterns) => (file: string) => boolean;
+  sessionStore: () => string | undefined; // the external session store the app is configured with, if any
 }
 
 /** Compiles a rule regex; a leading (?i) makes it case-insensitive. */
@@ -29,6 +30,7 @@ export function compileRegex(src: string): RegExp {
 
 export function createContext(project: ProjectFacts, index: ProjectIndex, mutations: () => MutationIndex): EvalContext {
   const regexes = new Map<string, RegExp>();
+  let store: string | undefined | null = null;
   const globs = new Map<string, (f: string) => boolean>();
   return {
     project,
@@ -39,6 +41,7 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
       if (!r) regexes.set(src, (r = compileRegex(src)));
       return r;
     },
+    sessionStore: () => (store === null ? (store = externalSessionStore(project)) : store),
     glob: (p) => {
       const key = JSON.stringify(p);
       let g = globs.get(key);
@@ -46,6 +49,22 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
       return g;
     },
   };
+}
+
+const STORE_MANAGERS = /(Redisson|RedisSessionManager|javakaffee\.web\.msm|MemcachedBackupSessionManager|DynamoSessionManager)/;
+
+/** An external session store the app is configured with: a Tomcat manager, Spring Session's filter, or Spring Boot's property. */
+export function externalSessionStore(project: ProjectFacts): string | undefined {
+  for (const t of project.config.tomcat) {
+    const m = t.elements.find((e) => e.kind === 'Manager' && STORE_MANAGERS.test(e.attributes.className ?? ''));
+    if (m) return m.attributes.className;
+  }
+  if (project.config.webXml.some((w) => w.filters.some((f) => f.name === 'springSessionRepositoryFilter'))) return 'Spring Session';
+  for (const f of project.files) {
+    if (f.kind === 'properties' && f.entries.some((e) => e.key === 'spring.session.store-type' && e.value !== 'none')) return 'Spring Session';
+    if (f.kind === 'java' && f.annotations.some((a) => /Enable\w*HttpSession$/.test(a.name))) return 'Spring Session';
+  }
+  return undefined;
 }
 
 const list = (p: Patterns | undefined): string[] => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
@@ -72,6 +91,7 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
       if (c.argCount !== undefined && call.args.length !== c.argCount) continue;
       if (c.inMethods && !c.inMethods.includes(call.enclosingMethod ?? '')) continue;
       if (c.notInMethods?.includes(call.enclosingMethod ?? '')) continue;
+      if (c.notArgOf && call.argOf && ctx.regex(c.notArgOf).test(call.argOf)) continue;
       if (types.length) {
         const resolved = resolveExprType(call.receiverType ?? (call.receiver ? undefined : ''), f, call.enclosingType, ctx.index);
         if (!resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)))) continue;
@@ -125,7 +145,10 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
   if (cond['java.string']) {
     const r = ctx.regex(cond['java.string'].regex);
     const not = cond['java.string'].notRegex ? ctx.regex(cond['java.string'].notRegex) : undefined;
-    return f.strings.filter((s) => r.test(s.value) && !not?.test(s.value)).map((s) => at(s, s.value));
+    const notArgOf = cond['java.string'].notArgOf ? ctx.regex(cond['java.string'].notArgOf) : undefined;
+    return f.strings
+      .filter((s) => r.test(s.value) && !not?.test(s.value) && !(notArgOf && s.argOf && notArgOf.test(s.argOf)))
+      .map((s) => at(s, s.value));
   }
   if (cond['java.field']) {
     const c = cond['java.field'];
@@ -186,6 +209,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     // inside `and`: a non-empty list means "this file passes the not"
     return evaluate(cond.not, f, ctx).length ? [] : [{ file: f.file, line: 1, column: 1 }];
   }
+  if (cond['project.sessionStore']) return ctx.sessionStore() ? [{ file: f.file, line: 1, column: 1, value: ctx.sessionStore() }] : [];
   if (cond.file) return ctx.glob(cond.file.glob)(f.file) ? [{ file: f.file, line: 1, column: 1, value: f.file }] : [];
   if (cond.text) {
     if (!inFiles(cond.text, f.file, ctx) || !('lines' in f)) return [];
@@ -211,6 +235,7 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     return fileAppenders(f)
       .filter((a) => !c.frameworks || c.frameworks.includes(a.framework))
       .filter((a) => c.referenced === undefined || a.referenced === c.referenced)
+      .filter((a) => !c.notPath || !ctx.regex(c.notPath).test(a.path ?? ''))
       .map((a) => ({ file: f.file, line: a.line, column: a.column, value: a.path ?? a.className ?? a.name, detail: `${a.framework} ${a.name}` }));
   }
   if (cond['xml.element']) {

@@ -96,6 +96,7 @@ export interface JavaCall extends Location {
   argTypes: (string | undefined)[];
   enclosingType?: string;
   enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
+  argOf?: string; // the call this call is an argument of, as `receiver.method`
 }
 
 export interface JavaNew extends Location {
@@ -107,6 +108,7 @@ export interface JavaNew extends Location {
 
 export interface JavaString extends Location {
   value: string; // contents without quotes, escapes left as written
+  argOf?: string; // the call this literal is an argument of, as `receiver.method`
 }
 
 export interface JavaAnnotation extends Location {
@@ -240,6 +242,7 @@ export interface JavaCallCond {
   argCount?: number;
   argNotSerializable?: number; // index of an argument whose project type must not be Serializable
   argRegex?: { index: number; regex: string };
+  notArgOf?: string; // regex on the call this call is passed to
   inMethods?: string[];
   notInMethods?: string[];
 }
@@ -252,7 +255,7 @@ export interface Condition {
   'java.extends'?: { type: Patterns };
   'java.implements'?: { type: Patterns };
   'java.staticState'?: Record<string, never>;
-  'java.string'?: { regex: string; notRegex?: string };
+  'java.string'?: { regex: string; notRegex?: string; notArgOf?: string };
   'java.field'?: { nameRegex: string; isStatic?: boolean; initializerRegex?: string };
   'xml.element'?: {
     files?: Patterns;
@@ -268,7 +271,8 @@ export interface Condition {
   };
   properties?: { files?: Patterns; notFiles?: Patterns; key?: string; value?: string; notValue?: string };
   dependency?: { group?: string; artifact: string };
-  'logging.fileAppender'?: { frameworks?: string[]; referenced?: boolean };
+  'logging.fileAppender'?: { frameworks?: string[]; referenced?: boolean; notPath?: string };
+  'project.sessionStore'?: Record<string, never>;
   file?: { glob: Patterns };
   text?: { files: Patterns; notFiles?: Patterns; regex: string; comments?: boolean };
   and?: Condition[];

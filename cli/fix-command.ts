@@ -59,7 +59,10 @@ Examples:
       else out.push(`On branch ${result.branch}:`);
       for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
       if (result.skippedDirty.length) out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
-      const left = result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`));
+      const left = [
+        ...result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`)),
+        ...result.unfixed.map((f) => `  [${f.ruleId}] ${f.file}:${f.line}: ${f.title.en}`),
+      ];
       if (left.length) out.push('', 'Left for a person:', ...left);
       process.stdout.write(out.join('\n') + '\n');
     });

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { indentAt, indentUnit } from './java-source.js';
+import { applyEdits, indentAt, indentUnit } from './java-source.js';
+import { findElements, removal } from './xml-edit.js';
 import { addEnv } from './record.js';
 import { withEol, type TextFile } from './text-file.js';
 import type { Fix, FixContext, FixOutcome, SessionStore } from './types.js';
-import { findElements } from './xml-edit.js';
 
 const REDISSON_VERSION = '3.27.2';
 const MSM_VERSION = '2.3.2';
@@ -191,6 +191,16 @@ function springSession(ctx: FixContext): FixOutcome {
   };
 }
 
+/** <Cluster> replication between Tomcat nodes goes: containers run single-node and share sessions through the store. */
+function removeClusters(ctx: FixContext): void {
+  for (const f of new Set(ctx.assessment.findings.filter((x) => x.ruleId === 'tomcat-cluster').map((x) => x.file))) {
+    const file = ctx.ws.read(f);
+    if (!file) continue;
+    const edits = findElements(file.text, 'Cluster').map((c) => removal(file.text, c.start, c.end));
+    ctx.ws.write(f, file, applyEdits(file.text, edits));
+  }
+}
+
 export const sessionStoreFix: Fix = {
   kind: 'session-store',
   run(ctx) {
@@ -198,6 +208,8 @@ export const sessionStoreFix: Fix = {
     if (!needsStore) return { kind: 'session-store', message: '', left: [] };
     const spring = ctx.assessment.profile.frameworks.some((f) => f.name === 'Spring' || f.name === 'Spring Boot');
     const store: SessionStore = ctx.options.sessionStore ?? (spring ? 'spring-session' : 'redis');
-    return store === 'spring-session' ? springSession(ctx) : tomcatManager(ctx, store);
+    const outcome = store === 'spring-session' ? springSession(ctx) : tomcatManager(ctx, store);
+    if (outcome.message) removeClusters(ctx);
+    return outcome;
   },
 };

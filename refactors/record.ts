@@ -38,9 +38,21 @@ export function writeRecord(ws: Workspace, record: AppRecord): void {
   else ws.create(RECORD_FILE, text);
 }
 
+/** Adds a line to the app's .gitignore unless it is there. */
+export function ignoreInGit(ws: Workspace, entry: string): void {
+  const gi = ws.read('.gitignore');
+  if (!gi) {
+    ws.create('.gitignore', `${entry}\n`);
+    return;
+  }
+  if (gi.text.split(/\r?\n/).some((l) => l.trim() === entry || l.trim() === `/${entry}`)) return;
+  ws.write('.gitignore', gi, `${gi.text.replace(/\s*$/, '')}${gi.eol}${entry}${gi.eol}`);
+}
+
 /** The git-ignored env file with every extracted value, secrets included, for local runs. */
 export function writeEnvFile(ws: Workspace, record: AppRecord): void {
-  if (!record.env.length) return;
+  if (!record.env.some((e) => e.value !== undefined)) return;
+  ignoreInGit(ws, ENV_FILE);
   const lines = ['# Values taken out of the sources by paasport fix. Never commit this file.'];
   for (const e of record.env) if (e.value !== undefined) lines.push(`${e.name}=${e.value.includes(' ') ? JSON.stringify(e.value) : e.value}`);
   const text = lines.join('\n') + '\n';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import type { Rule } from '../analyzers/types.js';
+import type { Finding, Rule } from '../analyzers/types.js';
 import { planFixes, type PlannedFix } from './plan.js';
 import { readText } from './text-file.js';
 import type { FixKind, FixOptions } from './types.js';
@@ -29,13 +29,20 @@ export interface FixRunResult {
   commits: { kind: FixKind; sha: string; files: string[] }[];
   fixes: PlannedFix[];
   skippedDirty: string[];
+  unfixed: Finding[]; // mandatory and optional findings no fix addresses
   diff?: string;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+/** One patch per file, from its first state to its last, whichever fixes changed it. */
 export function unifiedDiff(changes: Change[]): string {
-  return changes.map((c) => {
+  const merged = new Map<string, Change>();
+  for (const c of changes) {
+    const prev = merged.get(c.file);
+    merged.set(c.file, prev ? { ...prev, after: c.after } : c);
+  }
+  return [...merged.values()].sort((a, b) => (a.file < b.file ? -1 : 1)).map((c) => {
     const before = c.before ? readText(c.before).text : '';
     const after = readText(c.after).text;
     return createTwoFilesPatch(c.before ? `a/${c.file}` : '/dev/null', `b/${c.file}`, before, after, '', '', { context: 3 });
@@ -79,7 +86,8 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
       return false;
     });
   }
-  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty: [...skippedDirty] };
+  const unfixed = plan.assessment.findings.filter((f) => !f.fix && f.category !== 'potential');
+  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty: [...skippedDirty], unfixed };
   const all = plan.fixes.flatMap((f) => f.changes);
   if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };
   if (!all.length) return result;

@@ -1,5 +1,6 @@
 import { commentSpans } from '../analyzers/comments.js';
 import { lineStarts } from '../analyzers/properties.js';
+import type { TextEdit } from './java-source.js';
 
 export interface XmlSpan {
   name: string;
@@ -58,3 +59,13 @@ export const innerText = (text: string, el: XmlSpan) => (el.selfClosing ? '' : t
 
 /** Escapes a value for an XML attribute. */
 export const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Removes an element, and its line when nothing else is on it. */
+export function removal(text: string, start: number, end: number): TextEdit {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const eol = text.indexOf('\n', end);
+  const lineEnd = eol < 0 ? text.length : eol + 1;
+  const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
+  return alone ? { start: lineStart, end: lineEnd, text: '' } : { start, end, text: '' };
+}
+

@@ -110,6 +110,8 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
   }
 
   const stack: Frame[] = [];
+  // "start:end" of each call argument → the call it is passed to, as `receiver.method`
+  const argOf = new Map<string, string>();
   const typeNames: string[] = [];
   let firstError: Node | undefined;
 
@@ -248,6 +250,8 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
       case 'call': {
         const obj = node.childForFieldName('object');
         const args = argNodes(node);
+        const label = `${obj ? `${obj.text}.` : ''}${node.childForFieldName('name')?.text ?? ''}`;
+        for (const a of args) argOf.set(`${a.startIndex}:${a.endIndex}`, label);
         const call: JavaCall = {
           name: node.childForFieldName('name')?.text ?? '',
           receiver: obj?.text,
@@ -257,6 +261,8 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
           ...enclosing(),
           ...at(node.childForFieldName('name') ?? node),
         };
+        const outer = argOf.get(`${node.startIndex}:${node.endIndex}`);
+        if (outer) call.argOf = outer;
         facts.calls.push(call);
         break;
       }
@@ -272,6 +278,8 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, text: s
       }
       case 'string': {
         const s: JavaString = { value: stringValue(node.text), ...at(node) };
+        const outer = argOf.get(`${node.startIndex}:${node.endIndex}`);
+        if (outer) s.argOf = outer;
         facts.strings.push(s);
         break;
       }

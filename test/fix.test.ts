@@ -1,0 +1,278 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../analyzers/assess.js';
+import { FixError, runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+/** A fixture committed in a fresh git repository of its own. */
+function repoOf(app: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `paasport-fix-${app}-`));
+  cpSync(path.join(ROOT, 'fixtures', app), dir, { recursive: true });
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'dev@example.com');
+  git(dir, 'config', 'user.name', 'Dev');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'legacy app');
+  return dir;
+}
+
+/** Every file's bytes (but .git's), the index, HEAD, the current branch and the branches. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      if (e === '.git') continue;
+      const p = path.join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  out['<index>'] = git(dir, 'ls-files', '-s');
+  out['<HEAD>'] = git(dir, 'rev-parse', 'HEAD');
+  out['<branch>'] = git(dir, 'symbolic-ref', '--short', 'HEAD');
+  out['<branches>'] = git(dir, 'branch', '--list');
+  out['<status>'] = git(dir, 'status', '--porcelain');
+  return out;
+}
+
+const options = (extra: Partial<FixRunOptions> = {}): FixRunOptions => ({
+  rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume', ...extra,
+});
+
+// The rules a fix resolves: after `fix`, `assess` must not report them.
+const FIXED_RULES = [
+  'session-attribute-write', 'session-attribute-not-serializable', 'session-scoped-spring-bean', 'session-scoped-struts-form',
+  'tomcat-persistent-manager', 'tomcat-cluster', 'webapp-distributable', 'hardcoded-ip', 'hardcoded-jdbc-url', 'hardcoded-host',
+  'hardcoded-credential', 'hardcoded-port', 'file-logging', 'real-path-write', 'absolute-path',
+];
+
+function javaFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = path.join(d, e);
+      if (e === '.git' || e.startsWith('tomcat')) continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e.endsWith('.java')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function javac(dir: string, files: string[], classpath: string[], encoding = 'UTF-8') {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-classes-'));
+  const r = spawnSync('javac', ['-nowarn', '-encoding', encoding, '-d', out, '-cp', classpath.join(':'), ...files], { encoding: 'utf8' });
+  removeTree(out);
+  return r;
+}
+
+const SERVLET = '/usr/share/java/servlet-api.jar';
+const SPRING = ['web', 'context', 'beans', 'core'].map((m) => `/usr/share/java/spring3-${m}.jar`);
+
+describe('paasport fix on the fixture apps', () => {
+  it('servlet-shop: sessions, configuration and files fixed on a branch, one commit per kind; the sources compile', async () => {
+    const dir = repoOf('servlet-shop');
+    try {
+      const result = await runFix(dir, options());
+      expect(result.branch).toBe('paasport/stateless');
+      expect(git(dir, 'symbolic-ref', '--short', 'HEAD')).toBe('paasport/stateless');
+      expect(result.commits.map((c) => c.kind)).toEqual(['session-serializable', 'session-store', 'local-files']);
+      expect(git(dir, 'log', '--format=%s', 'main..HEAD').split('\n')).toEqual([
+        'Read write directories from the environment', 'Keep HTTP sessions in Redis', 'Make session attributes Serializable',
+      ]);
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+
+      const after = await assess(dir, bundledRules(), { threads: 0 });
+      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+      const context = readFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), 'utf8');
+      expect(context).toContain('org.redisson.tomcat.RedissonSessionManager');
+      expect(context).toContain('<!-- keep carts across restarts -->'); // comments stay
+      expect(readFileSync(path.join(dir, 'src/com/acme/shop/model/CartItem.java'), 'utf8')).toContain('public class CartItem implements java.io.Serializable {');
+
+      const r = javac(dir, javaFiles(dir), [SERVLET]);
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('spring-mvc-crm: Spring Session, placeholders with the environment, logs to the volume; secrets only in the ignored env file', async () => {
+    const dir = repoOf('spring-mvc-crm');
+    try {
+      const result = await runFix(dir, options());
+      expect(result.commits.map((c) => c.kind)).toEqual(['session-store', 'externalize-config', 'logs']);
+      const after = await assess(dir, bundledRules(), { threads: 0 });
+      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+
+      const web = readFileSync(path.join(dir, 'src/main/webapp/WEB-INF/web.xml'), 'utf8');
+      expect(web.indexOf('springSessionRepositoryFilter')).toBeLessThan(web.indexOf('<listener>'));
+      expect(readFileSync(path.join(dir, 'pom.xml'), 'utf8')).toContain('<artifactId>spring-session-data-redis</artifactId>\n      <version>1.3.5.RELEASE</version>');
+      const props = readFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), 'utf8');
+      expect(props).toContain('jdbc.password=${JDBC_PASSWORD}\n');
+      expect(props).toContain('#jdbc.url=jdbc:mysql://192.168.10.20:3306/crm'); // comments stay as they were
+      expect(readFileSync(path.join(dir, 'src/main/resources/log4j.properties'), 'utf8')).toContain('log4j.appender.file.File=${LOG_DIR}/${HOST}/crm.log');
+
+      // secrets: in the git-ignored env file, in no line the fixes added (the old history still has them: rotate them)
+      const added = git(dir, 'log', '-p', 'main..HEAD').split('\n').filter((l) => l.startsWith('+')).join('\n');
+      expect(added).toContain('${JDBC_PASSWORD}');
+      for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(added).not.toContain(secret);
+      expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=Crm@2015!');
+      expect(git(dir, 'check-ignore', '.paasport.env')).toBe('.paasport.env');
+      const record = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
+      expect(record).toContain('name: JDBC_PASSWORD\n    secret: true');
+      expect(record).not.toContain('Crm@2015!');
+
+      const sources = javaFiles(dir);
+      expect(sources.some((f) => f.endsWith('com/example/crm/AppEnv.java'))).toBe(true);
+      const r = javac(dir, sources, [SERVLET, ...SPRING]);
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('struts-forum: GBK files stay GBK, CRLF files stay CRLF; the sources that do not need Struts compile', async () => {
+    const dir = repoOf('struts-forum');
+    try {
+      const memberPath = path.join(dir, 'WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java');
+      const before = readFileSync(memberPath);
+      await runFix(dir, options());
+      const bytes = readFileSync(memberPath);
+      expect(bytes).not.toEqual(before);
+      const text = iconv.decode(bytes, 'gbk');
+      expect(text).toContain('/** 论坛会员（没有实现 Serializable） */');
+      expect(text).toContain('public class Member implements java.io.Serializable {\r\n    private static final long serialVersionUID = 1L;\r\n');
+      expect(text.replace(/\r\n/g, '')).not.toContain('\n'); // every line still ends in CRLF
+      expect(bytes.toString('utf8')).not.toContain('论坛'); // not re-encoded as UTF-8
+
+      const after = await assess(dir, bundledRules(), { threads: 0 });
+      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+      expect(readFileSync(path.join(dir, 'WebRoot/WEB-INF/src/log4j.xml'), 'latin1')).toContain('value="${LOG_DIR}/${HOST}/forum.log"');
+      expect(readFileSync(path.join(dir, 'tomcat6/conf/server.xml'), 'utf8')).not.toContain('<Cluster');
+
+      // Debian has no Struts 1: compile what does not import it, the upload action's helper included
+      const plain = javaFiles(dir).filter((f) => !readFileSync(f, 'latin1').includes('org.apache.struts'));
+      expect(plain.some((f) => f.endsWith('AppEnv.java'))).toBe(true);
+      const r = javac(dir, plain, [SERVLET], 'GBK');
+      expect(r.status, r.stderr).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('paasport fix workflow', () => {
+  it('a second run changes nothing', async () => {
+    const dir = repoOf('servlet-shop');
+    try {
+      await runFix(dir, options());
+      const before = snapshot(dir);
+      const again = await runFix(dir, options());
+      expect(again.commits).toEqual([]);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a dirty working tree is refused with what to do; --allow-dirty leaves the changed files alone', async () => {
+    const dir = repoOf('servlet-shop');
+    try {
+      const cart = path.join(dir, 'src/com/acme/shop/model/Cart.java');
+      writeFileSync(cart, readFileSync(cart, 'utf8') + '// work in progress\n');
+      const before = snapshot(dir);
+      await expect(runFix(dir, options())).rejects.toThrow(/uncommitted changes \(src\/com\/acme\/shop\/model\/Cart\.java\).*--allow-dirty/);
+      expect(snapshot(dir)).toEqual(before);
+      const r = await runFix(dir, options({ allowDirty: true }));
+      expect(r.skippedDirty).toEqual(['src/com/acme/shop/model/Cart.java']);
+      expect(readFileSync(cart, 'utf8')).toMatch(/^public class Cart \{$/m);
+      expect(readFileSync(cart, 'utf8')).toContain('// work in progress');
+      expect(git(dir, 'status', '--porcelain')).toBe('M src/com/acme/shop/model/Cart.java');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('an error after some commits leaves the repository byte for byte as it was', async () => {
+    const dir = repoOf('spring-mvc-crm');
+    try {
+      const before = snapshot(dir);
+      let commits = 0;
+      const failing = options({ afterCommit: () => { if (++commits === 2) throw new Error('disk full'); } });
+      const error = await runFix(dir, failing).catch((e) => e);
+      expect(error).toBeInstanceOf(FixError);
+      expect(error.message).toContain('disk full');
+      expect(error.message).toContain('Nothing was changed');
+      expect(commits).toBe(2);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('--dry-run prints a unified diff and writes nothing', async () => {
+    const dir = repoOf('struts-forum');
+    try {
+      const before = snapshot(dir);
+      const r = await runFix(dir, options({ dryRun: true }));
+      expect(snapshot(dir)).toEqual(before);
+      expect(r.diff).toContain('--- a/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java\n+++ b/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java');
+      expect(r.diff).toContain('+public class Member implements java.io.Serializable {');
+      expect(r.diff).toContain('--- /dev/null\n+++ b/WebRoot/META-INF/context.xml');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('memcached is refused for Tomcat 10 apps with the reason; --only and --logs stdout', async () => {
+    const dir = repoOf('servlet-shop');
+    try {
+      const r = await runFix(dir, options({ sessionStore: 'memcached', only: ['session-store'] }));
+      expect(r.commits.map((c) => c.kind)).toEqual(['session-store']);
+      expect(readFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), 'utf8')).toContain('de.javakaffee.web.msm.MemcachedBackupSessionManager');
+      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain('de.javakaffee.msm:memcached-session-manager-tc9:2.3.2');
+    } finally {
+      removeTree(dir);
+    }
+    const jakarta = repoOf('order-broker');
+    try {
+      writeFileSync(path.join(jakarta, 'src/main/java/com/example/orders/Cart.java'), 'package com.example.orders;\nimport jakarta.servlet.http.HttpSession;\npublic class Cart { void f(HttpSession s) { s.setAttribute("a", "b"); } }\n');
+      git(jakarta, 'add', '-A');
+      git(jakarta, 'commit', '-q', '-m', 'cart');
+      const r = await runFix(jakarta, options({ sessionStore: 'memcached', only: ['session-store'] }));
+      expect(r.commits).toEqual([]);
+      expect(r.fixes[0].outcome.left.join('\n')).toContain('memcached-session-manager supports Tomcat 6 to 9 only');
+    } finally {
+      removeTree(jakarta);
+    }
+    const crm = repoOf('spring-mvc-crm');
+    try {
+      await runFix(crm, options({ logs: 'stdout', only: ['logs'] }));
+      const log4j = readFileSync(path.join(crm, 'src/main/resources/log4j.properties'), 'utf8');
+      expect(log4j).toContain('log4j.appender.file=org.apache.log4j.ConsoleAppender');
+      expect(log4j).not.toContain('log4j.appender.file.File');
+    } finally {
+      removeTree(crm);
+    }
+  });
+
+  it('the CLI refuses a folder outside git with exit 2 and says what to do', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-nogit-'));
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('is not in a git repository');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
