@@ -84,6 +84,24 @@ describe('fix kinds on small apps', () => {
     }
   });
 
+  it('a UTF-8 file with a BOM and CRLF keeps both', async () => {
+    const bom = '\ufeff';
+    const { dir } = await fixed({
+      'src/com/acme/Prefs.java': `${bom}package com.acme;\r\n\r\n// Einstellungen für die Sitzung\r\npublic class Prefs {\r\n    private int size;\r\n}\r\n`,
+      'src/com/acme/Shop.java': 'package com.acme;\nimport javax.servlet.http.HttpSession;\npublic class Shop { void f(HttpSession s) { s.setAttribute("prefs", new Prefs()); } }\n',
+    });
+    try {
+      const bytes = readFileSync(path.join(dir, 'src/com/acme/Prefs.java'));
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8');
+      expect(text).toContain('public class Prefs implements java.io.Serializable {\r\n    private static final long serialVersionUID = 1L;\r\n\r\n    private int size;\r\n');
+      expect(text).toContain('für');
+      expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('session classes: fields that cannot be serialized are reported, not made transient', async () => {
     const { dir, read, result } = await fixed({
       'src/com/acme/Basket.java': 'package com.acme;\nimport java.sql.Connection;\npublic class Basket {\n  private Connection connection;\n  private String owner;\n}\n',

@@ -1,0 +1,4 @@
+package org.apache.struts.action;
+
+public abstract class ActionForm implements java.io.Serializable {
+}

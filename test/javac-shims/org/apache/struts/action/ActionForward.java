@@ -1,0 +1,4 @@
+package org.apache.struts.action;
+
+public class ActionForward {
+}
