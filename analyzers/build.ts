@@ -53,7 +53,7 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
     }
   });
   return {
-    tool: 'maven', file: pom.file, packaging: top('packaging') ?? 'jar', javaSource: interpolate(javaSource), javaTarget: interpolate(javaTarget),
+    tool: 'maven', file: pom.file, version: interpolate(top('version')), packaging: top('packaging') ?? 'jar', javaSource: interpolate(javaSource), javaTarget: interpolate(javaTarget),
     sourceEncoding: interpolate(sourceEncoding), dependencies, plugins,
   };
 }
@@ -86,6 +86,7 @@ function antFacts(build: XmlFacts): BuildFacts {
     packaging: build.elements.some((e) => e.name === 'war') ? 'war' : build.elements.some((e) => e.name === 'jar') ? 'jar' : undefined,
     javaSource: javac?.attributes.source,
     javaTarget: javac?.attributes.target ?? javac?.attributes.source,
+    warFile: build.elements.map((e) => (e.name === 'war' ? e.attributes.destfile ?? e.attributes.warfile : undefined)).find((f) => f && !f.includes('${')),
     sourceEncoding: javac?.attributes.encoding,
     dependencies: [],
     plugins: [],

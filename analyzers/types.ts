@@ -199,6 +199,8 @@ export interface BuildFacts {
   sourceEncoding?: string;
   dependencies: Dependency[];
   plugins: { group?: string; artifact: string; version?: string }[];
+  warFile?: string; // where an Ant build writes its WAR, when build.xml says it plainly
+  version?: string; // the project's version (Maven)
 }
 
 export interface ProjectFacts {

@@ -1,9 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll, type AppRef, type Assessment } from '../analyzers/assess.js';
+import { assessAll, type Assessment } from '../analyzers/assess.js';
 import { normalizeEncoding } from '../analyzers/encoding.js';
-import { appsIn, loadInventory } from '../analyzers/inventory.js';
 import { loadRules } from '../analyzers/rule-load.js';
 import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
 import { appsCsv, findingsCsv } from '../generators/report-csv.js';
@@ -12,6 +9,7 @@ import { jsonReport } from '../generators/report-json.js';
 import { markdownReport } from '../generators/report-md.js';
 import { sarifReport } from '../generators/report-sarif.js';
 import { textReport } from '../generators/report-text.js';
+import { appsFrom } from './app-refs.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 import { writeFileAtomic } from './write-output.js';
@@ -36,24 +34,6 @@ function parsePositive(v: string): number {
 function failing(cats: Category[], failOn: Category): boolean {
   const limit = CATEGORIES.indexOf(failOn);
   return cats.some((c) => CATEGORIES.indexOf(c) <= limit);
-}
-
-function appsFrom(paths: string[], opts: { each?: string; inventory?: string }): AppRef[] {
-  const apps: AppRef[] = [];
-  for (const p of paths) {
-    if (!existsSync(p)) throw new UsageError(`${p}: no such folder. Pass the folder of the application to assess.`);
-    if (!statSync(p).isDirectory()) throw new UsageError(`${p} is a file: pass the folder of the application to assess.`);
-    apps.push({ name: path.basename(path.resolve(p)), path: p });
-  }
-  if (opts.each) apps.push(...appsIn(opts.each));
-  if (opts.inventory) apps.push(...loadInventory(opts.inventory));
-  if (!apps.length) throw new UsageError('nothing to assess: pass an application folder, --each FOLDER or --inventory FILE.');
-  const names = new Map<string, number>();
-  return apps.map((a) => {
-    const n = (names.get(a.name) ?? 0) + 1;
-    names.set(a.name, n);
-    return n > 1 ? { ...a, name: `${a.name}-${n}` } : a;
-  });
 }
 
 function render(format: Format, apps: Assessment[], rules: Rule[], lang: Lang): string {

@@ -4,6 +4,7 @@ import { RuleError } from '../analyzers/rule-load.js';
 import { InventoryError } from '../analyzers/inventory.js';
 import { assessCommand } from './assess-command.js';
 import { fixCommand } from './fix-command.js';
+import { generateCommand } from './generate-command.js';
 import { rulesCommand } from './rules-command.js';
 import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
@@ -20,6 +21,7 @@ const program = new Command('paasport')
   .configureOutput({ outputError: (s, write) => write(s) })
   .addCommand(assessCommand())
   .addCommand(fixCommand())
+  .addCommand(generateCommand())
   .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import type { MarathonVersion } from './marathon.js';
 
 const SCHEMA_DIR: Record<MarathonVersion, string> = { '1.1': 'v1.1.7', '1.4': 'v1.4.0', '1.5': 'v1.7.236' };
@@ -31,6 +32,7 @@ export function marathonValidators(version: MarathonVersion): { app: ValidateFun
     return { ...s, $id: name };
   };
   const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
   ajv.addSchema(load('AppDefinition.json'));
   ajv.addSchema(load('Group.json'));
   return { app: ajv.getSchema('AppDefinition.json')!, group: ajv.getSchema('Group.json')! };

@@ -1,0 +1,156 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../analyzers/assess.js';
+import { loadDeployConfig } from '../generators/deploy-config.js';
+import { lintDockerfile } from '../generators/dockerfile-lint.js';
+import { generateArtifacts } from '../generators/generate.js';
+import type { MarathonVersion } from '../generators/marathon.js';
+import { marathonValidators, validationErrors } from '../generators/marathon-schema.js';
+import { runFix } from '../refactors/workflow.js';
+import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+
+const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
+const VERSIONS: MarathonVersion[] = ['1.1', '1.4', '1.5'];
+const GOLDEN = path.join(ROOT, 'test/golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+const settings = (app: string) => ({
+  image: { registry: 'registry.local:5000', tag: '1.0.0' },
+  marathon: { vhost: `${app}.example.com`, servicePort: 10100 + APPS.indexOf(app) },
+  timezone: 'Asia/Shanghai',
+});
+
+function golden(file: string, text: string) {
+  const p = path.join(GOLDEN, file);
+  if (update || !existsSync(p)) {
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  expect(text, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(p, 'utf8'));
+}
+
+describe('generate: golden files for each fixture and each Marathon version', () => {
+  for (const app of APPS) {
+    it(app, async () => {
+      const a = await assess(path.join(ROOT, 'fixtures', app), bundledRules(), { threads: 0 });
+      for (const version of VERSIONS) {
+        const g = generateArtifacts(a, { ...settings(app), marathon: { ...settings(app).marathon, version } }, { outRel: 'deploy' });
+        const validators = marathonValidators(version);
+        expect(validationErrors(validators.app, g.marathon)).toEqual([]);
+        const byName = Object.fromEntries(g.files.map((f) => [f.name, f.text]));
+        golden(`${app}/v${version}/marathon-app.json`, byName['marathon-app.json']);
+        golden(`${app}/v${version}/DEPLOY.md`, byName['DEPLOY.md']);
+        if (version === '1.5') {
+          for (const f of g.files.filter((x) => !['marathon-app.json', 'DEPLOY.md', 'Dockerfile.dockerignore'].includes(x.name))) golden(`${app}/${f.name}`, f.text);
+        }
+        expect(lintDockerfile(byName.Dockerfile)).toEqual([]);
+      }
+    });
+  }
+});
+
+describe('generated Marathon definitions', () => {
+  it('1.5 moves network and port mappings; 1.1 and 1.4 keep them under docker', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 });
+    const old = generateArtifacts(a, { marathon: { version: '1.4' } }, { outRel: 'deploy' }).marathon as any;
+    const now = generateArtifacts(a, { marathon: { version: '1.5' } }, { outRel: 'deploy' }).marathon as any;
+    expect(old.container.docker).toMatchObject({ network: 'BRIDGE', portMappings: [{ containerPort: 8080, hostPort: 0, servicePort: 10000 }] });
+    expect(old.networks).toBeUndefined();
+    expect(now.container.docker.network).toBeUndefined();
+    expect(now.networks).toEqual([{ mode: 'container/bridge' }]);
+    expect(now.container.portMappings[0]).toMatchObject({ containerPort: 8080, hostPort: 0 });
+  });
+
+  it('a stateless app runs 2+ instances without stickiness; a stateful one runs 1, sticky', async () => {
+    const stateless = generateArtifacts(await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 }), {}, { outRel: 'deploy' }).marathon as any;
+    expect(stateless.instances).toBe(2);
+    expect(stateless.labels.HAPROXY_0_STICKY).toBeUndefined();
+    expect(stateless.constraints).toEqual([['hostname', 'UNIQUE']]);
+    const stateful = generateArtifacts(await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 }), { marathon: { instances: 4 } }, { outRel: 'deploy' }).marathon as any;
+    expect(stateful.instances).toBe(1);
+    expect(stateful.labels.HAPROXY_0_STICKY).toBe('true');
+  });
+
+  it('resource isolation without cpu-shares and memory, which Mesos sets itself', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 });
+    const m = generateArtifacts(a, { marathon: { cpus: 0.5, mem: 768, isolation: { cpusetCpus: '0-1', blkioWeight: 300 } } }, { outRel: 'deploy' }).marathon as any;
+    const params = Object.fromEntries(m.container.docker.parameters.map((p: { key: string; value: string }) => [p.key, p.value]));
+    expect(params).toEqual({ 'cpu-period': '100000', 'cpu-quota': '50000', 'memory-swap': '768m', 'blkio-weight': '300', 'cpuset-cpus': '0-1' });
+  });
+});
+
+describe('generate after fix', () => {
+  it('secrets are references in the definition and never values in any generated file; session jars are in the image', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-gen-'));
+    const dir = path.join(parent, 'servlet-shop');
+    try {
+      cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), '<Context>\n  <Resource name="jdbc/shop" url="jdbc:mysql://10.1.1.5:3306/shop" password="S3cret!"/>\n</Context>\n');
+      for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.email', 'd@e.f'], ['config', 'user.name', 'D'], ['add', '-A'], ['commit', '-q', '-m', 'app']]) execFileSync('git', args, { cwd: dir });
+      await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
+      const a = await assess(dir, bundledRules(), { threads: 0 });
+      for (const version of VERSIONS) {
+        const g = generateArtifacts(a, loadDeployConfig(path.join(dir, 'paasport.yaml')), { outRel: 'deploy', marathonVersion: version });
+        const all = g.files.map((f) => f.text).join('\n');
+        expect(all).not.toContain('S3cret!');
+        const m = g.marathon as any;
+        expect(m.instances).toBe(2); // sessions are in Redis now
+        if (version === '1.1') {
+          expect(m.env.JDBC_SHOP_PASSWORD).toBeUndefined();
+          expect(m.fetch.map((f: { uri: string }) => f.uri)).toContain('file:///etc/paasport/servlet-shop.secrets.env');
+        } else {
+          expect(m.env.JDBC_SHOP_PASSWORD).toEqual({ secret: 'jdbc-shop-password' });
+          expect(m.secrets['jdbc-shop-password']).toEqual({ source: 'apps/servlet-shop/jdbc-shop-password' });
+        }
+        expect(m.env.ORDER_DIR).toBe('/data/order-dir');
+        expect(m.container.volumes).toContainEqual({ hostPath: '/data/paasport/servlet-shop/order-dir', containerPath: '/data/order-dir', mode: 'RW' });
+        const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
+        expect(docker).toContain('ADD https://repo1.maven.org/maven2/org/redisson/redisson-tomcat-9/3.27.2/redisson-tomcat-9-3.27.2.jar lib/');
+        expect(docker).toContain('COPY deploy/redisson.yaml conf/redisson.yaml');
+        expect(g.files.find((f) => f.name === 'setenv.sh')!.text).toContain('CATALINA_OPTS="$CATALINA_OPTS -Djdbc.shop.url=${JDBC_SHOP_URL}"');
+        expect(lintDockerfile(docker)).toEqual([]);
+      }
+    } finally {
+      removeTree(parent);
+    }
+  });
+});
+
+describe('Dockerfile lint (the hadolint rules the generator must pass)', () => {
+  it('finds each rule in a Dockerfile that breaks it', () => {
+    const bad = [
+      'FROM tomcat', 'FROM tomcat:latest AS two', 'MAINTAINER someone', 'WORKDIR app', 'ADD conf/server.xml /usr/local/tomcat/conf/',
+      'RUN curl -s http://x | sh', 'USER root', 'CMD catalina.sh run', '',
+    ].join('\n');
+    expect(lintDockerfile(bad).map((f) => f.rule).sort()).toEqual(['DL3000', 'DL3002', 'DL3006', 'DL3007', 'DL3020', 'DL3025', 'DL4000', 'DL4006']);
+    const good = 'FROM tomcat:9.0-jdk11-temurin\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo a | cat\nADD https://example.org/a.jar /opt/\nWORKDIR /opt\nUSER tomcat\nCMD ["catalina.sh", "run"]\n';
+    expect(lintDockerfile(good)).toEqual([]);
+  });
+});
+
+describe('paasport generate (CLI)', () => {
+  it('writes every artifact of several apps and a Marathon group; bad settings exit 2', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-out-'));
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', 'fixtures/kanban-demo', '--out', out, '--group', '/retail', '--marathon-version', '1.4'], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(path.join(out, 'stateless-api')).sort()).toEqual(['.dockerignore', 'DEPLOY.md', 'Dockerfile', 'Dockerfile.dockerignore', 'logging.properties', 'marathon-app.json', 'setenv.sh']);
+      expect(readdirSync(path.join(out, 'kanban-demo')).sort()).toEqual(['.dockerignore', 'DEPLOY.md', 'Dockerfile', 'Dockerfile.dockerignore', 'marathon-app.json']);
+      const group = JSON.parse(readFileSync(path.join(out, 'marathon-group.json'), 'utf8'));
+      expect(group.id).toBe('/retail');
+      expect(group.apps.map((x: { id: string }) => x.id)).toEqual(['/apps/stateless-api', '/apps/kanban-demo']);
+      expect(validationErrors(marathonValidators('1.4').group, group)).toEqual([]);
+
+      const cfg = path.join(out, 'bad.yaml');
+      writeFileSync(cfg, 'marathon:\n  version: "2.0"\n  cpus: -1\n');
+      const bad = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', '--out', path.join(out, 'x'), '--config', cfg], { cwd: ROOT, encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('/marathon/version must be equal to one of the allowed values');
+    } finally {
+      removeTree(out);
+    }
+  });
+});
