@@ -51,6 +51,7 @@ export function generateCommand(): Command {
     .option('--service-port <port>', 'marathon-lb service port', positive)
     .option('--vhost <host>', 'marathon-lb virtual host')
     .option('--group <id>', 'Marathon group id when several apps are generated together', '/apps')
+    .option('--with-store', 'also write a Redis or Memcached Marathon app for test environments')
     .option('--catalina-sh <file>', "the target Tomcat's catalina.sh: writes catalina-log.patch and the patched script")
     .option('--tomcat-dir <dir>', 'a Tomcat installation whose bin/catalina.sh to patch')
     .addHelpText('after', `
@@ -96,7 +97,7 @@ Examples:
           throw e;
         }
         version = (config.marathon?.version ?? '1.5') as MarathonVersion;
-        const g = generateArtifacts(a, config, { outRel: rel, catalinaSh: catalina, version: a.build.version });
+        const g = generateArtifacts(a, config, { outRel: rel, catalinaSh: catalina, version: a.build.version, withStore: !!opts.withStore });
         mkdirSync(out, { recursive: true });
         for (const f of g.files) {
           await writeFileAtomic(path.join(out, f.name), f.text);

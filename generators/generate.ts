@@ -6,7 +6,7 @@ import type { Assessment } from '../analyzers/assess.js';
 import { resolveDefaults, type DeployConfig } from './deploy-config.js';
 import { lintDockerfile } from './dockerfile-lint.js';
 import { VERDICT_LABEL } from './i18n.js';
-import { marathonApp, type MarathonSettings, type MarathonVersion } from './marathon.js';
+import { marathonApp, sessionStoreApp, type MarathonSettings, type MarathonVersion } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
 
 export interface GeneratedFile {
@@ -20,6 +20,7 @@ export interface GenerateOptions {
   baseImage?: string;
   version?: string; // the image tag when the config has none
   catalinaSh?: { original: string; patched: string }; // when the Tomcat's own catalina.sh was given
+  withStore?: boolean; // also a Redis/Memcached app definition, for test environments
 }
 
 export interface Generated {
@@ -231,6 +232,15 @@ export function generateArtifacts(a: Assessment, cfg: DeployConfig, opts: Genera
     files.push({ name: 'logging.properties', text: loggingProperties() });
   }
   if (store?.type === 'redis') files.push({ name: 'redisson.yaml', text: redissonYaml() });
+  if (opts.withStore && store) {
+    const kind = store!.type === 'memcached' ? 'memcached' : 'redis';
+    const base = kind === 'redis' ? 'redis:7.2-alpine' : 'memcached:1.6-alpine';
+    const storeApp = sessionStoreApp(kind, r.marathonId, cfg.image?.baseRegistry ? `${cfg.image.baseRegistry.replace(/\/$/, '')}/${base}` : base, settings.servicePort + 1, version);
+    const storeErrors = validationErrors(marathonValidators(version).app, storeApp);
+    if (storeErrors.length) throw new Error(`the ${kind} app definition does not follow the schema: ${storeErrors.join('; ')}`);
+    files.push({ name: `${kind}-app.json`, text: JSON.stringify(storeApp, null, 2) + '\n' });
+    notes.push(`${kind}-app.json runs one ${kind} task for test environments (marathon-lb service port ${settings.servicePort + 1}); production uses a managed ${kind} outside the platform`);
+  }
   if (store?.type === 'memcached') notes.push('memcached-session-manager reads its nodes from MEMCACHED_NODES, e.g. n1:memcached-1:11211,n2:memcached-2:11211');
   if (opts.catalinaSh) {
     files.push({ name: 'catalina.sh', text: opts.catalinaSh.patched });

@@ -77,3 +77,23 @@ export function marathonApp(s: MarathonSettings): Record<string, unknown> {
 export function marathonGroup(id: string, apps: Record<string, unknown>[]): Record<string, unknown> {
   return { id, apps };
 }
+
+/** A single Redis or Memcached task for test environments (production uses a managed store off the platform). */
+export function sessionStoreApp(kind: 'redis' | 'memcached', appId: string, image: string, servicePort: number, version: MarathonVersion): Record<string, unknown> {
+  const port = kind === 'redis' ? 6379 : 11211;
+  const mapping = { containerPort: port, hostPort: 0, servicePort, protocol: 'tcp', ...(version === '1.5' ? { name: kind } : {}) };
+  return {
+    id: `${appId}-${kind}`,
+    instances: 1,
+    cpus: 0.5,
+    mem: 256,
+    container: {
+      type: 'DOCKER',
+      docker: { image, forcePullImage: false, ...(version === '1.5' ? {} : { network: 'BRIDGE', portMappings: [mapping] }) },
+      ...(version === '1.5' ? { portMappings: [mapping] } : {}),
+    },
+    ...(version === '1.5' ? { networks: [{ mode: 'container/bridge' }] } : {}),
+    labels: { HAPROXY_GROUP: 'internal', HAPROXY_0_MODE: 'tcp' },
+    healthChecks: [{ protocol: 'TCP', portIndex: 0, gracePeriodSeconds: 60, intervalSeconds: 20, timeoutSeconds: 5, maxConsecutiveFailures: 3 }],
+  };
+}

@@ -16,7 +16,10 @@ export function loadRecord(ws: Workspace): AppRecord {
   const data = YAML.parse(text) ?? {};
   return {
     ...emptyRecord(),
-    ...data,
+    ...(data.sessionStore ? { sessionStore: data.sessionStore } : {}),
+    ...(data.logs ? { logs: data.logs } : {}),
+    ...(data.volumes ? { volumes: data.volumes } : {}),
+    ...(data.javaSystemProperties ? { javaSystemProperties: data.javaSystemProperties } : {}),
     env: (data.env ?? []).map(({ default: value, ...e }: EnvVar & { default?: string }) => ({ ...e, ...(value !== undefined ? { value } : {}), usedBy: e.usedBy ?? [] })),
   };
 }
@@ -31,11 +34,16 @@ export function addEnv(record: AppRecord, v: EnvVar): void {
 
 /** paasport.yaml, committed: what the generators need. Values of secrets never go in it. */
 export function writeRecord(ws: Workspace, record: AppRecord): void {
-  const forYaml = { ...record, env: record.env.map(({ value, ...e }) => (e.secret ? e : { ...e, ...(value !== undefined ? { default: value } : {}) })) };
-  const text = `# Written by paasport fix: what the deployment generators need to know about this app.\n${YAML.stringify(forYaml)}`;
+  const forYaml: Record<string, unknown> = { ...record, env: record.env.map(({ value, ...e }) => (e.secret ? e : { ...e, ...(value !== undefined ? { default: value } : {}) })) };
   const prev = ws.read(RECORD_FILE);
-  if (prev) ws.write(RECORD_FILE, prev, text);
-  else ws.create(RECORD_FILE, text);
+  if (!prev) {
+    ws.create(RECORD_FILE, `# Deployment settings (schema: generators/schemas/paasport-config.schema.json).\n# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n${YAML.stringify(forYaml)}`);
+    return;
+  }
+  // the person's own settings and comments stay; only the keys the fixes own are replaced
+  const doc = YAML.parseDocument(prev.text);
+  for (const [k, v] of Object.entries(forYaml)) if (v !== undefined) doc.set(k, v);
+  ws.write(RECORD_FILE, prev, doc.toString());
 }
 
 /** Adds a line to the app's .gitignore unless it is there. */

@@ -119,6 +119,49 @@ describe('generate after fix', () => {
   });
 });
 
+describe('generate options', () => {
+  it('a private mirror of the base images, a context path, session jars from a local folder, a store app for tests', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 });
+    const g = generateArtifacts(a, {
+      image: { registry: 'registry.local:5000', baseRegistry: 'registry.local:5000/library', tag: '2.0.0' },
+      contextPath: '/shop',
+      build: { jarsDir: 'deploy/jars' },
+      sessionStore: { type: 'redis', jars: ['org.redisson:redisson-all:3.27.2'] },
+      marathon: { version: '1.1', servicePort: 10200 },
+    }, { outRel: 'deploy', withStore: true });
+    const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
+    expect(docker).toContain('FROM registry.local:5000/library/tomcat:9.0-jdk8-temurin');
+    expect(docker).toContain('COPY deploy/jars/*.jar lib/');
+    expect(docker).not.toContain('ADD https://');
+    expect(docker).toContain('COPY WebContent webapps/shop/');
+    expect((g.marathon as any).labels.HAPROXY_0_PATH).toBe('/shop');
+    expect((g.marathon as any).healthChecks[0].path).toBe('/shop');
+    const store = JSON.parse(g.files.find((f) => f.name === 'redis-app.json')!.text);
+    expect(store).toMatchObject({ id: '/apps/servlet-shop-redis', instances: 1, container: { docker: { image: 'registry.local:5000/library/redis:7.2-alpine', network: 'BRIDGE' } } });
+    expect(validationErrors(marathonValidators('1.1').app, store)).toEqual([]);
+    expect(lintDockerfile(docker)).toEqual([]);
+  });
+
+  it('paasport fix keeps a person\'s own settings and comments in paasport.yaml', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-cfg-'));
+    const dir = path.join(parent, 'shop');
+    try {
+      cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
+      writeFileSync(path.join(dir, 'paasport.yaml'), '# our settings\nmarathon:\n  vhost: shop.example.com # the public name\n  mem: 2048\n');
+      for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.email', 'd@e.f'], ['config', 'user.name', 'D'], ['add', '-A'], ['commit', '-q', '-m', 'app']]) execFileSync('git', args, { cwd: dir });
+      await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
+      const text = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
+      expect(text).toContain('# our settings');
+      expect(text).toContain('vhost: shop.example.com # the public name');
+      const cfg = loadDeployConfig(path.join(dir, 'paasport.yaml'));
+      expect(cfg.marathon).toEqual({ vhost: 'shop.example.com', mem: 2048 });
+      expect(cfg.sessionStore?.type).toBe('redis');
+    } finally {
+      removeTree(parent);
+    }
+  });
+});
+
 describe('Dockerfile lint (the hadolint rules the generator must pass)', () => {
   it('finds each rule in a Dockerfile that breaks it', () => {
     const bad = [
