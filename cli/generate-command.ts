@@ -4,7 +4,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { assessAll } from '../analyzers/assess.js';
 import { loadRules } from '../analyzers/rule-load.js';
 import { CatalinaPatchError, catalinaLogPatch } from '../generators/catalina-patch.js';
-import { ConfigError, loadDeployConfig, type DeployConfig } from '../generators/deploy-config.js';
+import { ConfigError, loadDeployConfig, resolveDefaults, type DeployConfig } from '../generators/deploy-config.js';
+import { EngineError, readFileFromImage } from '../platform/docker-engine.js';
 import { generateArtifacts } from '../generators/generate.js';
 import { marathonGroup, type MarathonVersion } from '../generators/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/marathon-schema.js';
@@ -54,6 +55,7 @@ export function generateCommand(): Command {
     .option('--with-store', 'also write a Redis or Memcached Marathon app for test environments')
     .option('--catalina-sh <file>', "the target Tomcat's catalina.sh: writes catalina-log.patch and the patched script")
     .option('--tomcat-dir <dir>', 'a Tomcat installation whose bin/catalina.sh to patch')
+    .option('--catalina-from-image', "read catalina.sh from the base image through the Docker engine (DOCKER_HOST)")
     .addHelpText('after', `
 The Dockerfile is built from the application folder:
   docker build -f deploy/Dockerfile -t IMAGE .
@@ -71,12 +73,27 @@ Examples:
       const several = apps.length > 1;
       let catalina: { original: string; patched: string; patch: string } | undefined;
       const catalinaFile = opts.catalinaSh ?? (opts.tomcatDir ? path.join(opts.tomcatDir, 'bin/catalina.sh') : undefined);
+      let catalinaText: string | undefined;
+      let catalinaFrom = catalinaFile;
       if (catalinaFile) {
         if (!existsSync(catalinaFile)) throw new UsageError(`${catalinaFile}: no such file`);
+        catalinaText = readFileSync(catalinaFile, 'utf8');
+      } else if (opts.catalinaFromImage) {
+        const first = loadDeployConfig(opts.config ?? path.join(path.resolve(refs[0].path), 'paasport.yaml'));
+        const image = opts.baseImage ?? first.baseImage ?? resolveDefaults(first, apps[0]).baseImage;
+        catalinaFrom = `${image}:/usr/local/tomcat/bin/catalina.sh`;
         try {
-          catalina = catalinaLogPatch(readFileSync(catalinaFile, 'utf8'));
+          catalinaText = await readFileFromImage(image, '/usr/local/tomcat/bin/catalina.sh', { onProgress: (l) => process.stderr.write(`\r\x1b[K${image}: ${l}`) });
         } catch (e) {
-          if (e instanceof CatalinaPatchError) throw new UsageError(`${catalinaFile}: ${e.message}`);
+          if (e instanceof EngineError) throw new UsageError(e.message);
+          throw e;
+        }
+      }
+      if (catalinaText !== undefined) {
+        try {
+          catalina = catalinaLogPatch(catalinaText);
+        } catch (e) {
+          if (e instanceof CatalinaPatchError) throw new UsageError(`${catalinaFrom}: ${e.message}`);
           throw e;
         }
       }
