@@ -23,7 +23,7 @@ export const SCORE_WEIGHTS: Record<Category, number> = { mandatory: 15, optional
 export const NOT_RECOMMENDED_CAP = 25;
 export const SCORE_SCALE = 100;
 const STATE_TAGS = ['session', 'state', 'local-files'];
-const REFACTOR_ORDER = ['session-serializable', 'session-store', 'local-files', 'externalize-config', 'logs-volume'];
+const REFACTOR_ORDER = ['session-serializable', 'session-store', 'local-files', 'externalize-config', 'logs'];
 const CATEGORY_RANK: Record<Category, number> = { mandatory: 0, optional: 1, potential: 2 };
 
 /** Repeats of one rule weigh less than new rules: the same fix covers them (1 + log2 n). */

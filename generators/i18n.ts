@@ -167,14 +167,14 @@ export const REFACTOR_LABEL: Record<Lang, Record<string, string>> = {
     'session-store': 'move sessions to Redis or Memcached',
     'local-files': 'write files to a mounted volume',
     'externalize-config': 'read configuration from the environment',
-    'logs-volume': 'log to per-host folders on the log volume',
+    logs: 'log to per-host folders on the log volume, or to the console',
   },
   'zh-CN': {
     'session-serializable': '会话属性实现 Serializable',
     'session-store': '会话迁移到 Redis 或 Memcached',
     'local-files': '文件写入挂载卷',
     'externalize-config': '配置改为从环境变量读取',
-    'logs-volume': '日志写入日志卷上按主机划分的目录',
+    logs: '日志写入日志卷上按主机划分的目录，或输出到控制台',
   },
 };
 
