@@ -59,6 +59,7 @@ Examples:
       else out.push(`On branch ${result.branch}:`);
       for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
       if (result.skippedDirty.length) out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
+      if (result.skippedDirty.some((f) => f.endsWith('.gitignore'))) out.push('Add .paasport.env to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).');
       const left = [
         ...result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`)),
         ...result.unfixed.map((f) => `  [${f.ruleId}] ${f.file}:${f.line}: ${f.title.en}`),

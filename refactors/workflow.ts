@@ -4,6 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { Finding, Rule } from '../analyzers/types.js';
 import { planFixes, type PlannedFix } from './plan.js';
+import { ENV_FILE } from './record.js';
 import { readText } from './text-file.js';
 import type { FixKind, FixOptions } from './types.js';
 import type { Change } from './workspace.js';
@@ -119,7 +120,8 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
       }
       const paths = fix.changes.map((c) => c.file);
       for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p)))) ignored.add(toPosix(path.relative(dir, p)));
-      const committed = paths.filter((p) => !ignored.has(p));
+      // the env file holds secrets: never committed, even where .gitignore could not be updated
+      const committed = paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
       if (!committed.length) continue;
       await git.add(committed.map((p) => path.join(dir, p)));
       const out = await git.commit(fix.outcome.message, committed.map((p) => path.join(dir, p)));

@@ -206,6 +206,19 @@ describe('paasport fix workflow', () => {
     }
   });
 
+  it('the env file of secrets is never committed, even when .gitignore has uncommitted changes', async () => {
+    const dir = repoOf('spring-mvc-crm');
+    try {
+      writeFileSync(path.join(dir, '.gitignore'), 'target/\n');
+      await runFix(dir, options({ allowDirty: true }));
+      expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=');
+      expect(git(dir, 'log', '--name-only', '--format=', 'main..HEAD')).not.toContain('.paasport.env');
+      expect(git(dir, 'status', '--porcelain')).toContain('?? .paasport.env');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('an error after some commits leaves the repository byte for byte as it was', async () => {
     const dir = repoOf('spring-mvc-crm');
     try {
