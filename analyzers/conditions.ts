@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { commentSpans, maskComments } from './comments.js';
 import { fileAppenders } from './logging.js';
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy, type ProjectIndex } from './resolve.js';
+import { externalSessionStore } from './session-store.js';
 import { staticState, type MutationIndex } from './static-state.js';
 import type { Condition, FileFacts, JavaFacts, Patterns, ProjectFacts, XmlElement } from './types.js';
 
@@ -51,32 +52,11 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
   };
 }
 
-const STORE_MANAGERS = /(Redisson|RedisSessionManager|javakaffee\.web\.msm|MemcachedBackupSessionManager|DynamoSessionManager)/;
-
-/** An external session store the app is configured with: a Tomcat manager, Spring Session's filter, or Spring Boot's property. */
-export function externalSessionStore(project: ProjectFacts): string | undefined {
-  for (const t of project.config.tomcat) {
-    const m = t.elements.find((e) => e.kind === 'Manager' && STORE_MANAGERS.test(e.attributes.className ?? ''));
-    if (m) return m.attributes.className;
-  }
-  if (project.config.webXml.some((w) => w.filters.some((f) => f.name === 'springSessionRepositoryFilter'))) return 'Spring Session';
-  for (const f of project.files) {
-    if (f.kind === 'properties' && f.entries.some((e) => e.key === 'spring.session.store-type' && e.value !== 'none')) return 'Spring Session';
-    if (f.kind === 'java' && f.annotations.some((a) => /Enable\w*HttpSession$/.test(a.name))) return 'Spring Session';
-  }
-  return undefined;
-}
-
 const list = (p: Patterns | undefined): string[] => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
 const scopeOf = (x: { enclosingType?: string; enclosingMethod?: string }) => `${x.enclosingType ?? ''}#${x.enclosingMethod ?? ''}`;
 
-function typeIs(name: string, wanted: string[], file: JavaFacts, ctx: EvalContext, hierarchy = false): boolean {
-  for (const q of resolveTypeName(name, file, ctx.index)) {
-    const all = hierarchy ? typeHierarchy(q, ctx.index) : [q];
-    if (all.some((t) => wanted.includes(t))) return true;
-  }
-  return false;
-}
+const typeIs = (name: string, wanted: string[], file: JavaFacts, ctx: EvalContext) =>
+  resolveTypeName(name, file, ctx.index).some((q) => wanted.includes(q));
 
 function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[] | undefined {
   const at = (x: { line: number; column: number }, value?: string, scope?: string, detail?: string): Match =>
@@ -194,15 +174,18 @@ function inFiles(c: { files?: Patterns; notFiles?: Patterns }, file: string, ctx
 /** The matches of a condition in one file. */
 export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match[] {
   if (cond.and) {
-    const parts = cond.and.map((c) => evaluate(c, f, ctx));
-    const positive = cond.and.map((c, i) => ({ c, m: parts[i] })).filter((p) => !p.c.not);
-    if (parts.some((p, i) => !cond.and![i].not && p.length === 0)) return [];
-    if (cond.and.some((c, i) => c.not && parts[i].length === 0)) return [];
-    if (cond.within === 'method') {
-      const scopes = positive.slice(1).map((p) => new Set(p.m.map((m) => m.scope)));
-      return positive[0].m.filter((m) => m.scope !== undefined && scopes.every((s) => s.has(m.scope)));
+    // every part must match in this file; the first positive part gives the locations
+    const positive: Match[][] = [];
+    for (const c of cond.and) {
+      const m = evaluate(c, f, ctx);
+      if (!m.length) return [];
+      if (!c.not) positive.push(m);
     }
-    return positive[0]?.m ?? [];
+    if (cond.within === 'method') {
+      const scopes = positive.slice(1).map((ms) => new Set(ms.map((m) => m.scope)));
+      return positive[0].filter((m) => m.scope !== undefined && scopes.every((s) => s.has(m.scope)));
+    }
+    return positive[0] ?? [];
   }
   if (cond.or) return cond.or.flatMap((c) => evaluate(c, f, ctx));
   if (cond.not) {
