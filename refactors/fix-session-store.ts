@@ -22,9 +22,10 @@ function webRoot(ctx: FixContext): { webXml?: string; root?: string } {
   return w ? { webXml: w.file, root: path.posix.dirname(path.posix.dirname(w.file)) } : {};
 }
 
+/** The Tomcat the app will run on in its container (the recommended base image), not the one it ran on before. */
 function tomcatMajor(ctx: FixContext): number {
-  const v = ctx.assessment.profile.tomcat?.version;
-  if (v) return Math.max(7, Number(v.split('.')[0]));
+  const m = /^(?:.*\/)?tomcat:(\d+)\./.exec(ctx.assessment.baseImage.image);
+  if (m) return Number(m[1]);
   return ctx.assessment.profile.servlet.namespace === 'jakarta' ? 10 : 9;
 }
 

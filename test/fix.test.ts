@@ -162,6 +162,8 @@ describe('paasport fix on the fixture apps', () => {
       expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
       expect(readFileSync(path.join(dir, 'WebRoot/WEB-INF/src/log4j.xml'), 'latin1')).toContain('value="${LOG_DIR}/${HOST}/forum.log"');
       expect(readFileSync(path.join(dir, 'tomcat6/conf/server.xml'), 'utf8')).not.toContain('<Cluster');
+      // the jars match the Tomcat of the container (9.0), not the Tomcat 6 the app ran on before
+      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain('- org.redisson:redisson-tomcat-9:3.27.2');
 
       // Debian packages no Struts 1: its few types come from compile-time stand-ins (test/javac-shims)
       const sources = javaFiles(dir);
