@@ -11,18 +11,21 @@ function addVolume(ctx: FixContext, env: string, defaultPath: string, file: stri
   addEnv(ctx.record, { name: env, ...(inWebapp ? {} : { value: defaultPath }), secret: false, usedBy: [file] });
 }
 
-/** getRealPath("/upload") used for writing → AppEnv.get("UPLOAD_DIR", getRealPath("/upload")): a volume when set. */
-function wrapRealPath(ctx: FixContext, file: string, lines: number[], helper: string): number {
+/**
+ * A call that gives a write directory, wrapped so that an environment variable can replace it:
+ * getRealPath("/upload") → AppEnv.get("UPLOAD_DIR", getRealPath("/upload")); the deployment mounts a volume there.
+ */
+function wrapDirCall(ctx: FixContext, file: string, lines: number[], helper: string, method: string, nameOf: (arg: string) => string): number {
   const current = ctx.ws.read(file);
   if (!current) return 0;
   let count = 0;
   const edits = withTree(ctx.java, current.text, (root) => {
     const out: TextEdit[] = [];
     for (const call of descendants(root, ['method_invocation'])) {
-      if (call.childForFieldName('name')?.text !== 'getRealPath' || !lines.includes(call.startPosition.row + 1)) continue;
+      if (call.childForFieldName('name')?.text !== method || !lines.includes(call.startPosition.row + 1)) continue;
       if (call.parent?.parent?.text.startsWith(`${helper}.get(`)) continue;
       const arg = call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '"/files"';
-      const name = envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR');
+      const name = nameOf(arg);
       out.push({ start: call.startIndex, end: call.endIndex, text: `${helper}.get("${name}", ${call.text})` });
       addVolume(ctx, name, `(webapp)${arg.replace(/"/g, '')}`, file, true);
       count++;
@@ -54,7 +57,14 @@ export const localFilesFix: Fix = {
     }
     const realPathFiles = new Map<string, number[]>();
     for (const f of realPath) realPathFiles.set(f.file, [...(realPathFiles.get(f.file) ?? []), f.line]);
-    for (const [file, lines] of realPathFiles) if (helper) changed += wrapRealPath(ctx, file, lines, helper.className);
+    for (const [file, lines] of realPathFiles) {
+      if (helper) changed += wrapDirCall(ctx, file, lines, helper.className, 'getRealPath', (arg) => envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR'));
+    }
+    for (const f of ctx.assessment.findings.filter((x) => x.ruleId === 'home-or-temp-data')) {
+      const owner = ctx.project.files.find((x) => x.file === f.file);
+      const cls = owner?.kind === 'java' ? owner.types[0]?.name ?? 'APP' : 'APP';
+      if (helper) changed += wrapDirCall(ctx, f.file, [f.line], helper.className, 'getProperty', () => envName(cls, 'DATA_DIR'));
+    }
     for (const f of ctx.assessment.findings.filter((x) => ['local-file-write', 'upload-to-local-disk'].includes(x.ruleId))) {
       left.push(`${f.file}:${f.line}: writes a local file; check that its folder comes from a configured directory (a volume), not the container's own disk`);
     }

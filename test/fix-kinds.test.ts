@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assess } from '../analyzers/assess.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
 import { bundledRules, makeTree, removeTree } from './helpers.js';
 
@@ -79,6 +80,20 @@ describe('fix kinds on small apps', () => {
       expect(read('src/main/resources/logback.xml')).toBe('<configuration>\n  <appender name="F" class="ch.qos.logback.core.ConsoleAppender">\n  </appender>\n  <root level="INFO"><appender-ref ref="F"/></root>\n</configuration>\n');
       expect(read('conf/logging.properties')).toContain('handlers = java.util.logging.ConsoleHandler\n');
       expect(result.fixes.find((f) => f.outcome.kind === 'logs')!.outcome.left.join('\n')).toContain('<Console name="F" target="SYSTEM_OUT">');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('data under the user\'s home becomes a directory read from the environment', async () => {
+    const { dir, read } = await fixed({
+      'src/com/acme/Store.java': 'package com.acme;\nimport java.io.File;\npublic class Store {\n  void init() {\n    File d = new File(System.getProperty("user.home"), "app_data");\n    d.mkdirs();\n  }\n}\n',
+    });
+    try {
+      expect(read('src/com/acme/Store.java')).toContain('new File(com.acme.AppEnv.get("STORE_DATA_DIR", System.getProperty("user.home")), "app_data")');
+      expect(read('paasport.yaml')).toMatch(/volumes:\n  - env: STORE_DATA_DIR/);
+      const after = await assess(dir, bundledRules(), { threads: 0 });
+      expect(after.findings.map((f) => f.ruleId)).not.toContain('home-or-temp-data');
     } finally {
       removeTree(dir);
     }

@@ -431,4 +431,24 @@ public class A {
     expect: ['application.properties:1', 'ctx.xml:2'],
     valid: { 'application.properties': 'spring.datasource.url=${DATABASE_URL}\n' },
   },
+  'shiro-local-sessions': {
+    invalid: {
+      'WEB-INF/shiro.ini': '[main]\nsessionDAO = org.apache.shiro.session.mgt.eis.EnterpriseCacheSessionDAO\nsecurityManager.sessionManager.sessionDAO = $sessionDAO\n',
+      'spring-shiro.xml': '<beans>\n  <bean id="sessionDAO" class="org.apache.shiro.session.mgt.eis.MemorySessionDAO"/>\n</beans>\n',
+    },
+    expect: ['WEB-INF/shiro.ini:2', 'spring-shiro.xml:2'],
+    valid: {
+      'WEB-INF/shiro.ini': '[main]\n# sessionDAO = org.apache.shiro.session.mgt.eis.EnterpriseCacheSessionDAO\nsessionDAO = com.acme.RedisSessionDAO\n',
+      'spring-shiro.xml': '<beans>\n  <!-- <bean id="sessionDAO" class="org.apache.shiro.session.mgt.eis.MemorySessionDAO"/> -->\n  <bean id="sessionDAO" class="com.acme.RedisSessionDAO"/>\n</beans>\n',
+    },
+  },
+  'home-or-temp-data': {
+    invalid: {
+      'A.java': 'package app;\nimport java.io.File;\npublic class A {\n  void init() {\n    File dir = new File(System.getProperty("user.home"), "app_data");\n    dir.mkdirs();\n  }\n}\n',
+    },
+    expect: ['A.java:5'],
+    valid: {
+      'A.java': 'package app;\nimport java.io.File;\npublic class A {\n  String home() { return System.getProperty("user.home"); }\n  void make(File d) { d.mkdirs(); }\n  String v() { return System.getProperty("java.version"); }\n}\n',
+    },
+  },
 };
