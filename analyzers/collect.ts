@@ -76,5 +76,9 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   for (const jar of scan.jars) files.push({ kind: 'text', file: jar, fileKind: 'jar', lines: [], comments: [] });
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
-  return { root: scan.root, files, build, config: configFacts(files), bundledTomcats: scan.tomcats, notices };
+  const config = configFacts(files);
+  if (config.webXml.length > 1) {
+    notices.push({ kind: 'several-webapps', detail: config.webXml.map((w) => w.file.replace(/\/?WEB-INF\/web\.xml$/, '') || '.').join(', ') });
+  }
+  return { root: scan.root, files, build, config, bundledTomcats: scan.tomcats, notices };
 }

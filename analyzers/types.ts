@@ -23,6 +23,7 @@ export type NoticeKind =
   | 'unreadable'
   | 'encoding'
   | 'excluded-tree'
+  | 'several-webapps'
   | 'rules';
 
 export interface Notice {

@@ -200,6 +200,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     unreadable: 'cannot be read',
     encoding: '{detail} byte(s) are not valid UTF-8 and were replaced',
     'excluded-tree': 'a bundled Tomcat installation: only its conf/ is read; its webapps/, logs/ and libraries are not the application',
+    'several-webapps': 'several webapps in one tree ({detail}): they are assessed together; pass each folder to assess them, and to generate, one by one',
     rules: 'rule problem',
   },
   'zh-CN': {
@@ -210,6 +211,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     unreadable: '无法读取',
     encoding: '{detail} 个字节不是有效的 UTF-8，已被替换',
     'excluded-tree': '随附的 Tomcat 安装：只读取其 conf/；其 webapps/、logs/ 和库不属于应用',
+    'several-webapps': '同一代码树中有多个 Web 应用（{detail}）：当前一起评估；如需分别评估和生成，请逐个传入各自的目录',
     rules: '规则问题',
   },
 };

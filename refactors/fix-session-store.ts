@@ -17,9 +17,9 @@ function insertLines(file: TextFile, text: string, at: number, lines: string[], 
   return text.slice(0, pos) + withEol(file, startOfLine ? block : '\n' + block) + text.slice(pos);
 }
 
-function webRoot(ctx: FixContext): { webXml?: string; root?: string } {
-  const w = ctx.project.config.webXml[0];
-  return w ? { webXml: w.file, root: path.posix.dirname(path.posix.dirname(w.file)) } : {};
+/** Every webapp of the tree: its web.xml and the folder that holds WEB-INF and META-INF. */
+function webRoots(ctx: FixContext): { webXml: string; root: string }[] {
+  return ctx.project.config.webXml.map((w) => ({ webXml: w.file, root: path.posix.dirname(path.posix.dirname(w.file)) }));
 }
 
 /** The Tomcat the app will run on in its container (the recommended base image), not the one it ran on before. */
@@ -53,22 +53,15 @@ function addDistributable(ctx: FixContext, webXml: string): boolean {
   return true;
 }
 
-function tomcatManager(ctx: FixContext, store: 'redis' | 'memcached'): FixOutcome {
-  const major = tomcatMajor(ctx);
-  if (store === 'memcached' && major >= 10) {
-    return { kind: 'session-store', message: '', left: [`memcached-session-manager supports Tomcat 6 to 9 only, and this app needs Tomcat ${major} (jakarta.servlet): use --session-store redis`] };
-  }
-  const { webXml, root } = webRoot(ctx);
-  if (!root || !webXml) return { kind: 'session-store', message: '', left: ['no WEB-INF/web.xml found: the session manager goes in META-INF/context.xml of the webapp; add it by hand'] };
-  const contextXml = path.posix.join(root, 'META-INF/context.xml');
-  const manager = managerXml(store);
+/** Puts the manager in one webapp's META-INF/context.xml, replacing a PersistentManager; returns a problem for a person, if any. */
+function addManager(ctx: FixContext, contextXml: string, manager: string[]): string | undefined {
   const existing = ctx.ws.read(contextXml);
   if (existing) {
     const text = existing.text;
     const managers = findElements(text, 'Manager');
-    if (managers.some((m) => /Redisson|javakaffee/.test(m.attrs.className ?? ''))) return { kind: 'session-store', message: '', left: [] };
+    if (managers.some((m) => /Redisson|javakaffee/.test(m.attrs.className ?? ''))) return undefined;
     const [ctxEl] = findElements(text, 'Context');
-    if (!ctxEl) return { kind: 'session-store', message: '', left: [`${contextXml} has no <Context> element: add the session manager by hand`] };
+    if (!ctxEl) return `${contextXml} has no <Context> element: add the session manager by hand`;
     let next: string;
     if (managers.length) {
       const m = managers[0];
@@ -81,7 +74,25 @@ function tomcatManager(ctx: FixContext, store: 'redis' | 'memcached'): FixOutcom
   } else {
     ctx.ws.create(contextXml, ['<?xml version="1.0" encoding="UTF-8"?>', '<Context>', ...manager.map((l) => `  ${l}`), '</Context>', ''].join('\n'));
   }
-  const distributable = addDistributable(ctx, webXml);
+  return undefined;
+}
+
+function tomcatManager(ctx: FixContext, store: 'redis' | 'memcached'): FixOutcome {
+  const major = tomcatMajor(ctx);
+  if (store === 'memcached' && major >= 10) {
+    return { kind: 'session-store', message: '', left: [`memcached-session-manager supports Tomcat 6 to 9 only, and this app needs Tomcat ${major} (jakarta.servlet): use --session-store redis`] };
+  }
+  const roots = webRoots(ctx);
+  if (!roots.length) return { kind: 'session-store', message: '', left: ['no WEB-INF/web.xml found: the session manager goes in META-INF/context.xml of the webapp; add it by hand'] };
+  const left: string[] = [];
+  let distributable = false;
+  for (const { webXml, root } of roots) {
+    const contextXml = path.posix.join(root, 'META-INF/context.xml');
+    const problem = addManager(ctx, contextXml, managerXml(store));
+    if (problem) left.push(problem);
+    distributable = addDistributable(ctx, webXml) || distributable;
+  }
+  const contextXml = roots.map((r) => path.posix.join(r.root, 'META-INF/context.xml')).join(', ');
 
   const jars = store === 'redis'
     ? [`org.redisson:redisson-all:${REDISSON_VERSION}`, `org.redisson:redisson-tomcat-${major}:${REDISSON_VERSION}`]
@@ -89,7 +100,7 @@ function tomcatManager(ctx: FixContext, store: 'redis' | 'memcached'): FixOutcom
       'net.spy:spymemcached:2.12.3', `de.javakaffee.msm:msm-kryo-serializer:${MSM_VERSION}`, 'de.javakaffee:kryo-serializers:0.45',
       'com.esotericsoftware:kryo:4.0.2', 'com.esotericsoftware:minlog:1.3.1', 'com.esotericsoftware:reflectasm:1.11.9', 'org.objenesis:objenesis:2.6'];
   const env = store === 'redis' ? ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD'] : ['MEMCACHED_NODES'];
-  for (const name of env) addEnv(ctx.record, { name, secret: name.endsWith('PASSWORD'), usedBy: [contextXml] });
+  for (const name of env) addEnv(ctx.record, { name, secret: name.endsWith('PASSWORD'), usedBy: roots.map((r) => path.posix.join(r.root, 'META-INF/context.xml')) });
   if (store === 'memcached') ctx.record.javaSystemProperties['memcached.nodes'] = '${MEMCACHED_NODES}';
   ctx.record.sessionStore = {
     type: store,
@@ -101,7 +112,7 @@ function tomcatManager(ctx: FixContext, store: 'redis' | 'memcached'): FixOutcom
   return {
     kind: 'session-store',
     message: `Keep HTTP sessions in ${store === 'redis' ? 'Redis' : 'Memcached'}\n\n${contextXml} now uses ${what}, so any instance can serve any request and a restarted container loses no session.${distributable ? ' web.xml is marked <distributable/> so that Tomcat refuses non-serializable attributes at once instead of losing them later.' : ''} The jars it needs are listed in paasport.yaml for the image build; the endpoint comes from ${env.join(', ')}.`,
-    left: [],
+    left,
   };
 }
 

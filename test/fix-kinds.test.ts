@@ -99,6 +99,22 @@ describe('fix kinds on small apps', () => {
     }
   });
 
+  it('several webapps in one repository: each gets the session manager; assess says they were assessed together', async () => {
+    const webXml = '<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n  <display-name>x</display-name>\n</web-app>\n';
+    const { dir, read } = await fixed({
+      'admin/WebRoot/WEB-INF/web.xml': webXml,
+      'portal/WebRoot/WEB-INF/web.xml': webXml,
+      'admin/src/com/acme/Login.java': SESSION_WRITE,
+    });
+    try {
+      for (const app of ['admin', 'portal']) expect(read(`${app}/WebRoot/META-INF/context.xml`)).toContain('RedissonSessionManager');
+      const a = await assess(dir, bundledRules(), { threads: 0 });
+      expect(a.notices).toContainEqual({ kind: 'several-webapps', detail: 'admin/WebRoot, portal/WebRoot' });
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('a UTF-8 file with a BOM and CRLF keeps both', async () => {
     const bom = '\ufeff';
     const { dir } = await fixed({
