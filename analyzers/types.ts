@@ -50,12 +50,6 @@ export interface ScannedFile {
   kind: FileKind;
 }
 
-export interface ScanResult {
-  root: string;
-  files: ScannedFile[];
-  notices: Notice[];
-}
-
 // ---- Java facts ----
 
 export interface JavaImport extends Location {

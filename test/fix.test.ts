@@ -68,7 +68,7 @@ function javaFiles(dir: string): string[] {
   return out;
 }
 
-function javac(dir: string, files: string[], classpath: string[], encoding = 'UTF-8') {
+function javac(files: string[], classpath: string[], encoding = 'UTF-8') {
   const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-classes-'));
   const r = spawnSync('javac', ['-nowarn', '-encoding', encoding, '-d', out, '-cp', classpath.join(':'), '-sourcepath', classpath.join(':'), ...files], { encoding: 'utf8' });
   removeTree(out);
@@ -102,7 +102,7 @@ describe('paasport fix on the fixture apps', () => {
       expect(record).toMatch(/volumes:\n  - env: ORDER_DIR\n    defaultPath: \/var\/shop\/orders/);
       expect(readFileSync(path.join(dir, 'src/com/acme/shop/web/CheckoutServlet.java'), 'utf8')).toContain('ORDER_DIR = com.acme.shop.AppEnv.get("ORDER_DIR", "/var/shop/orders");');
 
-      const r = javac(dir, javaFiles(dir), [SERVLET]);
+      const r = javac(javaFiles(dir), [SERVLET]);
       expect(r.status, r.stderr).toBe(0);
     } finally {
       removeTree(dir);
@@ -137,7 +137,7 @@ describe('paasport fix on the fixture apps', () => {
 
       const sources = javaFiles(dir);
       expect(sources.some((f) => f.endsWith('com/example/crm/AppEnv.java'))).toBe(true);
-      const r = javac(dir, sources, [SERVLET, ...SPRING]);
+      const r = javac(sources, [SERVLET, ...SPRING]);
       expect(r.status, r.stderr).toBe(0);
     } finally {
       removeTree(dir);
@@ -168,7 +168,7 @@ describe('paasport fix on the fixture apps', () => {
       // Debian packages no Struts 1: its few types come from compile-time stand-ins (test/javac-shims)
       const sources = javaFiles(dir);
       expect(sources.some((f) => f.endsWith('com/bbs/forum/AppEnv.java'))).toBe(true);
-      const r = javac(dir, sources, [SERVLET, path.join(ROOT, 'test/javac-shims')], 'GBK');
+      const r = javac(sources, [SERVLET, path.join(ROOT, 'test/javac-shims')], 'GBK');
       expect(r.status, r.stderr).toBe(0);
     } finally {
       removeTree(dir);
