@@ -55,8 +55,14 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
 const list = (p: Patterns | undefined): string[] => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
 const scopeOf = (x: { enclosingType?: string; enclosingMethod?: string }) => `${x.enclosingType ?? ''}#${x.enclosingMethod ?? ''}`;
 
-const typeIs = (name: string, wanted: string[], file: JavaFacts, ctx: EvalContext) =>
-  resolveTypeName(name, file, ctx.index).some((q) => wanted.includes(q));
+const simpleName = (t: string) => t.slice(t.lastIndexOf('.') + 1);
+
+// A type written in the source can only be one of the wanted types if its simple name is one of theirs:
+// checked first, since resolving names through imports is the costly part.
+function typeMatcher(wanted: string[], file: JavaFacts, ctx: EvalContext): (name: string) => boolean {
+  const simple = new Set(wanted.map(simpleName));
+  return (name) => simple.has(simpleName(name)) && resolveTypeName(name, file, ctx.index).some((q) => wanted.includes(q));
+}
 
 function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[] | undefined {
   const at = (x: { line: number; column: number }, value?: string, scope?: string, detail?: string): Match =>
@@ -95,9 +101,9 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
   }
   if (cond['java.new']) {
     const c = cond['java.new'];
-    const types = list(c.type);
+    const isType = typeMatcher(list(c.type), f, ctx);
     return f.news
-      .filter((n) => typeIs(n.type, types, f, ctx))
+      .filter((n) => isType(n.type))
       .filter((n) => !c.argRegex || ctx.regex(c.argRegex.regex).test(n.args[c.argRegex.index] ?? ''))
       .map((n) => at(n, n.type, scopeOf(n)));
   }
@@ -107,9 +113,9 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
   }
   if (cond['java.annotation']) {
     const c = cond['java.annotation'];
-    const types = list(c.type);
+    const isType = typeMatcher(list(c.type), f, ctx);
     return f.annotations
-      .filter((a) => typeIs(a.name, types, f, ctx))
+      .filter((a) => isType(a.name))
       .filter((a) => !c.argsRegex || ctx.regex(c.argsRegex).test(a.args ?? ''))
       .map((a) => at(a, a.name));
   }

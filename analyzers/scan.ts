@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+// Synchronous calls on purpose: a walk of thousands of entries is several times faster without a promise per call.
+import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { FileKind, Notice, ScannedFile } from './types.js';
@@ -52,17 +53,14 @@ export function fileKind(name: string): FileKind | undefined {
   return undefined;
 }
 
-async function isBundledTomcat(dir: string): Promise<boolean> {
-  const has = (p: string) => fs.access(path.join(dir, p)).then(() => true, () => false);
-  const [catalinaSh, catalinaBat, serverXml, bootstrap] = await Promise.all([
-    has('bin/catalina.sh'), has('bin/catalina.bat'), has('conf/server.xml'), has('bin/bootstrap.jar'),
-  ]);
-  return (catalinaSh || catalinaBat || bootstrap) && serverXml;
+function isBundledTomcat(dir: string): boolean {
+  const has = (p: string) => fs.existsSync(path.join(dir, p));
+  return (has('bin/catalina.sh') || has('bin/catalina.bat') || has('bin/bootstrap.jar')) && has('conf/server.xml');
 }
 
-async function tomcatVersion(dir: string, name: string): Promise<string | undefined> {
+function tomcatVersion(dir: string, name: string): string | undefined {
   try {
-    const notes = await fs.readFile(path.join(dir, 'RELEASE-NOTES'), 'latin1');
+    const notes = fs.readFileSync(path.join(dir, 'RELEASE-NOTES'), 'latin1');
     const m = /Apache Tomcat Version (\d+(?:\.\d+)*)/.exec(notes);
     if (m) return m[1];
   } catch {
@@ -71,9 +69,9 @@ async function tomcatVersion(dir: string, name: string): Promise<string | undefi
   return /tomcat[-_]?(\d+(?:\.\d+)*)/i.exec(name)?.[1];
 }
 
-async function readIgnore(dir: string): Promise<Ignore | undefined> {
+function readIgnore(dir: string): Ignore | undefined {
   try {
-    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
     return ignore().add(text);
   } catch {
     return undefined;
@@ -99,19 +97,19 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
   const absRoot = path.resolve(root);
   const out: ScanOutput = { root: absRoot, files: [], jars: [], tomcats: [], notices: [] };
 
-  async function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): Promise<void> {
-    const real = await fs.realpath(abs);
+  function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): void {
+    const real = fs.realpathSync(abs);
     if (ancestors.has(real)) {
       out.notices.push({ kind: 'symlink-loop', file: rel });
       return;
     }
     const seen = new Set(ancestors).add(real);
-    const gi = await readIgnore(abs);
+    const gi = readIgnore(abs);
     const here = gi ? [...scopes, { base: rel, rules: gi }] : scopes;
 
     let entries;
     try {
-      entries = await fs.readdir(abs, { withFileTypes: true });
+      entries = fs.readdirSync(abs, { withFileTypes: true });
     } catch (e) {
       out.notices.push({ kind: 'unreadable', file: rel || '.', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       return;
@@ -125,7 +123,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const st = await fs.stat(childAbs);
+          const st = fs.statSync(childAbs);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (e) {
@@ -143,16 +141,16 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
       if (isDir) {
         if (EXCLUDED_DIRS.has(entry.name) || isTestTree(childRel)) continue;
         if (inTomcat && BUNDLED_TOMCAT_SKIP.has(entry.name)) continue;
-        if (!inTomcat && (await isBundledTomcat(childAbs))) {
+        if (!inTomcat && isBundledTomcat(childAbs)) {
           out.notices.push({
             kind: 'excluded-tree',
             file: childRel,
           });
-          out.tomcats.push({ dir: childRel, version: await tomcatVersion(childAbs, entry.name) });
-          await walk(childAbs, childRel, seen, here, true);
+          out.tomcats.push({ dir: childRel, version: tomcatVersion(childAbs, entry.name) });
+          walk(childAbs, childRel, seen, here, true);
           continue;
         }
-        await walk(childAbs, childRel, seen, here, inTomcat);
+        walk(childAbs, childRel, seen, here, inTomcat);
       } else if (isFile) {
         if (entry.name.toLowerCase().endsWith('.jar')) {
           if (!inTomcat) out.jars.push(childRel);
@@ -160,7 +158,7 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
         }
         const kind = fileKind(entry.name);
         if (!kind) continue;
-        const st = await fs.stat(childAbs);
+        const st = fs.statSync(childAbs);
         if (st.size > maxSize) {
           out.notices.push({
             kind: 'too-large',
@@ -174,8 +172,8 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
     }
   }
 
-  const st = await fs.stat(absRoot);
+  const st = fs.statSync(absRoot);
   if (!st.isDirectory()) throw new Error(`${root} is not a folder`);
-  await walk(absRoot, '', new Set(), [], false);
+  walk(absRoot, '', new Set(), [], false);
   return out;
 }
