@@ -41,7 +41,7 @@ export function assessFacts(project: ProjectFacts, rules: Rule[], root = project
   for (const f of project.files) {
     if (f.kind === 'java') {
       javaFiles++;
-      javaLines += f.lines.length;
+      javaLines += f.lineCount;
     }
   }
   const profile = technologyProfile(project);

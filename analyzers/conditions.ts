@@ -22,6 +22,7 @@ export interface EvalContext {
   regex: (src: string) => RegExp;
   glob: (p: Patterns) => (file: string) => boolean;
   sessionStore: () => string | undefined; // the external session store the app is configured with, if any
+  lines: (f: FileFacts) => string[]; // a file's text, read on demand for Java
 }
 
 /** Compiles a rule regex; a leading (?i) makes it case-insensitive. */
@@ -29,7 +30,7 @@ export function compileRegex(src: string): RegExp {
   return src.startsWith('(?i)') ? new RegExp(src.slice(4), 'i') : new RegExp(src);
 }
 
-export function createContext(project: ProjectFacts, index: ProjectIndex, mutations: () => MutationIndex): EvalContext {
+export function createContext(project: ProjectFacts, index: ProjectIndex, mutations: () => MutationIndex, lines: (f: FileFacts) => string[]): EvalContext {
   const regexes = new Map<string, RegExp>();
   let store: string | undefined | null = null;
   const globs = new Map<string, (f: string) => boolean>();
@@ -37,6 +38,7 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
     project,
     index,
     mutations,
+    lines,
     regex: (src) => {
       let r = regexes.get(src);
       if (!r) regexes.set(src, (r = compileRegex(src)));
@@ -201,9 +203,10 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   if (cond['project.sessionStore']) return ctx.sessionStore() ? [{ file: f.file, line: 1, column: 1, value: ctx.sessionStore() }] : [];
   if (cond.file) return ctx.glob(cond.file.glob)(f.file) ? [{ file: f.file, line: 1, column: 1, value: f.file }] : [];
   if (cond.text) {
-    if (!inFiles(cond.text, f.file, ctx) || !('lines' in f)) return [];
-    const spans = f.kind === 'java' ? commentSpans(f.lines.join('\n'), 'c') : f.comments;
-    const lines = cond.text.comments ? f.lines : maskComments(f.lines, spans);
+    if (!inFiles(cond.text, f.file, ctx)) return [];
+    const text = ctx.lines(f);
+    const spans = f.kind === 'java' ? commentSpans(text.join('\n'), 'c') : f.comments;
+    const lines = cond.text.comments ? text : maskComments(text, spans);
     const r = ctx.regex(cond.text.regex);
     const out: Match[] = [];
     lines.forEach((line, i) => {

@@ -1,13 +1,14 @@
 import { createContext, evaluate, type Match } from './conditions.js';
 import { maskSecrets } from './mask.js';
 import { buildIndex } from './resolve.js';
+import { sourceLines } from './source-lines.js';
 import { mutationIndex, type MutationIndex } from './static-state.js';
-import type { FileFacts, Finding, Lang, Localized, ProjectFacts, Rule } from './types.js';
+import type { Finding, Lang, Localized, ProjectFacts, Rule } from './types.js';
 
 const SNIPPET_MAX = 160;
 
-function snippetOf(f: FileFacts | undefined, line: number): string {
-  const text = f && 'lines' in f ? f.lines[line - 1] ?? '' : '';
+function snippetOf(lines: string[], line: number): string {
+  const text = lines[line - 1] ?? '';
   const t = text.trim();
   return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
 }
@@ -25,7 +26,8 @@ function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): 
 export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
   const index = buildIndex(project);
   let mutations: MutationIndex | undefined;
-  const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)));
+  const linesOf = sourceLines(project);
+  const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);
   const byFile = new Map(project.files.map((f) => [f.file, f]));
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -61,7 +63,7 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
       column: m.column,
       title: rule.title,
       message: fill(rule.message, m, !!rule.mask, secretList),
-      snippet: maskSecrets(snippetOf(byFile.get(m.file), m.line), secretList),
+      snippet: maskSecrets(snippetOf(linesOf(byFile.get(m.file)!), m.line), secretList),
       ...(rule.fix ? { fix: rule.fix } : {}),
       matched: { value: m.value, detail: m.detail },
     });

@@ -129,8 +129,10 @@ export interface JavaFacts {
   strings: JavaString[];
   annotations: JavaAnnotation[];
   writes: JavaWrite[];
-  // no comment spans: the few rules that read Java as text find them on demand (comments.ts)
-  lines: string[];
+  // No text: snippets and the few rules that read Java as text get the lines on demand (source-lines.ts),
+  // which keeps a large tree's facts small on their way back from the worker threads.
+  lineCount: number;
+  encoding: Encoding;
 }
 
 // ---- config facts ----

@@ -35,7 +35,7 @@ export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<Jav
   if (!tree) return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
   try {
     if (job.parseOnly) return { notices };
-    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.text);
+    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding);
     return { facts, notices: [...notices, ...more] };
   } finally {
     tree.delete();

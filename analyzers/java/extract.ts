@@ -1,6 +1,6 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
 import type {
-  JavaAnnotation, JavaCall, JavaFacts, JavaField, JavaNew, JavaString, JavaTypeDecl, JavaWrite, Notice,
+  Encoding, JavaAnnotation, JavaCall, JavaFacts, JavaField, JavaNew, JavaString, JavaTypeDecl, JavaWrite, Notice,
 } from '../types.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
@@ -82,10 +82,10 @@ function stringValue(text: string): string {
 }
 
 /** Extracts facts from one parsed Java file. The caller owns and deletes the tree. */
-export function extractJavaFacts(tree: Tree, query: Query, file: string, text: string): { facts: JavaFacts; notices: Notice[] } {
+export function extractJavaFacts(tree: Tree, query: Query, file: string, encoding: Encoding = 'utf-8'): { facts: JavaFacts; notices: Notice[] } {
   const facts: JavaFacts = {
     kind: 'java', file, imports: [], types: [], fields: [], calls: [], news: [], strings: [],
-    annotations: [], writes: [], lines: text.split(/\r?\n/),
+    annotations: [], writes: [], lineCount: tree.rootNode.endPosition.row + 1, encoding,
   };
   const notices: Notice[] = [];
   const captures = query.captures(tree.rootNode);
