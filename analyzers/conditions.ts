@@ -110,8 +110,10 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
       .map((n) => at(n, n.type, scopeOf(n)));
   }
   if (cond['java.import']) {
+    // the first import is enough: a file that imports a library uses it, however many of its types it names
     const r = ctx.regex(cond['java.import'].regex);
-    return f.imports.filter((i) => r.test(i.name)).map((i) => at(i, i.name));
+    const first = f.imports.find((i) => r.test(i.name));
+    return first ? [at(first, first.name)] : [];
   }
   if (cond['java.annotation']) {
     const c = cond['java.annotation'];
@@ -153,6 +155,7 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
 function elementMatches(el: XmlElement, c: NonNullable<Condition['xml.element']>, ctx: EvalContext): string | undefined | false {
   if (c.path !== '*' && el.path !== c.path && !el.path.endsWith('/' + c.path)) return false;
   if (c.name !== undefined && !ctx.regex(c.name).test(el.name)) return false;
+  if (c.notName !== undefined && ctx.regex(c.notName).test(el.name)) return false;
   let value: string | undefined;
   for (const [k, src] of Object.entries(c.attributes ?? {})) {
     const v = el.attributes[k];

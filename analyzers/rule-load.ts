@@ -19,7 +19,7 @@ export function bundledRulesDir(): string {
   throw new RuleError('the bundled rules folder is missing from this installation');
 }
 
-const REGEX_KEYS = new Set(['regex', 'notRegex', 'argsRegex', 'nameRegex', 'initializerRegex', 'text', 'value', 'notValue', 'key', 'group', 'artifact', 'name', 'notArgOf', 'notPath']);
+const REGEX_KEYS = new Set(['regex', 'notRegex', 'argsRegex', 'nameRegex', 'initializerRegex', 'text', 'value', 'notValue', 'key', 'group', 'artifact', 'name', 'notArgOf', 'notPath', 'notName']);
 
 function checkRegexes(node: unknown, where: string): void {
   if (!node || typeof node !== 'object') return;

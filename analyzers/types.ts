@@ -262,6 +262,7 @@ export interface Condition {
     root?: string;
     path: string; // '*' for any element
     name?: string; // regex on the element name
+    notName?: string;
     attributes?: Record<string, string>; // attribute name → regex its value must match
     absent?: string[];
     text?: string;

@@ -195,7 +195,7 @@ public class A {
   },
   'embedded-cache': {
     invalid: {
-      'A.java': 'package app;\nimport net.sf.ehcache.CacheManager;\npublic class A { CacheManager m; }\n',
+      'A.java': 'package app;\nimport net.sf.ehcache.CacheManager;\nimport net.sf.ehcache.Element;\npublic class A { CacheManager m; }\n',
       'pom.xml': '<project>\n<dependencies>\n<dependency><groupId>net.sf.ehcache</groupId><artifactId>ehcache</artifactId><version>2.10.6</version></dependency>\n</dependencies>\n</project>\n',
     },
     expect: ['A.java:2', 'pom.xml:3'],
@@ -315,6 +315,7 @@ public class A {
 `,
       'app.properties': '#redis.host=10.20.1.4\nversion=2.6.27.21-build\nlocal=127.0.0.1\n',
       'conf.xml': '<config>\n  <!-- <server>172.16.0.3</server> -->\n  <lib>castor-0.9.5.1.jar</lib>\n</config>\n',
+      'pom.xml': '<project>\n  <dependencies><dependency><artifactId>c3p0</artifactId><version>0.9.1.2</version></dependency></dependencies>\n</project>\n',
     },
   },
   'hardcoded-jdbc-url': {
@@ -360,7 +361,8 @@ public class A {
       'ApplicationResources_zh_CN.properties': 'login.password=\\u5bc6\\u7801\n',
       'ui.properties': 'label.password = Enter your password\n',
       'ctx.xml': '<beans>\n<bean id="ds">\n  <property name="password" value="${jdbc.password}"/>\n  <!-- <property name="password" value="old"/> -->\n</bean>\n</beans>\n',
-      'A.java': 'package app;\npublic class A {\n  static final String PASSWORD_PARAM = "password";\n  static final String DB_PASSWORD = "database.connection.password";\n  static final String USER_LOSTPASSWORD = "lostPassword";\n  static final String PASSWORD = "password";\n  void c(String pw) throws Exception { java.sql.DriverManager.getConnection("jdbc:x", "sa", pw); }\n}\n',
+      'app.properties': 'weixin.token=https://api.example-wx.cn/token\n',
+      'A.java': 'package app;\npublic class A {\n  static final String PASSWORD_PARAM = "password";\n  static final String PROP_RESET_PWD = "resetPwd";\n  static final String DB_PASSWORD = "database.connection.password";\n  static final String USER_LOSTPASSWORD = "lostPassword";\n  static final String PASSWORD = "password";\n  void c(String pw) throws Exception { java.sql.DriverManager.getConnection("jdbc:x", "sa", pw); }\n}\n',
     },
   },
   'hardcoded-port': {
