@@ -35,9 +35,10 @@ export function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
-/** One step of indentation as the file uses it: a tab, or the smallest run of leading spaces. */
+/** One step of indentation as most of the file's lines use it: a tab, or the smallest run of leading spaces. */
 export function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return '\t';
+  const tabs = text.match(/^\t/gm)?.length ?? 0;
   const sizes = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1].length);
+  if (tabs > sizes.length) return '\t';
   return ' '.repeat(sizes.length ? Math.min(...sizes) : 4);
 }
