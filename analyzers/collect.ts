@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFacts } from './build.js';
+import { eclipseSettings } from './eclipse.js';
 import { configFacts } from './config-facts.js';
 import { commentSpans, type CommentStyle } from './comments.js';
 import { decode, looksBinary, normalizeEncoding } from './encoding.js';
@@ -63,6 +64,13 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
     { xml: files.filter((f): f is XmlFacts => f.kind === 'xml'), gradle: files.filter((f): f is TextFacts => f.kind === 'text' && f.fileKind === 'gradle') },
     scan.jars,
   );
+  if (build.tool === 'none') {
+    // an IDE project: its .settings/ (not scanned as application files) still say the Java level and the encoding
+    const eclipse = eclipseSettings(scan.root);
+    build.javaSource ??= eclipse.javaSource;
+    build.javaTarget ??= eclipse.javaTarget;
+    build.sourceEncoding ??= eclipse.encoding;
+  }
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
   const javaFiles = scan.files.filter((f) => f.kind === 'java');
   const results = await analyzeJavaFiles(

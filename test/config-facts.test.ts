@@ -58,6 +58,16 @@ describe('configuration facts', () => {
     expect(forum.config.fileAppenders.map((a) => [a.framework, a.name, a.path])).toEqual([['log4j', 'FILE', '../logs/forum.log']]);
   });
 
+  it('an Eclipse project without a build file: Java level and encoding from .settings/', async () => {
+    const shop = await facts('servlet-shop');
+    expect(shop.build).toMatchObject({ tool: 'none', javaSource: '1.6', javaTarget: '1.6', sourceEncoding: 'UTF-8' });
+    const gbk = await assessFiles({
+      '.settings/org.eclipse.core.resources.prefs': 'eclipse.preferences.version=1\nencoding/<project>=GBK\n',
+      'WebRoot/WEB-INF/web.xml': '<web-app/>',
+    });
+    expect(gbk.build.sourceEncoding).toBe('GBK');
+  });
+
   it('build facts: Maven properties interpolated, Gradle dependencies, committed jars', async () => {
     const crm = await facts('spring-mvc-crm');
     expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain('javax.servlet:javax.servlet-api:3.0.1');
