@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import YAML from 'yaml';
 import type { Assessment } from '../analyzers/assess.js';
+import { readAsset } from './assets.js';
 import type { MarathonVersion } from './marathon.js';
 
 export class ConfigError extends Error {}
@@ -38,14 +37,7 @@ export interface DeployConfig {
 }
 
 /** The schema of paasport.yaml, kept in generators/schemas/ for editors and documentation. */
-function configSchema(): object {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['.', '../../generators']) {
-    const p = path.resolve(here, up, 'schemas/paasport-config.schema.json');
-    if (existsSync(p)) return JSON.parse(readFileSync(p, 'utf8'));
-  }
-  throw new Error('paasport-config.schema.json is missing from this installation');
-}
+const configSchema = (): object => JSON.parse(readAsset('schemas', 'paasport-config.schema.json'));
 
 export function loadDeployConfig(file: string | undefined): DeployConfig {
   if (!file || !existsSync(file)) return {};

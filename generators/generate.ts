@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
+import { readAsset } from './assets.js';
 import type { Assessment } from '../analyzers/assess.js';
 import { resolveDefaults, type DeployConfig } from './deploy-config.js';
 import { lintDockerfile } from './dockerfile-lint.js';
@@ -29,17 +28,7 @@ export interface Generated {
   notes: string[];
 }
 
-function template(name: string): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [path.join(here, 'templates'), path.resolve(here, '../../generators/templates')]) {
-    try {
-      return readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      // try the build output's neighbour
-    }
-  }
-  throw new Error(`template ${name} is missing from this installation`);
-}
+const template = (name: string) => readAsset('templates', name);
 
 const JDKS = [8, 11, 17, 21];
 const jdkOf = (java: string | undefined) => JDKS.find((j) => j >= Number(java ?? 8)) ?? 21;

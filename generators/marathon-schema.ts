@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { assetPath } from './assets.js';
 import type { MarathonVersion } from './marathon.js';
 
 const SCHEMA_DIR: Record<MarathonVersion, string> = { '1.1': 'v1.1.7', '1.4': 'v1.4.0', '1.5': 'v1.7.236' };
 
-function schemaDir(version: MarathonVersion): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['.', '../../generators']) {
-    const dir = path.resolve(here, up, 'schemas/marathon', SCHEMA_DIR[version]);
-    try {
-      readFileSync(path.join(dir, 'AppDefinition.json'));
-      return dir;
-    } catch {
-      // try the next place
-    }
-  }
-  throw new Error('the Marathon schemas are missing from this installation');
-}
+const schemaDir = (version: MarathonVersion) => path.dirname(assetPath('schemas/marathon', SCHEMA_DIR[version], 'AppDefinition.json'));
 
 /** Validators for app and group definitions, from the official schema of the Marathon version. */
 export function marathonValidators(version: MarathonVersion): { app: ValidateFunction; group: ValidateFunction } {

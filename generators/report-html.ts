@@ -1,27 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
+import { readAsset } from './assets.js';
 import type { Assessment } from '../analyzers/assess.js';
 import type { Category, Lang, Notice, Rule } from '../analyzers/types.js';
 import type { VerdictClass } from '../analyzers/verdict.js';
 import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, REFACTOR_LABEL, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
 import { blockerText, profileRows } from './summary.js';
 
-// The template sits beside the sources; the build output reads it from there.
-function templatePath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['.', '../../generators']) {
-    const p = path.resolve(here, up, 'report-html.ejs');
-    try {
-      readFileSync(p);
-      return p;
-    } catch {
-      // try the next place
-    }
-  }
-  throw new Error('report-html.ejs is missing from this installation');
-}
 
 export interface Bar {
   label: string;
@@ -50,7 +34,7 @@ const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
 
 /** One self-contained HTML file: portfolio table (when several apps), per-app pages, charts, filters. */
 export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en', version = '0.0.0'): string {
-  const template = readFileSync(templatePath(), 'utf8');
+  const template = readAsset('report-html.ejs');
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const concernChart = (a: Assessment[]) => barChart(CONCERNS.map((c) => ({
     label: CONCERN_LABEL[lang][c],
