@@ -111,6 +111,18 @@ describe('paasport assess (built CLI)', () => {
     }
   });
 
+  it('the npm package carries every file the built CLI reads at run time', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
+    for (const needed of [
+      'dist/cli/main.js', 'rules/rules.schema.json', 'rules/session.yaml', 'generators/report-html.ejs', 'generators/templates/Dockerfile.ejs',
+      'generators/templates/setenv.sh.ejs', 'generators/templates/DEPLOY.md.ejs', 'generators/schemas/paasport-config.schema.json',
+      'generators/schemas/marathon/v1.7.236/AppDefinition.json', 'README.md',
+    ]) expect(files).toContain(needed);
+    expect(files.some((f) => f.startsWith('fixtures/') || f.startsWith('test/'))).toBe(false);
+  });
+
   it('--lang zh-CN prints the report in Chinese', () => {
     const r = run(['assess', SHOP, '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
