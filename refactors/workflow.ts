@@ -43,9 +43,14 @@ export function unifiedDiff(changes: Change[]): string {
     const prev = merged.get(c.file);
     merged.set(c.file, prev ? { ...prev, after: c.after } : c);
   }
+  // the env file's values include secrets: a diff shows its names only
+  const shown = (c: Change, bytes: Uint8Array) => {
+    const text = readText(bytes).text;
+    return path.posix.basename(c.file) === ENV_FILE ? text.replace(/^([A-Za-z_]\w*)=.*$/gm, '$1=****') : text;
+  };
   return [...merged.values()].sort((a, b) => (a.file < b.file ? -1 : 1)).map((c) => {
-    const before = c.before ? readText(c.before).text : '';
-    const after = readText(c.after).text;
+    const before = c.before ? shown(c, c.before) : '';
+    const after = shown(c, c.after);
     return createTwoFilesPatch(c.before ? `a/${c.file}` : '/dev/null', `b/${c.file}`, before, after, '', '', { context: 3 });
   }).join('');
 }

@@ -252,6 +252,19 @@ describe('paasport fix workflow', () => {
     }
   });
 
+  it('--dry-run adds no secret to what it prints: the env file shows names only', async () => {
+    const dir = repoOf('spring-mvc-crm');
+    try {
+      const r = await runFix(dir, options({ dryRun: true }));
+      expect(r.diff).toContain('+JDBC_PASSWORD=****');
+      // removed lines are the repository's own text; no added line carries a secret
+      const added = r.diff!.split('\n').filter((l) => l.startsWith('+')).join('\n');
+      for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(added).not.toContain(secret);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('memcached is refused for Tomcat 10 apps with the reason; --only and --logs stdout', async () => {
     const dir = repoOf('servlet-shop');
     try {
