@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadRules } from '../analyzers/rule-load.js';
 import { FixError, runFix } from '../refactors/workflow.js';
@@ -60,7 +62,7 @@ Examples:
       for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
       if (result.commits.some((c) => c.files.some((f) => f.endsWith('paasport.yaml')))) {
         out.push('', 'paasport.yaml records what the deployment needs (env, volumes, session store): next, paasport generate.');
-        out.push('The values taken out of the sources, secrets included, are in .paasport.env (git-ignored, not committed).');
+        if (existsSync(path.join(repo, '.paasport.env'))) out.push('The values taken out of the sources, secrets included, are in .paasport.env (git-ignored, not committed).');
       }
       if (result.skippedDirty.length) out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
       if (result.skippedDirty.some((f) => f.endsWith('.gitignore'))) out.push('Add .paasport.env to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).');
