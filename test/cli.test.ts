@@ -123,6 +123,17 @@ describe('paasport assess (built CLI)', () => {
     expect(files.some((f) => f.startsWith('fixtures/') || f.startsWith('test/'))).toBe(false);
   });
 
+  it('--encoding reads every file in the given encoding instead of detecting it', () => {
+    const dir = makeTree({ 'A.java': 'package a;\npublic class A { String u = "jdbc:mysql://db/中文"; }\n' });
+    try {
+      const snippet = (args: string[]) => JSON.parse(run(['assess', dir, '--format', 'json', ...args]).out).findings[0].snippet;
+      expect(snippet([])).toContain('中文');
+      expect(snippet(['--encoding', 'iso-8859-1'])).toContain('ä¸­æ');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('--lang zh-CN prints the report in Chinese', () => {
     const r = run(['assess', SHOP, '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
