@@ -1,6 +1,5 @@
 import picomatch from 'picomatch';
 import { commentSpans, maskComments } from './comments.js';
-import { fileAppenders } from './logging.js';
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy, type ProjectIndex } from './resolve.js';
 import { externalSessionStore } from './session-store.js';
 import { staticState, type MutationIndex } from './static-state.js';
@@ -227,7 +226,8 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
   }
   if (cond['logging.fileAppender']) {
     const c = cond['logging.fileAppender'];
-    return fileAppenders(f)
+    // the appenders were found once, with the other configuration facts
+    return ctx.project.config.fileAppenders.filter((a) => a.file === f.file)
       .filter((a) => !c.frameworks || c.frameworks.includes(a.framework))
       .filter((a) => c.referenced === undefined || a.referenced === c.referenced)
       .filter((a) => !c.notPath || !ctx.regex(c.notPath).test(a.path ?? ''))

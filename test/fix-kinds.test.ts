@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { commitAll } from './git-repo.js';
 import { bundledRules, makeTree, removeTree } from './helpers.js';
-
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 async function fixed(files: Record<string, string>, extra: Partial<FixRunOptions> = {}) {
   const dir = makeTree(files);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.email', 'dev@example.com');
-  git(dir, 'config', 'user.name', 'Dev');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'app');
+  commitAll(dir);
   const result = await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume', ...extra });
   return { dir, result, read: (f: string) => readFileSync(path.join(dir, f), 'utf8') };
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,19 +7,14 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess.js';
 import { FixError, runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { commitAll, git } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
-
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
 /** A fixture committed in a fresh git repository of its own. */
 function repoOf(app: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `paasport-fix-${app}-`));
   cpSync(path.join(ROOT, 'fixtures', app), dir, { recursive: true });
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'config', 'user.email', 'dev@example.com');
-  git(dir, 'config', 'user.name', 'Dev');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'legacy app');
+  commitAll(dir, 'legacy app');
   return dir;
 }
 

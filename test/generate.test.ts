@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { generateArtifacts } from '../generators/generate.js';
 import type { MarathonVersion } from '../generators/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/marathon-schema.js';
 import { runFix } from '../refactors/workflow.js';
+import { commitAll } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
 const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
@@ -89,7 +90,7 @@ describe('generate after fix', () => {
     try {
       cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
       writeFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), '<Context>\n  <Resource name="jdbc/shop" url="jdbc:mysql://10.1.1.5:3306/shop" password="S3cret!"/>\n</Context>\n');
-      for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.email', 'd@e.f'], ['config', 'user.name', 'D'], ['add', '-A'], ['commit', '-q', '-m', 'app']]) execFileSync('git', args, { cwd: dir });
+      commitAll(dir);
       await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
       const a = await assess(dir, bundledRules(), { threads: 0 });
       for (const version of VERSIONS) {
@@ -148,7 +149,7 @@ describe('generate options', () => {
     try {
       cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
       writeFileSync(path.join(dir, 'paasport.yaml'), '# our settings\nmarathon:\n  vhost: shop.example.com # the public name\n  mem: 2048\n');
-      for (const args of [['init', '-q', '-b', 'main'], ['config', 'user.email', 'd@e.f'], ['config', 'user.name', 'D'], ['add', '-A'], ['commit', '-q', '-m', 'app']]) execFileSync('git', args, { cwd: dir });
+      commitAll(dir);
       await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
       const text = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
       expect(text).toContain('# our settings');
