@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFacts } from './build.js';
-import { eclipseSettings } from './eclipse.js';
-import { configFacts } from './config-facts.js';
-import { commentSpans, type CommentStyle } from './comments.js';
-import { decode, looksBinary, normalizeEncoding } from './encoding.js';
+import { buildFacts } from './build/build.js';
+import { eclipseSettings } from './build/eclipse.js';
+import { configFacts } from './config/config-facts.js';
+import { commentSpans, type CommentStyle } from './read/comments.js';
+import { decode, looksBinary, normalizeEncoding } from './read/encoding.js';
 import { analyzeJavaFiles } from './java/pool.js';
-import { extractPropertiesFacts } from './properties.js';
-import { scanTree } from './scan.js';
+import { extractPropertiesFacts } from './config/properties.js';
+import { scanTree } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
-import { extractXmlFacts } from './xml.js';
+import { extractXmlFacts } from './config/xml.js';
 
 export interface CollectOptions {
   encoding?: Encoding; // overrides detection for every file

@@ -1,5 +1,5 @@
 // Types shared by the analyzers and everything downstream (generators, refactors, cli).
-import type { ConfigFacts } from './config-facts.js';
+import type { ConfigFacts } from './config/config-facts.js';
 
 export type Encoding = 'utf-8' | 'gbk' | 'iso-8859-1' | 'utf-16le' | 'utf-16be';
 

@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from 'node:path';
-import { assess } from '../analyzers/assess.js';
+import { assess } from '../analyzers/assess/assess.js';
 import { analyzeJavaFiles, defaultThreads } from '../analyzers/java/pool.js';
-import { loadRules } from '../analyzers/rule-load.js';
-import { scanTree } from '../analyzers/scan.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
+import { scanTree } from '../analyzers/read/scan.js';
 
 const MIN_LINES = 500_000;
 const CACHE = path.resolve('.bench');

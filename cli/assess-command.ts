@@ -1,18 +1,18 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll, type Assessment } from '../analyzers/assess.js';
-import { normalizeEncoding } from '../analyzers/encoding.js';
-import { loadRules } from '../analyzers/rule-load.js';
+import { assessAll, type Assessment } from '../analyzers/assess/assess.js';
+import { normalizeEncoding } from '../analyzers/read/encoding.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
 import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
-import { appsCsv, findingsCsv } from '../generators/report-csv.js';
-import { htmlReport } from '../generators/report-html.js';
-import { jsonReport } from '../generators/report-json.js';
-import { markdownReport } from '../generators/report-md.js';
-import { sarifReport } from '../generators/report-sarif.js';
-import { textReport } from '../generators/report-text.js';
+import { appsCsv, findingsCsv } from '../generators/reports/report-csv.js';
+import { htmlReport } from '../generators/reports/report-html.js';
+import { jsonReport } from '../generators/reports/report-json.js';
+import { markdownReport } from '../generators/reports/report-md.js';
+import { sarifReport } from '../generators/reports/report-sarif.js';
+import { textReport } from '../generators/reports/report-text.js';
 import { appsFrom } from './app-refs.js';
-import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 import { writeFileAtomic } from './write-output.js';
+import { PaasportError } from '../analyzers/errors.js';
 
 const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
 const FORMATS = ['text', 'json', 'html', 'sarif', 'md', 'csv'] as const;
@@ -52,7 +52,7 @@ async function write(file: string, text: string): Promise<void> {
   try {
     await writeFileAtomic(file, text);
   } catch (e) {
-    throw new UsageError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
+    throw new PaasportError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
   }
 }
 

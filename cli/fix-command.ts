@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadRules } from '../analyzers/rule-load.js';
-import { FixError, runFix } from '../refactors/workflow.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
+import { runFix } from '../refactors/workflow.js';
 import { FIX_ORDER, type FixKind } from '../refactors/types.js';
-import { UsageError } from './errors.js';
 
 function parseOnly(v: string): FixKind[] {
   const kinds = v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -37,21 +36,15 @@ Examples:
   paasport fix ./shop --session-store memcached --logs stdout
   paasport fix ./crm --only externalize-config,logs --branch chore/config`)
     .action(async (repo: string, opts) => {
-      let result;
-      try {
-        result = await runFix(repo, {
-          rules: loadRules(opts.rules),
-          only: opts.only,
-          branch: opts.branch,
-          dryRun: !!opts.dryRun,
-          allowDirty: !!opts.allowDirty,
-          sessionStore: opts.sessionStore,
-          logs: opts.logs,
-        });
-      } catch (e) {
-        if (e instanceof FixError && e.usage) throw new UsageError(e.message);
-        throw e;
-      }
+      const result = await runFix(repo, {
+        rules: loadRules(opts.rules),
+        only: opts.only,
+        branch: opts.branch,
+        dryRun: !!opts.dryRun,
+        allowDirty: !!opts.allowDirty,
+        sessionStore: opts.sessionStore,
+        logs: opts.logs,
+      });
       if (result.diff !== undefined) {
         process.stdout.write(result.diff || 'Nothing to change.\n');
         return;

@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll } from '../analyzers/assess.js';
-import { loadRules } from '../analyzers/rule-load.js';
-import { CatalinaPatchError, catalinaLogPatch } from '../generators/catalina-patch.js';
-import { ConfigError, loadDeployConfig, resolveDefaults, type DeployConfig } from '../generators/deploy-config.js';
-import { EngineError, readFileFromImage } from '../platform/docker-engine.js';
-import { generateArtifacts } from '../generators/generate.js';
-import { marathonGroup, type MarathonVersion } from '../generators/marathon.js';
-import { marathonValidators, validationErrors } from '../generators/marathon-schema.js';
+import { assessAll } from '../analyzers/assess/assess.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
+import { catalinaLogPatch } from '../generators/deploy/catalina-patch.js';
+import { loadDeployConfig, resolveDefaults, type DeployConfig } from '../generators/deploy/deploy-config.js';
+import { readFileFromImage } from '../platform/docker/docker-engine.js';
+import { generateArtifacts } from '../generators/deploy/generate.js';
+import { marathonGroup, type MarathonVersion } from '../generators/deploy/marathon.js';
+import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
 import { appsFrom } from './app-refs.js';
-import { UsageError } from './errors.js';
 import { writeFileAtomic } from './write-output.js';
+import { PaasportError } from '../analyzers/errors.js';
 
 const positive = (v: string) => {
   const n = Number(v);
@@ -76,26 +76,16 @@ Examples:
       let catalinaText: string | undefined;
       let catalinaFrom = catalinaFile;
       if (catalinaFile) {
-        if (!existsSync(catalinaFile)) throw new UsageError(`${catalinaFile}: no such file`);
+        if (!existsSync(catalinaFile)) throw new PaasportError(`${catalinaFile}: no such file`);
         catalinaText = readFileSync(catalinaFile, 'utf8');
       } else if (opts.catalinaFromImage) {
         const first = loadDeployConfig(opts.config ?? path.join(path.resolve(refs[0].path), 'paasport.yaml'));
         const image = opts.baseImage ?? first.baseImage ?? resolveDefaults(first, apps[0]).baseImage;
         catalinaFrom = `${image}:/usr/local/tomcat/bin/catalina.sh`;
-        try {
-          catalinaText = await readFileFromImage(image, '/usr/local/tomcat/bin/catalina.sh', { onProgress: (l) => process.stderr.write(`\r\x1b[K${image}: ${l}`) });
-        } catch (e) {
-          if (e instanceof EngineError) throw new UsageError(e.message);
-          throw e;
-        }
+        catalinaText = await readFileFromImage(image, '/usr/local/tomcat/bin/catalina.sh', { onProgress: (l) => process.stderr.write(`\r\x1b[K${image}: ${l}`) });
       }
       if (catalinaText !== undefined) {
-        try {
-          catalina = catalinaLogPatch(catalinaText);
-        } catch (e) {
-          if (e instanceof CatalinaPatchError) throw new UsageError(`${catalinaFrom}: ${e.message}`);
-          throw e;
-        }
+        catalina = catalinaLogPatch(catalinaText, catalinaFrom);
       }
       const written: string[] = [];
       const marathonApps: Record<string, unknown>[] = [];
@@ -106,13 +96,7 @@ Examples:
         let rel = path.relative(appDir, out).split(path.sep).join('/');
         const outside = rel.startsWith('..') || path.isAbsolute(rel);
         if (outside) rel = 'deploy';
-        let config: DeployConfig;
-        try {
-          config = withFlags(loadDeployConfig(opts.config ?? path.join(appDir, 'paasport.yaml')), opts);
-        } catch (e) {
-          if (e instanceof ConfigError) throw new UsageError(e.message);
-          throw e;
-        }
+        const config = withFlags(loadDeployConfig(opts.config ?? path.join(appDir, 'paasport.yaml')), opts);
         version = (config.marathon?.version ?? '1.5') as MarathonVersion;
         const g = generateArtifacts(a, config, { outRel: rel, catalinaSh: catalina, version: a.build.version, withStore: !!opts.withStore });
         mkdirSync(out, { recursive: true });

@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { RuleError } from '../analyzers/rule-load.js';
-import { InventoryError } from '../analyzers/inventory.js';
+import { EXIT_CODES, PaasportError } from '../analyzers/errors.js';
 import { assessCommand } from './assess-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
 import { rulesCommand } from './rules-command.js';
-import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 
 // `paasport assess . | head` closes the pipe early: that is not an error.
@@ -36,10 +34,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError || e instanceof RuleError || e instanceof InventoryError) {
+    process.exitCode = e.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  } else if (e instanceof PaasportError) {
     process.stderr.write(`paasport: ${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT_CODES[e.kind];
   } else {
     process.stderr.write(`paasport: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 3;

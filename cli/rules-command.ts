@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
-import { loadRules } from '../analyzers/rule-load.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
 import type { Lang } from '../analyzers/types.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, REFACTOR_LABEL, words } from '../generators/i18n.js';
-import { padDisplay } from '../generators/summary.js';
-import { UsageError } from './errors.js';
+import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, REFACTOR_LABEL, words } from '../generators/reports/i18n.js';
+import { padDisplay } from '../generators/reports/summary.js';
+import { PaasportError } from '../analyzers/errors.js';
 
 const generic = (s: string) => s.replace(/\{value\}|\{detail\}/g, '…');
 
@@ -38,7 +38,7 @@ export function rulesCommand(): Command {
       const r = rules.find((x) => x.id === id);
       if (!r) {
         const close = rules.filter((x) => x.id.includes(id) || id.includes(x.id.split('-')[0])).map((x) => x.id);
-        throw new UsageError(`no rule ${id}.${close.length ? ` Did you mean: ${close.slice(0, 5).join(', ')}?` : ''} See paasport rules list.`);
+        throw new PaasportError(`no rule ${id}.${close.length ? ` Did you mean: ${close.slice(0, 5).join(', ')}?` : ''} See paasport rules list.`);
       }
       const lines = [
         `${r.id}: ${r.title[lang]}`,

@@ -1,10 +1,10 @@
-import { assessFacts, type Assessment } from '../analyzers/assess.js';
+import { assessFacts, type Assessment } from '../analyzers/assess/assess.js';
 import { collectFacts } from '../analyzers/collect.js';
-import { normalizeEncoding } from '../analyzers/encoding.js';
+import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { createJavaParser } from '../analyzers/java/parser.js';
-import { buildIndex } from '../analyzers/resolve.js';
+import { buildIndex } from '../analyzers/java/type-index.js';
 import type { Rule } from '../analyzers/types.js';
-import { FIXES } from './fixes.js';
+import { FIXES } from './fixes/index.js';
 import { emptyRecord, loadRecord, writeEnvFile, writeRecord } from './record.js';
 import { FIX_ORDER, type FixKind, type FixOptions, type FixOutcome } from './types.js';
 import { Workspace, type Change } from './workspace.js';

@@ -37,7 +37,7 @@ export function writeRecord(ws: Workspace, record: AppRecord): void {
   const forYaml: Record<string, unknown> = { ...record, env: record.env.map(({ value, ...e }) => (e.secret ? e : { ...e, ...(value !== undefined ? { default: value } : {}) })) };
   const prev = ws.read(RECORD_FILE);
   if (!prev) {
-    ws.create(RECORD_FILE, `# Deployment settings (schema: generators/schemas/paasport-config.schema.json).\n# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n${YAML.stringify(forYaml)}`);
+    ws.create(RECORD_FILE, `# Deployment settings (schema: generators/deploy/schemas/paasport-config.schema.json).\n# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n${YAML.stringify(forYaml)}`);
     return;
   }
   // the person's own settings and comments stay; only the keys the fixes own are replaced

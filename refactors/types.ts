@@ -1,6 +1,6 @@
-import type { Assessment } from '../analyzers/assess.js';
+import type { Assessment } from '../analyzers/assess/assess.js';
 import type { JavaParser } from '../analyzers/java/parser.js';
-import type { ProjectIndex } from '../analyzers/resolve.js';
+import type { ProjectIndex } from '../analyzers/java/type-index.js';
 import type { ProjectFacts } from '../analyzers/types.js';
 import type { Workspace } from './workspace.js';
 

@@ -5,15 +5,10 @@ import { simpleGit, type SimpleGit } from 'simple-git';
 import type { Finding, Rule } from '../analyzers/types.js';
 import { planFixes, type PlannedFix } from './plan.js';
 import { ENV_FILE } from './record.js';
-import { readText } from './text-file.js';
+import { readText } from './edit/text-file.js';
 import type { FixKind, FixOptions } from './types.js';
 import type { Change } from './workspace.js';
-
-export class FixError extends Error {
-  constructor(message: string, readonly usage = true) {
-    super(message);
-  }
-}
+import { PaasportError } from '../analyzers/errors.js';
 
 export interface FixRunOptions extends FixOptions {
   rules: Rule[];
@@ -67,17 +62,17 @@ async function gitState(git: SimpleGit) {
  */
 export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
   const dir = path.resolve(appDir);
-  if (!existsSync(dir)) throw new FixError(`${appDir}: no such folder`);
+  if (!existsSync(dir)) throw new PaasportError(`${appDir}: no such folder`);
   const git = simpleGit(dir);
-  if (!(await git.checkIsRepo())) throw new FixError(`${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`);
+  if (!(await git.checkIsRepo())) throw new PaasportError(`${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`);
   const top = (await git.revparse(['--show-toplevel'])).trim();
   const hasHead = await git.revparse(['--verify', '-q', 'HEAD']).then(() => true, () => false);
-  if (!hasHead) throw new FixError(`${appDir}: the repository has no commit yet; commit the application first.`);
+  if (!hasHead) throw new PaasportError(`${appDir}: the repository has no commit yet; commit the application first.`);
 
   const status = await git.status();
   const dirty = status.files.map((f) => f.path);
   if (dirty.length && !opts.allowDirty) {
-    throw new FixError(`the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`);
+    throw new PaasportError(`the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`);
   }
 
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
@@ -101,7 +96,7 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const start = await gitState(git);
   const branchExists = (await git.branchLocal()).all.includes(opts.branch);
   if (start.branch !== opts.branch && branchExists) {
-    throw new FixError(`branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`);
+    throw new PaasportError(`branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`);
   }
 
   const original = new Map<string, Uint8Array | undefined>(); // every file's bytes before the first write
@@ -137,7 +132,7 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   } catch (e) {
     await rollback(git, dir, start, original, branchCreated ? opts.branch : undefined);
     for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
-    throw new FixError(`${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`, false);
+    throw new PaasportError(`${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`, 'failed');
   }
 }
 

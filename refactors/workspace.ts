@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Encoding } from '../analyzers/types.js';
-import { readText, writeText, type TextFile } from './text-file.js';
+import { readText, writeText, type TextFile } from './edit/text-file.js';
 
 export interface Change {
   file: string; // relative, forward slashes

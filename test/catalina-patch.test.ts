@@ -3,7 +3,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CatalinaPatchError, catalinaLogPatch } from '../generators/catalina-patch.js';
+import { catalinaLogPatch } from '../generators/deploy/catalina-patch.js';
+import { PaasportError } from '../analyzers/errors.js';
 import { removeTree, ROOT } from './helpers.js';
 
 const CACHE = path.join(ROOT, '.cache/tomcat');
@@ -108,7 +109,7 @@ describe('catalina.sh patch anchors', () => {
   });
 
   it('refuses a script that is not Tomcat\'s, or one already patched', () => {
-    expect(() => catalinaLogPatch('#!/bin/sh\necho hello\n')).toThrow(CatalinaPatchError);
+    expect(() => catalinaLogPatch('#!/bin/sh\necho hello\n')).toThrow(PaasportError);
     const once = catalinaLogPatch(layout('\n')).patched;
     expect(() => catalinaLogPatch(once)).toThrow(/already patched/);
   });

@@ -34,7 +34,7 @@ describe('paasport assess (built CLI)', () => {
     const r = run(['assess', SHOP, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/schemas/assess-report.schema.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.findings.length).toBeGreaterThan(5);
@@ -116,9 +116,9 @@ describe('paasport assess (built CLI)', () => {
     expect(r.status, r.stderr).toBe(0);
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
     for (const needed of [
-      'dist/cli/main.js', 'rules/rules.schema.json', 'rules/session.yaml', 'generators/report-html.ejs', 'generators/templates/Dockerfile.ejs',
-      'generators/templates/setenv.sh.ejs', 'generators/templates/DEPLOY.md.ejs', 'generators/schemas/paasport-config.schema.json',
-      'generators/schemas/marathon/v1.7.236/AppDefinition.json', 'README.md',
+      'dist/cli/main.js', 'rules/rules.schema.json', 'rules/session.yaml', 'generators/reports/report-html.ejs', 'generators/deploy/templates/Dockerfile.ejs',
+      'generators/deploy/templates/setenv.sh.ejs', 'generators/deploy/templates/DEPLOY.md.ejs', 'generators/deploy/schemas/paasport-config.schema.json',
+      'generators/deploy/schemas/marathon/v1.7.236/AppDefinition.json', 'README.md',
     ]) expect(files).toContain(needed);
     expect(files.some((f) => f.startsWith('fixtures/') || f.startsWith('test/'))).toBe(false);
   });

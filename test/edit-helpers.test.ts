@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, indentAt, indentUnit } from '../refactors/java-source.js';
-import { findElements, removal } from '../refactors/xml-edit.js';
+import { applyEdits, indentAt, indentUnit } from '../refactors/edit/java-source.js';
+import { findElements, removal } from '../refactors/edit/xml-edit.js';
 
 describe('text edit helpers', () => {
   it('indentation follows what most lines use', () => {

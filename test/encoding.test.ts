@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../analyzers/encoding.js';
+import { decode } from '../analyzers/read/encoding.js';
 import { encodeGbk } from './helpers.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

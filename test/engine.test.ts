@@ -71,7 +71,7 @@ describe('rule engine conditions', () => {
 
 describe('masking', () => {
   it('hides the secret value but keeps a key that contains the same word', async () => {
-    const { maskSecrets } = await import('../analyzers/mask.js');
+    const { maskSecrets } = await import('../analyzers/engine/mask.js');
     expect(maskSecrets('jspwiki.userdatabase.password=password', ['password'])).toBe('jspwiki.userdatabase.password=****');
     expect(maskSecrets('conn("jdbc:x", "sa", "p@ss(1)")', ['p@ss(1)'])).toBe('conn("jdbc:x", "sa", "****")');
     expect(maskSecrets('url=jdbc:mysql://app:S3cret@db/x')).toBe('url=jdbc:mysql://app:****@db/x');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../analyzers/assess.js';
+import { assess } from '../analyzers/assess/assess.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
 import { commitAll } from './git-repo.js';
 import { bundledRules, makeTree, removeTree } from './helpers.js';

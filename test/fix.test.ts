@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../analyzers/assess.js';
-import { FixError, runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { assess } from '../analyzers/assess/assess.js';
+import { runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { PaasportError } from '../analyzers/errors.js';
 import { commitAll, git } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
@@ -223,7 +224,7 @@ describe('paasport fix workflow', () => {
       let commits = 0;
       const failing = options({ afterCommit: () => { if (++commits === 2) throw new Error('disk full'); } });
       const error = await runFix(dir, failing).catch((e) => e);
-      expect(error).toBeInstanceOf(FixError);
+      expect(error).toBeInstanceOf(PaasportError);
       expect(error.message).toContain('disk full');
       expect(error.message).toContain('Nothing was changed');
       expect(commits).toBe(2);

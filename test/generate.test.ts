@@ -3,12 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../analyzers/assess.js';
-import { loadDeployConfig } from '../generators/deploy-config.js';
-import { lintDockerfile } from '../generators/dockerfile-lint.js';
-import { generateArtifacts } from '../generators/generate.js';
-import type { MarathonVersion } from '../generators/marathon.js';
-import { marathonValidators, validationErrors } from '../generators/marathon-schema.js';
+import { assess } from '../analyzers/assess/assess.js';
+import { loadDeployConfig } from '../generators/deploy/deploy-config.js';
+import { lintDockerfile } from '../generators/deploy/dockerfile-lint.js';
+import { generateArtifacts } from '../generators/deploy/generate.js';
+import type { MarathonVersion } from '../generators/deploy/marathon.js';
+import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
 import { runFix } from '../refactors/workflow.js';
 import { commitAll } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';

@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assess } from '../analyzers/assess.js';
-import { loadRules } from '../analyzers/rule-load.js';
+import { assess } from '../analyzers/assess/assess.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
 import type { Rule } from '../analyzers/types.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');

@@ -14,7 +14,7 @@ function run(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/schemas/assess-report.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'));
 const validateReport = new Ajv({ allErrors: true }).compile(schema);
 
 describe('SARIF', () => {

@@ -1,9 +1,9 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../analyzers/assess.js';
+import { assess } from '../analyzers/assess/assess.js';
 import { collectFacts } from '../analyzers/collect.js';
-import { noticeText } from '../generators/i18n.js';
+import { noticeText } from '../generators/reports/i18n.js';
 import { bundledRules, encodeGbk, makeTree, removeTree } from './helpers.js';
 
 const SESSION_WRITE = `package app;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../analyzers/assess.js';
+import { assess } from '../analyzers/assess/assess.js';
 import type { Finding } from '../analyzers/types.js';
-import { effortSize, judge } from '../analyzers/verdict.js';
+import { effortSize, judge } from '../analyzers/assess/verdict.js';
 import { bundledRules, ROOT } from './helpers.js';
 
 const run = (app: string) => assess(path.join(ROOT, 'fixtures', app), bundledRules(), { threads: 0 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decode, looksBinary } from '../encoding.js';
+import { decode, looksBinary } from '../read/encoding.js';
 import type { Encoding, JavaFacts, Notice } from '../types.js';
 import { extractJavaFacts } from './extract.js';
 import type { JavaParser } from './parser.js';

@@ -5,8 +5,8 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalinaLogPatch } from '../../generators/catalina-patch.js';
-import { readFileFromImage } from '../../platform/docker-engine.js';
+import { catalinaLogPatch } from '../../generators/deploy/catalina-patch.js';
+import { readFileFromImage } from '../../platform/docker/docker-engine.js';
 import { CLI, removeTree, ROOT } from '../helpers.js';
 
 const SOCK = process.env.PAASPORT_DOCKER_SOCK ?? '/tmp/paasport-docker.sock';

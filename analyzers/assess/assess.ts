@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { recommendBaseImage, type BaseImage } from './base-image.js';
+import { collectFacts, type CollectOptions } from '../collect.js';
+import type { ConfigFacts } from '../config/config-facts.js';
+import { runRules } from '../engine/engine.js';
+import { technologyProfile, type TechProfile } from './profile.js';
+import type { BuildFacts, Finding, Notice, ProjectFacts, Rule } from '../types.js';
+import { judge, type Verdict } from './verdict.js';
+
+export interface AppRef {
+  name: string;
+  path: string;
+  owner?: string;
+  team?: string;
+  tags?: string[];
+}
+
+export interface Assessment {
+  app: AppRef;
+  root: string;
+  build: BuildFacts;
+  config: ConfigFacts;
+  profile: TechProfile;
+  baseImage: BaseImage;
+  verdict: Verdict;
+  stats: { files: number; javaFiles: number; javaLines: number };
+  findings: Finding[];
+  notices: Notice[];
+}
+
+/** Facts, rules, profile and verdict: the assessment of one application tree. */
+export async function assess(root: string, rules: Rule[], opts: CollectOptions = {}, app?: Omit<AppRef, 'path'>): Promise<Assessment> {
+  return assessFacts(await collectFacts(root, opts), rules, root, app);
+}
+
+/** The assessment of facts already collected. */
+export function assessFacts(project: ProjectFacts, rules: Rule[], root = project.root, app?: Omit<AppRef, 'path'>): Assessment {
+  const findings = runRules(project, rules);
+  let javaFiles = 0;
+  let javaLines = 0;
+  for (const f of project.files) {
+    if (f.kind === 'java') {
+      javaFiles++;
+      javaLines += f.lineCount;
+    }
+  }
+  const profile = technologyProfile(project);
+  return {
+    app: { name: path.basename(project.root), ...app, path: root },
+    root: project.root,
+    build: project.build,
+    config: project.config,
+    profile,
+    baseImage: recommendBaseImage(profile),
+    verdict: judge(findings),
+    stats: { files: project.files.length, javaFiles, javaLines },
+    findings,
+    notices: project.notices,
+  };
+}
+
+/** Several applications, one after the other (each already uses every core). */
+export async function assessAll(apps: AppRef[], rules: Rule[], opts: CollectOptions = {}, onApp?: (i: number, a: AppRef) => void): Promise<Assessment[]> {
+  const out: Assessment[] = [];
+  for (const [i, app] of apps.entries()) {
+    onApp?.(i, app);
+    const { path: p, ...meta } = app;
+    out.push(await assess(p, rules, opts, meta));
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import { createContext, evaluate, type Match } from './conditions.js';
+import { maskSecrets } from './mask.js';
+import { buildIndex } from '../java/type-index.js';
+import { sourceLines } from '../read/source-lines.js';
+import { mutationIndex, type MutationIndex } from '../java/static-state.js';
+import type { Finding, Lang, Localized, ProjectFacts, Rule } from '../types.js';
+
+const SNIPPET_MAX = 160;
+
+function snippetOf(lines: string[], line: number): string {
+  const text = lines[line - 1] ?? '';
+  const t = text.trim();
+  return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
+}
+
+function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): Localized {
+  const value = m.value === undefined ? '' : mask ? '****' : maskSecrets(m.value, secrets);
+  const out = {} as Localized;
+  for (const lang of Object.keys(template) as Lang[]) {
+    out[lang] = template[lang].replace(/\{value\}/g, value).replace(/\{detail\}/g, m.detail ?? '');
+  }
+  return out;
+}
+
+/** Runs every rule on every file of the project and returns the findings in file, line, rule order. */
+export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
+  const index = buildIndex(project);
+  let mutations: MutationIndex | undefined;
+  const linesOf = sourceLines(project);
+  const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);
+  const byFile = new Map(project.files.map((f) => [f.file, f]));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+
+  const matches: { rule: Rule; m: Match }[] = [];
+  const secrets = new Map<string, Set<string>>(); // file:line → secret values found there
+  for (const f of project.files) {
+    for (const rule of rules) {
+      for (const m of evaluate(rule.when, f, ctx)) {
+        const key = `${rule.id}\0${m.file}\0${m.line}\0${m.column}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        matches.push({ rule, m });
+        if (rule.mask && m.value) {
+          const at = `${m.file}:${m.line}`;
+          const set = secrets.get(at) ?? new Set<string>();
+          set.add(/^".+"$/.test(m.value) ? m.value.slice(1, -1) : m.value);
+          secrets.set(at, set);
+        }
+      }
+    }
+  }
+  // A secret found by one rule is masked wherever its line is shown, whichever rule shows it.
+  for (const { rule, m } of matches) {
+    const secretList = [...(secrets.get(`${m.file}:${m.line}`) ?? [])].sort((a, b) => b.length - a.length);
+    findings.push({
+      ruleId: rule.id,
+      category: rule.category,
+      effort: rule.effort,
+      tags: rule.tags,
+      file: m.file,
+      line: m.line,
+      column: m.column,
+      title: rule.title,
+      message: fill(rule.message, m, !!rule.mask, secretList),
+      snippet: maskSecrets(snippetOf(linesOf(byFile.get(m.file)!), m.line), secretList),
+      ...(rule.fix ? { fix: rule.fix } : {}),
+      matched: { value: m.value, detail: m.detail },
+    });
+  }
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+}

@@ -1,0 +1,58 @@
+import type { Assessment } from '../../analyzers/assess/assess.js';
+import type { Lang } from '../../analyzers/types.js';
+import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
+import { blockerText, categoryCounts, displayWidth, padDisplay, profileRows, refactorText } from './summary.js';
+
+function appText(a: Assessment, lang: Lang): string[] {
+  const w = words(lang);
+  const v = a.verdict;
+  const out: string[] = [];
+  out.push(`${w.app}: ${a.app.name} (${a.root})`);
+  out.push(`  ${w.verdict}: ${VERDICT_LABEL[lang][v.class]} — ${VERDICT_EXPLAIN[lang][v.class]}`);
+  if (v.devTestOnly) out.push(`  ${w.devTestOnly}`);
+  out.push(`  ${w.score}: ${v.score}/100   ${w.effort}: ${v.effortPoints} ${w.points} (${v.effortSize})   ${w.blockers}: ${blockerText(a, lang)}`);
+  if (v.refactors.length) out.push(`  ${w.refactors}: ${refactorText(a, lang)}`);
+  out.push(`  ${a.stats.files} ${w.files}, ${a.stats.javaLines} ${w.javaLines}`);
+  out.push('');
+  out.push(`${w.profile}:`);
+  for (const [k, val] of profileRows(a, lang)) out.push(`  ${k}: ${val}`);
+  out.push('');
+  if (!a.findings.length) out.push(w.noFindings, '');
+  for (const concern of CONCERNS) {
+    const group = a.findings.filter((f) => concernOf(f.tags) === concern);
+    if (!group.length) continue;
+    out.push(`== ${CONCERN_LABEL[lang][concern]} (${group.length}) ==`);
+    for (const f of group) {
+      out.push(`  [${CATEGORY_LABEL[lang][f.category]}] ${f.ruleId}  ${f.file}:${f.line}:${f.column}`);
+      out.push(`      ${f.title[lang]}: ${f.message[lang]}`);
+      if (f.snippet) out.push(`      | ${f.snippet}`);
+    }
+    out.push('');
+  }
+  out.push(`${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)})`);
+  if (a.notices.length) {
+    out.push('', `${w.notices} (${a.notices.length}):`);
+    for (const n of a.notices) out.push(`  ${n.file ?? ''}${n.line ? `:${n.line}` : ''}: ${noticeText(n, lang)}`);
+  }
+  return out;
+}
+
+function portfolioTable(apps: Assessment[], lang: Lang): string[] {
+  const w = words(lang);
+  const rows = apps.map((a) => [a.app.name, VERDICT_LABEL[lang][a.verdict.class], String(a.verdict.score), `${a.verdict.effortPoints} (${a.verdict.effortSize})`, blockerText(a, lang)]);
+  const head = [w.app, w.verdict, w.score, w.effort, w.blockers];
+  const cols = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : padDisplay(c, cols[i]))).join('  ');
+  return [`${w.portfolio} (${apps.length} ${w.apps})`, fmt(head), fmt(cols.map((n) => '-'.repeat(n))), ...rows.map(fmt), ''];
+}
+
+/** The human report: verdict, profile and findings grouped by concern; a portfolio table first when there are several apps. */
+export function textReport(apps: Assessment[], lang: Lang = 'en'): string {
+  const out: string[] = apps.length > 1 ? portfolioTable(apps, lang) : [];
+  apps.forEach((a, i) => {
+    if (i > 0 || apps.length > 1) out.push('='.repeat(72));
+    out.push(...appText(a, lang), '');
+  });
+  out.push(`${words(lang).howScored}: ${words(lang).scoreFormula} ${words(lang).effortFormula}`);
+  return out.join('\n') + '\n';
+}

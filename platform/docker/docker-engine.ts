@@ -1,0 +1,80 @@
+import Docker from 'dockerode';
+import { extract } from 'tar-stream';
+import type { EngineAddress } from '../types.js';
+import { PaasportError } from '../../analyzers/errors.js';
+
+
+export function engineAddress(env: NodeJS.ProcessEnv = process.env): EngineAddress {
+  const h = env.DOCKER_HOST;
+  if (!h) return { socketPath: '/var/run/docker.sock' };
+  if (h.startsWith('unix://')) return { socketPath: h.slice('unix://'.length) };
+  const u = new URL(h.replace(/^tcp:/, 'http:'));
+  return { host: u.hostname, port: Number(u.port || 2375) };
+}
+
+export function engine(addr: EngineAddress = engineAddress()): Docker {
+  return new Docker(addr);
+}
+
+const where = (addr: EngineAddress) => addr.socketPath ?? `${addr.host}:${addr.port}`;
+
+/** The image, pulled when the engine does not have it yet. */
+async function ensureImage(docker: Docker, image: string, onProgress?: (line: string) => void): Promise<void> {
+  try {
+    await docker.getImage(image).inspect();
+    return;
+  } catch {
+    // not here yet: pull it
+  }
+  const stream = await docker.pull(image);
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve()), (e: { status?: string }) => e.status && onProgress?.(e.status));
+  });
+}
+
+/**
+ * Reads one file out of an image without running it: a container is created (never started), the
+ * file is copied out as a tar archive, and the container is removed.
+ */
+export async function readFileFromImage(image: string, file: string, opts: { addr?: EngineAddress; onProgress?: (line: string) => void } = {}): Promise<string> {
+  const addr = opts.addr ?? engineAddress();
+  const docker = engine(addr);
+  try {
+    await docker.ping();
+  } catch (e) {
+    throw new PaasportError(`no Docker engine at ${where(addr)} (${(e as Error).message}): start dockerd, set DOCKER_HOST, or pass the file itself`);
+  }
+  try {
+    await ensureImage(docker, image, opts.onProgress);
+  } catch (e) {
+    throw new PaasportError(`cannot get the image ${image}: ${(e as Error).message}`);
+  }
+  const container = await docker.createContainer({ Image: image, Cmd: ['/bin/true'] });
+  try {
+    const archive = await container.getArchive({ path: file });
+    return await firstFileOf(archive);
+  } catch (e) {
+    throw new PaasportError(`${image} has no ${file}: ${(e as Error).message}`);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tar = extract();
+    let found: string | undefined;
+    tar.on('entry', (header, stream, next) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: unknown) => { chunks.push(c as Buffer); });
+      stream.on('end', () => {
+        if (found === undefined && header.type === 'file') found = Buffer.concat(chunks).toString('utf8');
+        next();
+      });
+      stream.resume();
+    });
+    tar.on('finish', () => (found === undefined ? reject(new Error('the archive holds no file')) : resolve(found)));
+    tar.on('error', reject);
+    archive.pipe(tar);
+  });
+}
