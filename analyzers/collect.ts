@@ -25,7 +25,11 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   try {
     bytes = await readFile(f.abs);
   } catch (e) {
-    notices.push({ kind: 'unreadable', file: f.rel, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    notices.push({
+      kind: 'unreadable',
+      file: f.rel,
+      detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
     return undefined;
   }
   if (looksBinary(bytes)) {
@@ -42,8 +46,14 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   if (f.kind === 'properties') return extractPropertiesFacts(f.rel, d.text);
   const lines = d.text.split(/\r?\n/);
   const ext = path.extname(f.rel).toLowerCase();
-  const style = f.kind === 'other' && ['.json', '.kts'].includes(ext) ? 'c' : COMMENT_STYLE[f.kind] ?? 'hash';
-  const facts: TextFacts = { kind: 'text', file: f.rel, fileKind: f.kind, lines, comments: commentSpans(d.text, style) };
+  const style = f.kind === 'other' && ['.json', '.kts'].includes(ext) ? 'c' : (COMMENT_STYLE[f.kind] ?? 'hash');
+  const facts: TextFacts = {
+    kind: 'text',
+    file: f.rel,
+    fileKind: f.kind,
+    lines,
+    comments: commentSpans(d.text, style),
+  };
   return facts;
 }
 
@@ -61,7 +71,10 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   opts.onProgress?.('config', others.length, others.length);
 
   const build = buildFacts(
-    { xml: files.filter((f): f is XmlFacts => f.kind === 'xml'), gradle: files.filter((f): f is TextFacts => f.kind === 'text' && f.fileKind === 'gradle') },
+    {
+      xml: files.filter((f): f is XmlFacts => f.kind === 'xml'),
+      gradle: files.filter((f): f is TextFacts => f.kind === 'text' && f.fileKind === 'gradle'),
+    },
     scan.jars,
   );
   if (build.tool === 'none') {
@@ -86,7 +99,10 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
   const config = configFacts(files);
   if (config.webXml.length > 1) {
-    notices.push({ kind: 'several-webapps', detail: config.webXml.map((w) => w.file.replace(/\/?WEB-INF\/web\.xml$/, '') || '.').join(', ') });
+    notices.push({
+      kind: 'several-webapps',
+      detail: config.webXml.map((w) => w.file.replace(/\/?WEB-INF\/web\.xml$/, '') || '.').join(', '),
+    });
   }
   return { root: scan.root, files, build, config, bundledTomcats: scan.tomcats, notices };
 }

@@ -10,7 +10,10 @@ export const EXIT_CODES: Record<ErrorKind, number> = {
 };
 
 export class PaasportError extends Error {
-  constructor(message: string, readonly kind: ErrorKind = 'usage') {
+  constructor(
+    message: string,
+    readonly kind: ErrorKind = 'usage',
+  ) {
     super(message);
     this.name = 'PaasportError';
   }

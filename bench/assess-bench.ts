@@ -1,6 +1,6 @@
 // npm run bench: end-to-end assessment speed against the bare tree-sitter parse of the same files, in one run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assess } from '../analyzers/assess/assess.js';
 import { analyzeJavaFiles, defaultThreads } from '../analyzers/java/pool.js';
@@ -34,16 +34,25 @@ function generatedSources(): string {
   for (let i = 0; i * perFile < MIN_LINES * 1.1; i++) {
     const pkg = `com/acme/gen/m${i % 50}`;
     mkdirSync(path.join(dir, pkg), { recursive: true });
-    const body: string[] = [`package ${pkg.replace(/\//g, '.')};`, '', 'import java.util.*;', 'import javax.servlet.http.*;', '', `public class Gen${i} extends HttpServlet {`];
+    const body: string[] = [
+      `package ${pkg.replace(/\//g, '.')};`,
+      '',
+      'import java.util.*;',
+      'import javax.servlet.http.*;',
+      '',
+      `public class Gen${i} extends HttpServlet {`,
+    ];
     body.push(`  private static final Map<String, Object> CACHE = new HashMap<String, Object>();`);
     while (body.length < perFile - 2) {
       const n = body.length;
-      body.push(`  protected void m${n}(HttpServletRequest req, HttpServletResponse resp) {`,
+      body.push(
+        `  protected void m${n}(HttpServletRequest req, HttpServletResponse resp) {`,
         `    HttpSession s = req.getSession();`,
         `    s.setAttribute("k${n}", new ArrayList<String>());`,
         `    String url = "jdbc:mysql://10.0.${i % 250}.${n % 250}:3306/db";`,
         `    for (int j = 0; j < ${n}; j++) { CACHE.put("x" + j, url); }`,
-        `  }`);
+        `  }`,
+      );
     }
     body.push('}', '');
     writeFileSync(path.join(dir, pkg, `Gen${i}.java`), body.join('\n'));
@@ -60,16 +69,13 @@ function countLines(dir: string): { files: number; lines: number } {
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.java')) {
         files++;
-        lines += (readFileSync(p, "latin1").match(/\n/g)?.length ?? 0) + 1;
+        lines += (readFileSync(p, 'latin1').match(/\n/g)?.length ?? 0) + 1;
       }
     }
   };
   walk(dir);
   return { files, lines };
 }
-
-
-
 
 const secs = (ms: number) => (ms / 1000).toFixed(2) + ' s';
 const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).toLocaleString('en-US')} lines/s`;
@@ -110,7 +116,9 @@ async function main() {
   console.log('');
   console.log(`bare parse, 1 thread:          ${secs(parse1).padStart(9)}  ${rate(lines, parse1)}`);
   console.log(`bare parse, ${threads} threads:         ${secs(parseN).padStart(9)}  ${rate(lines, parseN)}`);
-  console.log(`assess end to end, ${threads} threads:  ${secs(full).padStart(9)}  ${rate(lines, full)}  (${a.findings.length} findings, ${a.notices.length} notices)`);
+  console.log(
+    `assess end to end, ${threads} threads:  ${secs(full).padStart(9)}  ${rate(lines, full)}  (${a.findings.length} findings, ${a.notices.length} notices)`,
+  );
   console.log('');
   console.log(`assessment / bare parse (1 thread):   ${(full / parse1).toFixed(2)}x   target <= 1.5x`);
   console.log(`assessment / bare parse (${threads} threads):  ${(full / parseN).toFixed(2)}x`);

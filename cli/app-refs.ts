@@ -14,7 +14,8 @@ export function appsFrom(paths: string[], opts: { each?: string; inventory?: str
   }
   if (opts.each) apps.push(...appsIn(opts.each));
   if (opts.inventory) apps.push(...loadInventory(opts.inventory));
-  if (!apps.length) throw new PaasportError('nothing to do: pass an application folder, --each FOLDER or --inventory FILE.');
+  if (!apps.length)
+    throw new PaasportError('nothing to do: pass an application folder, --each FOLDER or --inventory FILE.');
   const names = new Map<string, number>();
   return apps.map((a) => {
     const n = (names.get(a.name) ?? 0) + 1;

@@ -39,12 +39,18 @@ function failing(cats: Category[], failOn: Category): boolean {
 function render(format: Format, apps: Assessment[], rules: Rule[], lang: Lang): string {
   const version = packageVersion();
   switch (format) {
-    case 'json': return jsonReport(apps, lang, { name: 'paasport', version });
-    case 'html': return htmlReport(apps, rules, lang, version);
-    case 'sarif': return sarifReport(apps, rules, lang, version);
-    case 'md': return markdownReport(apps, lang);
-    case 'csv': return apps.length > 1 ? appsCsv(apps, lang) : findingsCsv(apps, lang);
-    default: return textReport(apps, lang);
+    case 'json':
+      return jsonReport(apps, lang, { name: 'paasport', version });
+    case 'html':
+      return htmlReport(apps, rules, lang, version);
+    case 'sarif':
+      return sarifReport(apps, rules, lang, version);
+    case 'md':
+      return markdownReport(apps, lang);
+    case 'csv':
+      return apps.length > 1 ? appsCsv(apps, lang) : findingsCsv(apps, lang);
+    default:
+      return textReport(apps, lang);
   }
 }
 
@@ -52,26 +58,49 @@ async function write(file: string, text: string): Promise<void> {
   try {
     await writeFileAtomic(file, text);
   } catch (e) {
-    throw new PaasportError(`cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`);
+    throw new PaasportError(
+      `cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`,
+    );
   }
 }
 
 export function assessCommand(): Command {
   return new Command('assess')
-    .description('Assess applications for running as several interchangeable containers: session state, in-memory state, local files, embedded configuration, file logging and embedded middleware. Each app gets a verdict, a readiness score, an effort estimate and a technology profile.')
+    .description(
+      'Assess applications for running as several interchangeable containers: session state, in-memory state, local files, embedded configuration, file logging and embedded middleware. Each app gets a verdict, a readiness score, an effort estimate and a technology profile.',
+    )
     .argument('[paths...]', 'application folders (a repository, a WAR project or an exploded webapp)')
     .option('--each <folder>', 'assess every sub-folder of this folder as an application')
-    .option('--inventory <file>', 'assess the applications listed in an inventory YAML (apps: [{name, path, owner, team, tags}])')
+    .option(
+      '--inventory <file>',
+      'assess the applications listed in an inventory YAML (apps: [{name, path, owner, team, tags}])',
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--fail-on <category>', 'exit 1 when a finding of this category or a more serious one is found (mandatory > optional > potential)').choices(CATEGORIES))
+    .addOption(
+      new Option(
+        '--fail-on <category>',
+        'exit 1 when a finding of this category or a more serious one is found (mandatory > optional > potential)',
+      ).choices(CATEGORIES),
+    )
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['en', 'zh-CN']).default('en'))
-    .option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--encoding <name>', 'read every text file in this encoding instead of detecting it (utf-8, gbk, iso-8859-1)', parseEncoding)
+    .option(
+      '--rules <dir>',
+      'also load the YAML rules of this folder (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--encoding <name>',
+      'read every text file in this encoding instead of detecting it (utf-8, gbk, iso-8859-1)',
+      parseEncoding,
+    )
     .option('--max-file-size <MB>', 'skip files larger than this, with a notice', parsePositive, 2)
     .option('--threads <n>', 'parser threads (default: one per core)', parsePositive)
     .option('-q, --quiet', 'no progress on standard error')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Several applications make a portfolio report: a table of apps with verdict, score,
 effort and top blockers, then one page per app. With --format csv and --output
 FILE, a portfolio writes the apps table to FILE and the findings to FILE's
@@ -85,7 +114,8 @@ Examples:
   paasport assess ./my-webapp --format sarif --output paasport.sarif --fail-on mandatory
   paasport assess --each ./all-apps --format html -o portfolio.html --lang zh-CN
   paasport assess --inventory inventory.yaml --format csv -o portfolio.csv
-  paasport assess ./legacy-erp --encoding gbk --rules ./company-rules`)
+  paasport assess ./legacy-erp --encoding gbk --rules ./company-rules`,
+    )
     .action(async (paths: string[], opts) => {
       const refs = appsFrom(paths, opts);
       const rules = loadRules(opts.rules);
@@ -93,23 +123,45 @@ Examples:
       const started = Date.now();
       const prefix = (i: number, name: string) => (refs.length > 1 ? `[${i + 1}/${refs.length}] ${name}: ` : '');
       let current = '';
-      const apps = await assessAll(refs, rules, {
-        encoding: opts.encoding,
-        maxFileSize: opts.maxFileSize * 1024 * 1024,
-        threads: opts.threads,
-        onProgress: progress ? (stage, done, total) => process.stderr.write(`\r\x1b[K${current}${stage === 'java' ? 'parsing Java' : 'reading config'} ${done}/${total}`) : undefined,
-      }, (i, a) => { current = prefix(i, a.name); });
+      const apps = await assessAll(
+        refs,
+        rules,
+        {
+          encoding: opts.encoding,
+          maxFileSize: opts.maxFileSize * 1024 * 1024,
+          threads: opts.threads,
+          onProgress: progress
+            ? (stage, done, total) =>
+                process.stderr.write(
+                  `\r\x1b[K${current}${stage === 'java' ? 'parsing Java' : 'reading config'} ${done}/${total}`,
+                )
+            : undefined,
+        },
+        (i, a) => {
+          current = prefix(i, a.name);
+        },
+      );
       if (progress) {
         const lines = apps.reduce((n, a) => n + a.stats.javaLines, 0);
-        process.stderr.write(`\r\x1b[Kassessed ${apps.length} app(s), ${lines} Java lines, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stderr.write(
+          `\r\x1b[Kassessed ${apps.length} app(s), ${lines} Java lines, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        );
       }
       const lang = opts.lang as Lang;
       const format = opts.format as Format;
       const report = render(format, apps, rules, lang);
       if (opts.output) {
         await write(opts.output, report);
-        if (format === 'csv' && apps.length > 1) await write(opts.output.replace(/(\.csv)?$/i, '.findings.csv'), findingsCsv(apps, lang));
+        if (format === 'csv' && apps.length > 1)
+          await write(opts.output.replace(/(\.csv)?$/i, '.findings.csv'), findingsCsv(apps, lang));
       } else process.stdout.write(report);
-      if (opts.failOn && failing(apps.flatMap((a) => a.findings.map((f) => f.category)), opts.failOn)) process.exitCode = 1;
+      if (
+        opts.failOn &&
+        failing(
+          apps.flatMap((a) => a.findings.map((f) => f.category)),
+          opts.failOn,
+        )
+      )
+        process.exitCode = 1;
     });
 }

@@ -6,7 +6,10 @@ import { runFix } from '../refactors/workflow.js';
 import { FIX_ORDER, type FixKind } from '../refactors/types.js';
 
 function parseOnly(v: string): FixKind[] {
-  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const kinds = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = kinds.filter((k) => !FIX_ORDER.includes(k as FixKind));
   if (bad.length) throw new InvalidArgumentError(`unknown fix ${bad.join(', ')}: choose from ${FIX_ORDER.join(', ')}.`);
   return kinds as FixKind[];
@@ -14,16 +17,34 @@ function parseOnly(v: string): FixKind[] {
 
 export function fixCommand(): Command {
   return new Command('fix')
-    .description('Apply the stateless refactors to an application in its git repository, on a branch, one commit per kind of fix.')
+    .description(
+      'Apply the stateless refactors to an application in its git repository, on a branch, one commit per kind of fix.',
+    )
     .argument('<repo>', 'the application folder, inside a git work tree')
     .option('--only <fixes>', `comma-separated fixes to apply (${FIX_ORDER.join(', ')})`, parseOnly)
-    .addOption(new Option('--session-store <store>', 'where sessions go (default: redis, or spring-session for Spring apps)').choices(['redis', 'memcached', 'spring-session']))
-    .addOption(new Option('--logs <mode>', 'file appenders write to per-host folders on the log volume, or to the console').choices(['volume', 'stdout']).default('volume'))
+    .addOption(
+      new Option(
+        '--session-store <store>',
+        'where sessions go (default: redis, or spring-session for Spring apps)',
+      ).choices(['redis', 'memcached', 'spring-session']),
+    )
+    .addOption(
+      new Option('--logs <mode>', 'file appenders write to per-host folders on the log volume, or to the console')
+        .choices(['volume', 'stdout'])
+        .default('volume'),
+    )
     .option('--branch <name>', 'branch to commit on', 'paasport/stateless')
     .option('--dry-run', 'print the changes as a unified diff and change nothing')
     .option('--allow-dirty', 'run on a working tree with uncommitted changes (files with changes are left alone)')
-    .option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .addHelpText('after', `
+    .option(
+      '--rules <dir>',
+      'also load the YAML rules of this folder (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .addHelpText(
+      'after',
+      `
 Every fix is planned in memory first; then each kind is written and committed
 separately. A failure midway puts back every file, the index, the branch and HEAD.
 Running fix again on its own branch changes nothing.
@@ -34,7 +55,8 @@ uncommitted changes, branch exists), 3 a fix failed and was rolled back.
 Examples:
   paasport fix ./shop --dry-run
   paasport fix ./shop --session-store memcached --logs stdout
-  paasport fix ./crm --only externalize-config,logs --branch chore/config`)
+  paasport fix ./crm --only externalize-config,logs --branch chore/config`,
+    )
     .action(async (repo: string, opts) => {
       const result = await runFix(repo, {
         rules: loadRules(opts.rules),
@@ -54,11 +76,21 @@ Examples:
       else out.push(`On branch ${result.branch}:`);
       for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
       if (result.commits.some((c) => c.files.some((f) => f.endsWith('paasport.yaml')))) {
-        out.push('', 'paasport.yaml records what the deployment needs (env, volumes, session store): next, paasport generate.');
-        if (existsSync(path.join(repo, '.paasport.env'))) out.push('The values taken out of the sources, secrets included, are in .paasport.env (git-ignored, not committed).');
+        out.push(
+          '',
+          'paasport.yaml records what the deployment needs (env, volumes, session store): next, paasport generate.',
+        );
+        if (existsSync(path.join(repo, '.paasport.env')))
+          out.push(
+            'The values taken out of the sources, secrets included, are in .paasport.env (git-ignored, not committed).',
+          );
       }
-      if (result.skippedDirty.length) out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
-      if (result.skippedDirty.some((f) => f.endsWith('.gitignore'))) out.push('Add .paasport.env to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).');
+      if (result.skippedDirty.length)
+        out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
+      if (result.skippedDirty.some((f) => f.endsWith('.gitignore')))
+        out.push(
+          'Add .paasport.env to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).',
+        );
       const left = [
         ...result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`)),
         ...result.unfixed.map((f) => `  [${f.ruleId}] ${f.file}:${f.line}: ${f.title.en}`),

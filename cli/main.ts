@@ -14,7 +14,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('paasport')
-  .description('Moves legacy Java/Tomcat web applications onto a Docker PaaS (Mesos + Marathon + marathon-lb): assess them for stateless containers, fix what keeps them stateful, and generate what deploys them.')
+  .description(
+    'Moves legacy Java/Tomcat web applications onto a Docker PaaS (Mesos + Marathon + marathon-lb): assess them for stateless containers, fix what keeps them stateful, and generate what deploys them.',
+  )
   .version(packageVersion())
   .configureOutput({ outputError: (s, write) => write(s) })
   .addCommand(assessCommand())

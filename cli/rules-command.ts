@@ -9,9 +9,13 @@ const generic = (s: string) => s.replace(/\{value\}|\{detail\}/g, '…');
 
 export function rulesCommand(): Command {
   const langOption = () => new Option('--lang <lang>', 'language').choices(['en', 'zh-CN']).default('en');
-  const rulesOption = () => new Option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)').argParser((v: string, prev: string[] = []) => [...prev, v]);
+  const rulesOption = () =>
+    new Option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)').argParser(
+      (v: string, prev: string[] = []) => [...prev, v],
+    );
   const cmd = new Command('rules').description('The rule catalogue: what paasport looks for and why.');
-  cmd.command('list')
+  cmd
+    .command('list')
     .description('list every rule: id, category, concern and title')
     .addOption(langOption())
     .addOption(rulesOption())
@@ -26,7 +30,8 @@ export function rulesCommand(): Command {
       }
       process.stdout.write(`\n${rules.length} ${words(lang).rulesCatalogue.toLowerCase()}. paasport rules show ID\n`);
     });
-  cmd.command('show')
+  cmd
+    .command('show')
     .description("print one rule's explanation")
     .argument('<id>', 'rule id, as in `paasport rules list`')
     .addOption(langOption())
@@ -38,7 +43,9 @@ export function rulesCommand(): Command {
       const r = rules.find((x) => x.id === id);
       if (!r) {
         const close = rules.filter((x) => x.id.includes(id) || id.includes(x.id.split('-')[0])).map((x) => x.id);
-        throw new PaasportError(`no rule ${id}.${close.length ? ` Did you mean: ${close.slice(0, 5).join(', ')}?` : ''} See paasport rules list.`);
+        throw new PaasportError(
+          `no rule ${id}.${close.length ? ` Did you mean: ${close.slice(0, 5).join(', ')}?` : ''} See paasport rules list.`,
+        );
       }
       const lines = [
         `${r.id}: ${r.title[lang]}`,

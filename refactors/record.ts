@@ -20,7 +20,11 @@ export function loadRecord(ws: Workspace): AppRecord {
     ...(data.logs ? { logs: data.logs } : {}),
     ...(data.volumes ? { volumes: data.volumes } : {}),
     ...(data.javaSystemProperties ? { javaSystemProperties: data.javaSystemProperties } : {}),
-    env: (data.env ?? []).map(({ default: value, ...e }: EnvVar & { default?: string }) => ({ ...e, ...(value !== undefined ? { value } : {}), usedBy: e.usedBy ?? [] })),
+    env: (data.env ?? []).map(({ default: value, ...e }: EnvVar & { default?: string }) => ({
+      ...e,
+      ...(value !== undefined ? { value } : {}),
+      usedBy: e.usedBy ?? [],
+    })),
   };
 }
 
@@ -34,10 +38,18 @@ export function addEnv(record: AppRecord, v: EnvVar): void {
 
 /** paasport.yaml, committed: what the generators need. Values of secrets never go in it. */
 export function writeRecord(ws: Workspace, record: AppRecord): void {
-  const forYaml: Record<string, unknown> = { ...record, env: record.env.map(({ value, ...e }) => (e.secret ? e : { ...e, ...(value !== undefined ? { default: value } : {}) })) };
+  const forYaml: Record<string, unknown> = {
+    ...record,
+    env: record.env.map(({ value, ...e }) =>
+      e.secret ? e : { ...e, ...(value !== undefined ? { default: value } : {}) },
+    ),
+  };
   const prev = ws.read(RECORD_FILE);
   if (!prev) {
-    ws.create(RECORD_FILE, `# Deployment settings (schema: generators/deploy/schemas/paasport-config.schema.json).\n# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n${YAML.stringify(forYaml)}`);
+    ws.create(
+      RECORD_FILE,
+      `# Deployment settings (schema: generators/deploy/schemas/paasport-config.schema.json).\n# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n${YAML.stringify(forYaml)}`,
+    );
     return;
   }
   // the person's own settings and comments stay; only the keys the fixes own are replaced
@@ -62,7 +74,8 @@ export function writeEnvFile(ws: Workspace, record: AppRecord): void {
   if (!record.env.some((e) => e.value !== undefined)) return;
   ignoreInGit(ws, ENV_FILE);
   const lines = ['# Values taken out of the sources by paasport fix. Never commit this file.'];
-  for (const e of record.env) if (e.value !== undefined) lines.push(`${e.name}=${e.value.includes(' ') ? JSON.stringify(e.value) : e.value}`);
+  for (const e of record.env)
+    if (e.value !== undefined) lines.push(`${e.name}=${e.value.includes(' ') ? JSON.stringify(e.value) : e.value}`);
   const text = lines.join('\n') + '\n';
   const prev = ws.read(ENV_FILE);
   if (prev) ws.write(ENV_FILE, prev, text);

@@ -5,7 +5,13 @@ import type { ProjectFacts } from '../analyzers/types.js';
 import type { Workspace } from './workspace.js';
 
 export type FixKind = 'session-serializable' | 'session-store' | 'externalize-config' | 'logs' | 'local-files';
-export const FIX_ORDER: FixKind[] = ['session-serializable', 'session-store', 'externalize-config', 'logs', 'local-files'];
+export const FIX_ORDER: FixKind[] = [
+  'session-serializable',
+  'session-store',
+  'externalize-config',
+  'logs',
+  'local-files',
+];
 
 export type SessionStore = 'redis' | 'memcached' | 'spring-session';
 

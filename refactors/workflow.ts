@@ -43,11 +43,16 @@ export function unifiedDiff(changes: Change[]): string {
     const text = readText(bytes).text;
     return path.posix.basename(c.file) === ENV_FILE ? text.replace(/^([A-Za-z_]\w*)=.*$/gm, '$1=****') : text;
   };
-  return [...merged.values()].sort((a, b) => (a.file < b.file ? -1 : 1)).map((c) => {
-    const before = c.before ? shown(c, c.before) : '';
-    const after = shown(c, c.after);
-    return createTwoFilesPatch(c.before ? `a/${c.file}` : '/dev/null', `b/${c.file}`, before, after, '', '', { context: 3 });
-  }).join('');
+  return [...merged.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map((c) => {
+      const before = c.before ? shown(c, c.before) : '';
+      const after = shown(c, c.after);
+      return createTwoFilesPatch(c.before ? `a/${c.file}` : '/dev/null', `b/${c.file}`, before, after, '', '', {
+        context: 3,
+      });
+    })
+    .join('');
 }
 
 async function gitState(git: SimpleGit) {
@@ -64,15 +69,23 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const dir = path.resolve(appDir);
   if (!existsSync(dir)) throw new PaasportError(`${appDir}: no such folder`);
   const git = simpleGit(dir);
-  if (!(await git.checkIsRepo())) throw new PaasportError(`${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`);
+  if (!(await git.checkIsRepo()))
+    throw new PaasportError(
+      `${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`,
+    );
   const top = (await git.revparse(['--show-toplevel'])).trim();
-  const hasHead = await git.revparse(['--verify', '-q', 'HEAD']).then(() => true, () => false);
+  const hasHead = await git.revparse(['--verify', '-q', 'HEAD']).then(
+    () => true,
+    () => false,
+  );
   if (!hasHead) throw new PaasportError(`${appDir}: the repository has no commit yet; commit the application first.`);
 
   const status = await git.status();
   const dirty = status.files.map((f) => f.path);
   if (dirty.length && !opts.allowDirty) {
-    throw new PaasportError(`the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`);
+    throw new PaasportError(
+      `the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`,
+    );
   }
 
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
@@ -96,7 +109,9 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const start = await gitState(git);
   const branchExists = (await git.branchLocal()).all.includes(opts.branch);
   if (start.branch !== opts.branch && branchExists) {
-    throw new PaasportError(`branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`);
+    throw new PaasportError(
+      `branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`,
+    );
   }
 
   const original = new Map<string, Uint8Array | undefined>(); // every file's bytes before the first write
@@ -119,12 +134,16 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
         writeFileSync(abs, c.after);
       }
       const paths = fix.changes.map((c) => c.file);
-      for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p)))) ignored.add(toPosix(path.relative(dir, p)));
+      for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p))))
+        ignored.add(toPosix(path.relative(dir, p)));
       // the env file holds secrets: never committed, even where .gitignore could not be updated
       const committed = paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
       if (!committed.length) continue;
       await git.add(committed.map((p) => path.join(dir, p)));
-      const out = await git.commit(fix.outcome.message, committed.map((p) => path.join(dir, p)));
+      const out = await git.commit(
+        fix.outcome.message,
+        committed.map((p) => path.join(dir, p)),
+      );
       result.commits.push({ kind: fix.outcome.kind, sha: out.commit, files: committed });
       opts.afterCommit?.(fix.outcome.kind);
     }
@@ -132,11 +151,20 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   } catch (e) {
     await rollback(git, dir, start, original, branchCreated ? opts.branch : undefined);
     for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
-    throw new PaasportError(`${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`, 'failed');
+    throw new PaasportError(
+      `${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`,
+      'failed',
+    );
   }
 }
 
-async function rollback(git: SimpleGit, dir: string, start: { head: string; branch?: string }, original: Map<string, Uint8Array | undefined>, createdBranch?: string) {
+async function rollback(
+  git: SimpleGit,
+  dir: string,
+  start: { head: string; branch?: string },
+  original: Map<string, Uint8Array | undefined>,
+  createdBranch?: string,
+) {
   for (const [file, bytes] of original) {
     const abs = path.join(dir, file);
     if (bytes) writeFileSync(abs, bytes);

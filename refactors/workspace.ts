@@ -17,7 +17,10 @@ export class Workspace {
   private readonly overlay = new Map<string, Uint8Array>(); // current bytes of every file written
   private readonly mark = new Map<string, Uint8Array | undefined>(); // bytes at the last checkpoint of files written since
 
-  constructor(readonly root: string, private readonly fallback?: Encoding) {}
+  constructor(
+    readonly root: string,
+    private readonly fallback?: Encoding,
+  ) {}
 
   exists(rel: string): boolean {
     return this.bytes(rel) !== undefined;

@@ -55,14 +55,22 @@ for (const version of ['9', '10']) {
         const logRoot = path.join(home, 'volume');
         const r = spawnSync('sh', [script, 'run'], {
           encoding: 'utf8',
-          env: { PATH: process.env.PATH, CATALINA_HOME: home, CATALINA_BASE: home, JRE_HOME: jre, LOG_ROOT: logRoot, HOST: 'agent-7' },
+          env: {
+            PATH: process.env.PATH,
+            CATALINA_HOME: home,
+            CATALINA_BASE: home,
+            JRE_HOME: jre,
+            LOG_ROOT: logRoot,
+            HOST: 'agent-7',
+          },
           timeout: 20_000,
         });
         expect(r.status, r.stderr).toBe(0);
         expect(r.stdout).toContain('Server startup in 42 ms');
         expect(r.stdout).toContain('an error line'); // stderr joins the same stream
         const out = path.join(logRoot, 'agent-7/catalina.out');
-        for (let i = 0; i < 50 && !(existsSync(out) && readFileSync(out, 'utf8').includes('an error line')); i++) execFileSync('sleep', ['0.1']);
+        for (let i = 0; i < 50 && !(existsSync(out) && readFileSync(out, 'utf8').includes('an error line')); i++)
+          execFileSync('sleep', ['0.1']);
         expect(readFileSync(out, 'utf8')).toContain('Server startup in 42 ms\n');
         expect(readFileSync(out, 'utf8')).toContain('an error line');
       } finally {
@@ -78,12 +86,20 @@ for (const version of ['9', '10']) {
         const logRoot = path.join(home, 'volume');
         const r = spawnSync('sh', [script, 'start'], {
           encoding: 'utf8',
-          env: { PATH: process.env.PATH, CATALINA_HOME: home, CATALINA_BASE: home, JRE_HOME: jre, LOG_ROOT: logRoot, HOST: 'agent-7' },
+          env: {
+            PATH: process.env.PATH,
+            CATALINA_HOME: home,
+            CATALINA_BASE: home,
+            JRE_HOME: jre,
+            LOG_ROOT: logRoot,
+            HOST: 'agent-7',
+          },
           timeout: 20_000,
         });
         expect(r.status, r.stderr).toBe(0);
         const out = path.join(logRoot, 'agent-7/catalina.out');
-        for (let i = 0; i < 50 && !(existsSync(out) && readFileSync(out, 'utf8').includes('Server startup')); i++) execFileSync('sleep', ['0.1']);
+        for (let i = 0; i < 50 && !(existsSync(out) && readFileSync(out, 'utf8').includes('Server startup')); i++)
+          execFileSync('sleep', ['0.1']);
         expect(readFileSync(out, 'utf8')).toContain('Server startup in 42 ms');
       } finally {
         removeTree(home);
@@ -94,10 +110,22 @@ for (const version of ['9', '10']) {
 
 describe('catalina.sh patch anchors', () => {
   // The lines the patch needs, as Tomcat 7.0 and 8.5 lay them out (their run branch and CATALINA_OUT default are the same).
-  const layout = (eol: string) => [
-    '#!/bin/sh', 'if [ -z "$CATALINA_OUT" ] ; then', '  CATALINA_OUT="$CATALINA_BASE"/logs/catalina.out', 'fi', '',
-    'if [ "$1" = "debug" ] ; then', '  :', 'elif [ "$1" = "run" ]; then', '', '  shift', '  eval exec "\\"$_RUNJAVA\\"" start', 'fi', '',
-  ].join(eol);
+  const layout = (eol: string) =>
+    [
+      '#!/bin/sh',
+      'if [ -z "$CATALINA_OUT" ] ; then',
+      '  CATALINA_OUT="$CATALINA_BASE"/logs/catalina.out',
+      'fi',
+      '',
+      'if [ "$1" = "debug" ] ; then',
+      '  :',
+      'elif [ "$1" = "run" ]; then',
+      '',
+      '  shift',
+      '  eval exec "\\"$_RUNJAVA\\"" start',
+      'fi',
+      '',
+    ].join(eol);
 
   it('finds them in 7.0/8.5-style scripts, with LF or CRLF', () => {
     for (const eol of ['\n', '\r\n']) {
@@ -108,7 +136,7 @@ describe('catalina.sh patch anchors', () => {
     }
   });
 
-  it('refuses a script that is not Tomcat\'s, or one already patched', () => {
+  it("refuses a script that is not Tomcat's, or one already patched", () => {
     expect(() => catalinaLogPatch('#!/bin/sh\necho hello\n')).toThrow(PaasportError);
     const once = catalinaLogPatch(layout('\n')).patched;
     expect(() => catalinaLogPatch(once)).toThrow(/already patched/);

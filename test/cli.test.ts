@@ -34,7 +34,9 @@ describe('paasport assess (built CLI)', () => {
     const r = run(['assess', SHOP, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'),
+    );
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.findings.length).toBeGreaterThan(5);
@@ -85,7 +87,9 @@ describe('paasport assess (built CLI)', () => {
     try {
       const r = run(['assess', path.join(dir, 'app'), '--rules', path.join(dir, 'rules'), '--format', 'json']);
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.out).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual(['no-system-exit:2']);
+      expect(JSON.parse(r.out).findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual([
+        'no-system-exit:2',
+      ]);
       const bad = run(['assess', path.join(dir, 'app'), '--rules', path.join(dir, 'bad')]);
       expect(bad.code).toBe(2);
       expect(bad.err).toContain('broken.yaml');
@@ -98,7 +102,8 @@ describe('paasport assess (built CLI)', () => {
   it('worker threads give the same findings as one thread', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) {
-      files[`src/p/C${i}.java`] = `package p;\nimport javax.servlet.http.HttpSession;\npublic class C${i} {\n  void f(HttpSession s) { s.setAttribute("k${i}", "v"); }\n  String u = "jdbc:mysql://10.0.${i}.1/db";\n}\n`;
+      files[`src/p/C${i}.java`] =
+        `package p;\nimport javax.servlet.http.HttpSession;\npublic class C${i} {\n  void f(HttpSession s) { s.setAttribute("k${i}", "v"); }\n  String u = "jdbc:mysql://10.0.${i}.1/db";\n}\n`;
     }
     const dir = makeTree(files);
     try {
@@ -116,17 +121,26 @@ describe('paasport assess (built CLI)', () => {
     expect(r.status, r.stderr).toBe(0);
     const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
     for (const needed of [
-      'dist/cli/main.js', 'rules/rules.schema.json', 'rules/session.yaml', 'generators/reports/report-html.ejs', 'generators/deploy/templates/Dockerfile.ejs',
-      'generators/deploy/templates/setenv.sh.ejs', 'generators/deploy/templates/DEPLOY.md.ejs', 'generators/deploy/schemas/paasport-config.schema.json',
-      'generators/deploy/schemas/marathon/v1.7.236/AppDefinition.json', 'README.md',
-    ]) expect(files).toContain(needed);
+      'dist/cli/main.js',
+      'rules/rules.schema.json',
+      'rules/session.yaml',
+      'generators/reports/report-html.ejs',
+      'generators/deploy/templates/Dockerfile.ejs',
+      'generators/deploy/templates/setenv.sh.ejs',
+      'generators/deploy/templates/DEPLOY.md.ejs',
+      'generators/deploy/schemas/paasport-config.schema.json',
+      'generators/deploy/schemas/marathon/v1.7.236/AppDefinition.json',
+      'README.md',
+    ])
+      expect(files).toContain(needed);
     expect(files.some((f) => f.startsWith('fixtures/') || f.startsWith('test/'))).toBe(false);
   });
 
   it('--encoding reads every file in the given encoding instead of detecting it', () => {
     const dir = makeTree({ 'A.java': 'package a;\npublic class A { String u = "jdbc:mysql://db/中文"; }\n' });
     try {
-      const snippet = (args: string[]) => JSON.parse(run(['assess', dir, '--format', 'json', ...args]).out).findings[0].snippet;
+      const snippet = (args: string[]) =>
+        JSON.parse(run(['assess', dir, '--format', 'json', ...args]).out).findings[0].snippet;
       expect(snippet([])).toContain('中文');
       expect(snippet(['--encoding', 'iso-8859-1'])).toContain('ä¸­æ');
     } finally {

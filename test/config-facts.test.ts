@@ -8,20 +8,37 @@ const facts = (app: string) => collectFacts(path.join(ROOT, 'fixtures', app), { 
 describe('configuration facts', () => {
   it('web.xml: flavor, Servlet namespace and version, distributable, session timeout, listeners, servlets', async () => {
     const shop = (await facts('servlet-shop')).config.webXml;
-    expect(shop).toEqual([expect.objectContaining({
-      file: 'WebContent/WEB-INF/web.xml', flavor: 'javaee', servletNamespace: 'javax', version: '2.5', distributable: true,
-      sessionTimeout: 30, listeners: ['com.acme.shop.web.StartupListener'],
-    })]);
+    expect(shop).toEqual([
+      expect.objectContaining({
+        file: 'WebContent/WEB-INF/web.xml',
+        flavor: 'javaee',
+        servletNamespace: 'javax',
+        version: '2.5',
+        distributable: true,
+        sessionTimeout: 30,
+        listeners: ['com.acme.shop.web.StartupListener'],
+      }),
+    ]);
     expect(shop[0].servlets.map((s) => s.name)).toEqual(['login', 'cart', 'checkout', 'download']);
     const forum = (await facts('struts-forum')).config.webXml[0];
     expect(forum).toMatchObject({ flavor: 'dtd', version: '2.3', distributable: false });
     const crm = (await facts('spring-mvc-crm')).config.webXml[0];
-    expect(crm.contextParams).toEqual([{ name: 'contextConfigLocation', value: 'classpath:applicationContext.xml', line: 6 }]);
+    expect(crm.contextParams).toEqual([
+      { name: 'contextConfigLocation', value: 'classpath:applicationContext.xml', line: 6 },
+    ]);
   });
 
   it('web.xml in the jakarta namespace is a jakarta app', async () => {
-    const dir = await assessFiles({ 'WEB-INF/web.xml': '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"><distributable/></web-app>' });
-    expect(dir.config.webXml[0]).toMatchObject({ flavor: 'jakarta', servletNamespace: 'jakarta', version: '6.0', distributable: true });
+    const dir = await assessFiles({
+      'WEB-INF/web.xml':
+        '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"><distributable/></web-app>',
+    });
+    expect(dir.config.webXml[0]).toMatchObject({
+      flavor: 'jakarta',
+      servletNamespace: 'jakarta',
+      version: '6.0',
+      distributable: true,
+    });
   });
 
   it('context.xml and server.xml: Manager, Store, Cluster', async () => {
@@ -32,19 +49,31 @@ describe('configuration facts', () => {
       ['Store', 'org.apache.catalina.session.FileStore', 5],
     ]);
     const forum = (await facts('struts-forum')).config.tomcat;
-    expect(forum.map((t) => [t.file, t.role, t.elements.map((e) => e.kind)])).toEqual([['tomcat6/conf/server.xml', 'server', ['Cluster']]]);
+    expect(forum.map((t) => [t.file, t.role, t.elements.map((e) => e.kind)])).toEqual([
+      ['tomcat6/conf/server.xml', 'server', ['Cluster']],
+    ]);
   });
 
   it('Spring beans with scope and property values; Struts actions with the effective form scope', async () => {
     const crm = await facts('spring-mvc-crm');
     const prefs = crm.config.springBeans.find((b) => b.id === 'searchPreferences');
-    expect(prefs).toMatchObject({ scope: 'session', scopedProxy: true, className: 'com.example.crm.web.SearchPreferences' });
+    expect(prefs).toMatchObject({
+      scope: 'session',
+      scopedProxy: true,
+      className: 'com.example.crm.web.SearchPreferences',
+    });
     const mail = crm.config.springBeans.find((b) => b.id === 'mailSender');
-    expect(mail?.properties.map((p) => [p.name, p.value])).toEqual([['host', 'smtp.example-crm.cn'], ['username', 'noreply@example-crm.cn'], ['password', 'Mail#2016']]);
+    expect(mail?.properties.map((p) => [p.name, p.value])).toEqual([
+      ['host', 'smtp.example-crm.cn'],
+      ['username', 'noreply@example-crm.cn'],
+      ['password', 'Mail#2016'],
+    ]);
     expect(crm.config.springBeans.map((b) => b.id)).not.toContain('oldDataSource'); // commented out
     const forum = await facts('struts-forum');
     expect(forum.config.strutsActions.map((a) => [a.path, a.form, a.scope])).toEqual([
-      ['/login', 'loginForm', 'request'], ['/upload', 'uploadForm', 'session'], ['/logout', undefined, undefined],
+      ['/login', 'loginForm', 'request'],
+      ['/upload', 'uploadForm', 'session'],
+      ['/logout', undefined, undefined],
     ]);
   });
 
@@ -55,7 +84,9 @@ describe('configuration facts', () => {
       ['log4j', 'audit', '../logs/audit.log', false],
     ]);
     const forum = await facts('struts-forum');
-    expect(forum.config.fileAppenders.map((a) => [a.framework, a.name, a.path])).toEqual([['log4j', 'FILE', '../logs/forum.log']]);
+    expect(forum.config.fileAppenders.map((a) => [a.framework, a.name, a.path])).toEqual([
+      ['log4j', 'FILE', '../logs/forum.log'],
+    ]);
   });
 
   it('an Eclipse project without a build file: Java level and encoding from .settings/', async () => {
@@ -70,9 +101,12 @@ describe('configuration facts', () => {
 
   it('build facts: Maven properties interpolated, Gradle dependencies, committed jars', async () => {
     const crm = await facts('spring-mvc-crm');
-    expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain('javax.servlet:javax.servlet-api:3.0.1');
+    expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain(
+      'javax.servlet:javax.servlet-api:3.0.1',
+    );
     const g = await assessFiles({
-      'build.gradle': "apply plugin: 'war'\nsourceCompatibility = 1.8\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.9.RELEASE'\n  providedCompile group: 'javax.servlet', name: 'servlet-api', version: '2.5'\n}\n",
+      'build.gradle':
+        "apply plugin: 'war'\nsourceCompatibility = 1.8\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.9.RELEASE'\n  providedCompile group: 'javax.servlet', name: 'servlet-api', version: '2.5'\n}\n",
       'WebContent/WEB-INF/lib/struts-1.3.10.jar': 'PK',
     });
     expect(g.build).toMatchObject({ tool: 'gradle', packaging: 'war', javaSource: '1.8', javaTarget: '1.8' });

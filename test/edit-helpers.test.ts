@@ -11,11 +11,17 @@ describe('text edit helpers', () => {
   });
 
   it('edits apply from the end so offsets stay valid', () => {
-    expect(applyEdits('abcdef', [{ start: 1, end: 2, text: 'X' }, { start: 4, end: 4, text: 'YY' }])).toBe('aXcdYYef');
+    expect(
+      applyEdits('abcdef', [
+        { start: 1, end: 2, text: 'X' },
+        { start: 4, end: 4, text: 'YY' },
+      ]),
+    ).toBe('aXcdYYef');
   });
 
   it('XML elements are found outside comments, with their attribute spans', () => {
-    const text = '<Context>\n  <!-- <Manager className="old"/> -->\n  <Manager className="x.PersistentManager">\n    <Store/>\n  </Manager>\n</Context>\n';
+    const text =
+      '<Context>\n  <!-- <Manager className="old"/> -->\n  <Manager className="x.PersistentManager">\n    <Store/>\n  </Manager>\n</Context>\n';
     const [m] = findElements(text, 'Manager');
     expect(findElements(text, 'Manager')).toHaveLength(1);
     expect(m.attrs.className).toBe('x.PersistentManager');

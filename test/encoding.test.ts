@@ -18,7 +18,11 @@ describe('decode', () => {
   });
 
   it('the XML declaration wins over detection', () => {
-    const xml = new Uint8Array([...utf8('<?xml version="1.0" encoding="gb2312"?><a>'), ...encodeGbk('论坛'), ...utf8('</a>')]);
+    const xml = new Uint8Array([
+      ...utf8('<?xml version="1.0" encoding="gb2312"?><a>'),
+      ...encodeGbk('论坛'),
+      ...utf8('</a>'),
+    ]);
     expect(decode(xml)).toMatchObject({ encoding: 'gbk', text: '<?xml version="1.0" encoding="gb2312"?><a>论坛</a>' });
   });
 

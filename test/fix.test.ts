@@ -40,14 +40,31 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const options = (extra: Partial<FixRunOptions> = {}): FixRunOptions => ({
-  rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume', ...extra,
+  rules: bundledRules(),
+  branch: 'paasport/stateless',
+  dryRun: false,
+  allowDirty: false,
+  logs: 'volume',
+  ...extra,
 });
 
 // The rules a fix resolves: after `fix`, `assess` must not report them.
 const FIXED_RULES = [
-  'session-attribute-write', 'session-attribute-not-serializable', 'session-scoped-spring-bean', 'session-scoped-struts-form',
-  'tomcat-persistent-manager', 'tomcat-cluster', 'webapp-distributable', 'hardcoded-ip', 'hardcoded-jdbc-url', 'hardcoded-host',
-  'hardcoded-credential', 'hardcoded-port', 'file-logging', 'real-path-write', 'absolute-path',
+  'session-attribute-write',
+  'session-attribute-not-serializable',
+  'session-scoped-spring-bean',
+  'session-scoped-struts-form',
+  'tomcat-persistent-manager',
+  'tomcat-cluster',
+  'webapp-distributable',
+  'hardcoded-ip',
+  'hardcoded-jdbc-url',
+  'hardcoded-host',
+  'hardcoded-credential',
+  'hardcoded-port',
+  'file-logging',
+  'real-path-write',
+  'absolute-path',
 ];
 
 function javaFiles(dir: string): string[] {
@@ -66,7 +83,22 @@ function javaFiles(dir: string): string[] {
 
 function javac(files: string[], classpath: string[], encoding = 'UTF-8') {
   const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-classes-'));
-  const r = spawnSync('javac', ['-nowarn', '-encoding', encoding, '-d', out, '-cp', classpath.join(':'), '-sourcepath', classpath.join(':'), ...files], { encoding: 'utf8' });
+  const r = spawnSync(
+    'javac',
+    [
+      '-nowarn',
+      '-encoding',
+      encoding,
+      '-d',
+      out,
+      '-cp',
+      classpath.join(':'),
+      '-sourcepath',
+      classpath.join(':'),
+      ...files,
+    ],
+    { encoding: 'utf8' },
+  );
   removeTree(out);
   return r;
 }
@@ -83,20 +115,28 @@ describe('paasport fix on the fixture apps', () => {
       expect(git(dir, 'symbolic-ref', '--short', 'HEAD')).toBe('paasport/stateless');
       expect(result.commits.map((c) => c.kind)).toEqual(['session-serializable', 'session-store', 'local-files']);
       expect(git(dir, 'log', '--format=%s', 'main..HEAD').split('\n')).toEqual([
-        'Read write directories from the environment', 'Keep HTTP sessions in Redis', 'Make session attributes Serializable',
+        'Read write directories from the environment',
+        'Keep HTTP sessions in Redis',
+        'Make session attributes Serializable',
       ]);
       expect(git(dir, 'status', '--porcelain')).toBe('');
 
       const after = await assess(dir, bundledRules(), { threads: 0 });
-      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+      expect(
+        after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`),
+      ).toEqual([]);
       const context = readFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), 'utf8');
       expect(context).toContain('org.redisson.tomcat.RedissonSessionManager');
       expect(context).toContain('<!-- keep carts across restarts -->'); // comments stay
-      expect(readFileSync(path.join(dir, 'src/com/acme/shop/model/CartItem.java'), 'utf8')).toContain('public class CartItem implements java.io.Serializable {');
+      expect(readFileSync(path.join(dir, 'src/com/acme/shop/model/CartItem.java'), 'utf8')).toContain(
+        'public class CartItem implements java.io.Serializable {',
+      );
       const record = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
       expect(record).toContain('- org.redisson:redisson-tomcat-9:3.27.2');
       expect(record).toMatch(/volumes:\n  - env: ORDER_DIR\n    defaultPath: \/var\/shop\/orders/);
-      expect(readFileSync(path.join(dir, 'src/com/acme/shop/web/CheckoutServlet.java'), 'utf8')).toContain('ORDER_DIR = com.acme.shop.AppEnv.get("ORDER_DIR", "/var/shop/orders");');
+      expect(readFileSync(path.join(dir, 'src/com/acme/shop/web/CheckoutServlet.java'), 'utf8')).toContain(
+        'ORDER_DIR = com.acme.shop.AppEnv.get("ORDER_DIR", "/var/shop/orders");',
+      );
 
       const r = javac(javaFiles(dir), [SERVLET]);
       expect(r.status, r.stderr).toBe(0);
@@ -111,18 +151,27 @@ describe('paasport fix on the fixture apps', () => {
       const result = await runFix(dir, options());
       expect(result.commits.map((c) => c.kind)).toEqual(['session-store', 'externalize-config', 'logs']);
       const after = await assess(dir, bundledRules(), { threads: 0 });
-      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
+      expect(
+        after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`),
+      ).toEqual([]);
 
       const web = readFileSync(path.join(dir, 'src/main/webapp/WEB-INF/web.xml'), 'utf8');
       expect(web.indexOf('springSessionRepositoryFilter')).toBeLessThan(web.indexOf('<listener>'));
-      expect(readFileSync(path.join(dir, 'pom.xml'), 'utf8')).toContain('<artifactId>spring-session-data-redis</artifactId>\n      <version>1.3.5.RELEASE</version>');
+      expect(readFileSync(path.join(dir, 'pom.xml'), 'utf8')).toContain(
+        '<artifactId>spring-session-data-redis</artifactId>\n      <version>1.3.5.RELEASE</version>',
+      );
       const props = readFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), 'utf8');
       expect(props).toContain('jdbc.password=${JDBC_PASSWORD}\n');
       expect(props).toContain('#jdbc.url=jdbc:mysql://192.168.10.20:3306/crm'); // comments stay as they were
-      expect(readFileSync(path.join(dir, 'src/main/resources/log4j.properties'), 'utf8')).toContain('log4j.appender.file.File=${LOG_DIR}/${HOST}/crm.log');
+      expect(readFileSync(path.join(dir, 'src/main/resources/log4j.properties'), 'utf8')).toContain(
+        'log4j.appender.file.File=${LOG_DIR}/${HOST}/crm.log',
+      );
 
       // secrets: in the git-ignored env file, in no line the fixes added (the old history still has them: rotate them)
-      const added = git(dir, 'log', '-p', 'main..HEAD').split('\n').filter((l) => l.startsWith('+')).join('\n');
+      const added = git(dir, 'log', '-p', 'main..HEAD')
+        .split('\n')
+        .filter((l) => l.startsWith('+'))
+        .join('\n');
       expect(added).toContain('${JDBC_PASSWORD}');
       for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(added).not.toContain(secret);
       expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=Crm@2015!');
@@ -150,16 +199,24 @@ describe('paasport fix on the fixture apps', () => {
       expect(bytes).not.toEqual(before);
       const text = iconv.decode(bytes, 'gbk');
       expect(text).toContain('/** 论坛会员（没有实现 Serializable） */');
-      expect(text).toContain('public class Member implements java.io.Serializable {\r\n    private static final long serialVersionUID = 1L;\r\n');
+      expect(text).toContain(
+        'public class Member implements java.io.Serializable {\r\n    private static final long serialVersionUID = 1L;\r\n',
+      );
       expect(text.replace(/\r\n/g, '')).not.toContain('\n'); // every line still ends in CRLF
       expect(bytes.toString('utf8')).not.toContain('论坛'); // not re-encoded as UTF-8
 
       const after = await assess(dir, bundledRules(), { threads: 0 });
-      expect(after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([]);
-      expect(readFileSync(path.join(dir, 'WebRoot/WEB-INF/src/log4j.xml'), 'latin1')).toContain('value="${LOG_DIR}/${HOST}/forum.log"');
+      expect(
+        after.findings.filter((f) => FIXED_RULES.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.file}:${f.line}`),
+      ).toEqual([]);
+      expect(readFileSync(path.join(dir, 'WebRoot/WEB-INF/src/log4j.xml'), 'latin1')).toContain(
+        'value="${LOG_DIR}/${HOST}/forum.log"',
+      );
       expect(readFileSync(path.join(dir, 'tomcat6/conf/server.xml'), 'utf8')).not.toContain('<Cluster');
       // the jars match the Tomcat of the container (9.0), not the Tomcat 6 the app ran on before
-      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain('- org.redisson:redisson-tomcat-9:3.27.2');
+      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain(
+        '- org.redisson:redisson-tomcat-9:3.27.2',
+      );
 
       // Debian packages no Struts 1: its few types come from compile-time stand-ins (test/javac-shims)
       const sources = javaFiles(dir);
@@ -192,7 +249,9 @@ describe('paasport fix workflow', () => {
       const cart = path.join(dir, 'src/com/acme/shop/model/Cart.java');
       writeFileSync(cart, readFileSync(cart, 'utf8') + '// work in progress\n');
       const before = snapshot(dir);
-      await expect(runFix(dir, options())).rejects.toThrow(/uncommitted changes \(src\/com\/acme\/shop\/model\/Cart\.java\).*--allow-dirty/);
+      await expect(runFix(dir, options())).rejects.toThrow(
+        /uncommitted changes \(src\/com\/acme\/shop\/model\/Cart\.java\).*--allow-dirty/,
+      );
       expect(snapshot(dir)).toEqual(before);
       const r = await runFix(dir, options({ allowDirty: true }));
       expect(r.skippedDirty).toEqual(['src/com/acme/shop/model/Cart.java']);
@@ -222,7 +281,11 @@ describe('paasport fix workflow', () => {
     try {
       const before = snapshot(dir);
       let commits = 0;
-      const failing = options({ afterCommit: () => { if (++commits === 2) throw new Error('disk full'); } });
+      const failing = options({
+        afterCommit: () => {
+          if (++commits === 2) throw new Error('disk full');
+        },
+      });
       const error = await runFix(dir, failing).catch((e) => e);
       expect(error).toBeInstanceOf(PaasportError);
       expect(error.message).toContain('disk full');
@@ -240,7 +303,9 @@ describe('paasport fix workflow', () => {
       const before = snapshot(dir);
       const r = await runFix(dir, options({ dryRun: true }));
       expect(snapshot(dir)).toEqual(before);
-      expect(r.diff).toContain('--- a/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java\n+++ b/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java');
+      expect(r.diff).toContain(
+        '--- a/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java\n+++ b/WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java',
+      );
       expect(r.diff).toContain('+public class Member implements java.io.Serializable {');
       expect(r.diff).toContain('--- /dev/null\n+++ b/WebRoot/META-INF/context.xml');
     } finally {
@@ -254,7 +319,10 @@ describe('paasport fix workflow', () => {
       const r = await runFix(dir, options({ dryRun: true }));
       expect(r.diff).toContain('+JDBC_PASSWORD=****');
       // removed lines are the repository's own text; no added line carries a secret
-      const added = r.diff!.split('\n').filter((l) => l.startsWith('+')).join('\n');
+      const added = r
+        .diff!.split('\n')
+        .filter((l) => l.startsWith('+'))
+        .join('\n');
       for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(added).not.toContain(secret);
     } finally {
       removeTree(dir);
@@ -266,14 +334,21 @@ describe('paasport fix workflow', () => {
     try {
       const r = await runFix(dir, options({ sessionStore: 'memcached', only: ['session-store'] }));
       expect(r.commits.map((c) => c.kind)).toEqual(['session-store']);
-      expect(readFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), 'utf8')).toContain('de.javakaffee.web.msm.MemcachedBackupSessionManager');
-      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain('de.javakaffee.msm:memcached-session-manager-tc9:2.3.2');
+      expect(readFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), 'utf8')).toContain(
+        'de.javakaffee.web.msm.MemcachedBackupSessionManager',
+      );
+      expect(readFileSync(path.join(dir, 'paasport.yaml'), 'utf8')).toContain(
+        'de.javakaffee.msm:memcached-session-manager-tc9:2.3.2',
+      );
     } finally {
       removeTree(dir);
     }
     const jakarta = repoOf('order-broker');
     try {
-      writeFileSync(path.join(jakarta, 'src/main/java/com/example/orders/Cart.java'), 'package com.example.orders;\nimport jakarta.servlet.http.HttpSession;\npublic class Cart { void f(HttpSession s) { s.setAttribute("a", "b"); } }\n');
+      writeFileSync(
+        path.join(jakarta, 'src/main/java/com/example/orders/Cart.java'),
+        'package com.example.orders;\nimport jakarta.servlet.http.HttpSession;\npublic class Cart { void f(HttpSession s) { s.setAttribute("a", "b"); } }\n',
+      );
       git(jakarta, 'add', '-A');
       git(jakarta, 'commit', '-q', '-m', 'cart');
       const r = await runFix(jakarta, options({ sessionStore: 'memcached', only: ['session-store'] }));

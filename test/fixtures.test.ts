@@ -32,18 +32,29 @@ describe('fixture apps', () => {
     expect(login?.snippet).toContain('// 当前会员');
   });
 
-  it('struts-forum: the bundled Tomcat\'s webapps/ and the .svn folder are not the application', async () => {
+  it("struts-forum: the bundled Tomcat's webapps/ and the .svn folder are not the application", async () => {
     const a = await assess(path.join(ROOT, 'fixtures', 'struts-forum'), bundledRules(), { threads: 0 });
     expect(a.findings.filter((f) => f.file.includes('webapps/') || f.file.includes('.svn'))).toEqual([]);
     expect(a.notices.map((n) => n.kind)).toContain('excluded-tree');
-    expect(a.build).toMatchObject({ tool: 'ant', packaging: 'war', javaSource: '1.5', javaTarget: '1.5', sourceEncoding: 'GBK' });
+    expect(a.build).toMatchObject({
+      tool: 'ant',
+      packaging: 'war',
+      javaSource: '1.5',
+      javaTarget: '1.5',
+      sourceEncoding: 'GBK',
+    });
   });
 
   it('spring-mvc-crm: secrets never appear in any report format', async () => {
     const a = await assess(path.join(ROOT, 'fixtures', 'spring-mvc-crm'), bundledRules(), { threads: 0 });
     const outputs = [
-      textReport([a]), textReport([a], 'zh-CN'), jsonReport([a]), markdownReport([a]), findingsCsv([a]),
-      sarifReport([a], bundledRules()), htmlReport([a], bundledRules()),
+      textReport([a]),
+      textReport([a], 'zh-CN'),
+      jsonReport([a]),
+      markdownReport([a]),
+      findingsCsv([a]),
+      sarifReport([a], bundledRules()),
+      htmlReport([a], bundledRules()),
     ];
     for (const out of outputs) {
       for (const secret of ['Crm@2015!', 'Mail#2016', 'Sa12345', 'R3port!']) expect(out).not.toContain(secret);

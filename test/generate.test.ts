@@ -38,14 +38,21 @@ describe('generate: golden files for each fixture and each Marathon version', ()
     it(app, async () => {
       const a = await assess(path.join(ROOT, 'fixtures', app), bundledRules(), { threads: 0 });
       for (const version of VERSIONS) {
-        const g = generateArtifacts(a, { ...settings(app), marathon: { ...settings(app).marathon, version } }, { outRel: 'deploy' });
+        const g = generateArtifacts(
+          a,
+          { ...settings(app), marathon: { ...settings(app).marathon, version } },
+          { outRel: 'deploy' },
+        );
         const validators = marathonValidators(version);
         expect(validationErrors(validators.app, g.marathon)).toEqual([]);
         const byName = Object.fromEntries(g.files.map((f) => [f.name, f.text]));
         golden(`${app}/v${version}/marathon-app.json`, byName['marathon-app.json']);
         golden(`${app}/v${version}/DEPLOY.md`, byName['DEPLOY.md']);
         if (version === '1.5') {
-          for (const f of g.files.filter((x) => !['marathon-app.json', 'DEPLOY.md', 'Dockerfile.dockerignore'].includes(x.name))) golden(`${app}/${f.name}`, f.text);
+          for (const f of g.files.filter(
+            (x) => !['marathon-app.json', 'DEPLOY.md', 'Dockerfile.dockerignore'].includes(x.name),
+          ))
+            golden(`${app}/${f.name}`, f.text);
         }
         expect(lintDockerfile(byName.Dockerfile)).toEqual([]);
       }
@@ -58,7 +65,10 @@ describe('generated Marathon definitions', () => {
     const a = await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 });
     const old = generateArtifacts(a, { marathon: { version: '1.4' } }, { outRel: 'deploy' }).marathon as any;
     const now = generateArtifacts(a, { marathon: { version: '1.5' } }, { outRel: 'deploy' }).marathon as any;
-    expect(old.container.docker).toMatchObject({ network: 'BRIDGE', portMappings: [{ containerPort: 8080, hostPort: 0, servicePort: 10000 }] });
+    expect(old.container.docker).toMatchObject({
+      network: 'BRIDGE',
+      portMappings: [{ containerPort: 8080, hostPort: 0, servicePort: 10000 }],
+    });
     expect(old.networks).toBeUndefined();
     expect(now.container.docker.network).toBeUndefined();
     expect(now.networks).toEqual([{ mode: 'container/bridge' }]);
@@ -66,20 +76,40 @@ describe('generated Marathon definitions', () => {
   });
 
   it('a stateless app runs 2+ instances without stickiness; a stateful one runs 1, sticky', async () => {
-    const stateless = generateArtifacts(await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 }), {}, { outRel: 'deploy' }).marathon as any;
+    const stateless = generateArtifacts(
+      await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 }),
+      {},
+      { outRel: 'deploy' },
+    ).marathon as any;
     expect(stateless.instances).toBe(2);
     expect(stateless.labels.HAPROXY_0_STICKY).toBeUndefined();
     expect(stateless.constraints).toEqual([['hostname', 'UNIQUE']]);
-    const stateful = generateArtifacts(await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 }), { marathon: { instances: 4 } }, { outRel: 'deploy' }).marathon as any;
+    const stateful = generateArtifacts(
+      await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 }),
+      { marathon: { instances: 4 } },
+      { outRel: 'deploy' },
+    ).marathon as any;
     expect(stateful.instances).toBe(1);
     expect(stateful.labels.HAPROXY_0_STICKY).toBe('true');
   });
 
   it('resource isolation without cpu-shares and memory, which Mesos sets itself', async () => {
     const a = await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 });
-    const m = generateArtifacts(a, { marathon: { cpus: 0.5, mem: 768, isolation: { cpusetCpus: '0-1', blkioWeight: 300 } } }, { outRel: 'deploy' }).marathon as any;
-    const params = Object.fromEntries(m.container.docker.parameters.map((p: { key: string; value: string }) => [p.key, p.value]));
-    expect(params).toEqual({ 'cpu-period': '100000', 'cpu-quota': '50000', 'memory-swap': '768m', 'blkio-weight': '300', 'cpuset-cpus': '0-1' });
+    const m = generateArtifacts(
+      a,
+      { marathon: { cpus: 0.5, mem: 768, isolation: { cpusetCpus: '0-1', blkioWeight: 300 } } },
+      { outRel: 'deploy' },
+    ).marathon as any;
+    const params = Object.fromEntries(
+      m.container.docker.parameters.map((p: { key: string; value: string }) => [p.key, p.value]),
+    );
+    expect(params).toEqual({
+      'cpu-period': '100000',
+      'cpu-quota': '50000',
+      'memory-swap': '768m',
+      'blkio-weight': '300',
+      'cpuset-cpus': '0-1',
+    });
   });
 });
 
@@ -89,12 +119,24 @@ describe('generate after fix', () => {
     const dir = path.join(parent, 'servlet-shop');
     try {
       cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
-      writeFileSync(path.join(dir, 'WebContent/META-INF/context.xml'), '<Context>\n  <Resource name="jdbc/shop" url="jdbc:mysql://10.1.1.5:3306/shop" password="S3cret!"/>\n</Context>\n');
+      writeFileSync(
+        path.join(dir, 'WebContent/META-INF/context.xml'),
+        '<Context>\n  <Resource name="jdbc/shop" url="jdbc:mysql://10.1.1.5:3306/shop" password="S3cret!"/>\n</Context>\n',
+      );
       commitAll(dir);
-      await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
+      await runFix(dir, {
+        rules: bundledRules(),
+        branch: 'paasport/stateless',
+        dryRun: false,
+        allowDirty: false,
+        logs: 'volume',
+      });
       const a = await assess(dir, bundledRules(), { threads: 0 });
       for (const version of VERSIONS) {
-        const g = generateArtifacts(a, loadDeployConfig(path.join(dir, 'paasport.yaml')), { outRel: 'deploy', marathonVersion: version });
+        const g = generateArtifacts(a, loadDeployConfig(path.join(dir, 'paasport.yaml')), {
+          outRel: 'deploy',
+          marathonVersion: version,
+        });
         const all = g.files.map((f) => f.text).join('\n');
         expect(all).not.toContain('S3cret!');
         const m = g.marathon as any;
@@ -107,11 +149,19 @@ describe('generate after fix', () => {
           expect(m.secrets['jdbc-shop-password']).toEqual({ source: 'apps/servlet-shop/jdbc-shop-password' });
         }
         expect(m.env.ORDER_DIR).toBe('/data/order-dir');
-        expect(m.container.volumes).toContainEqual({ hostPath: '/data/paasport/servlet-shop/order-dir', containerPath: '/data/order-dir', mode: 'RW' });
+        expect(m.container.volumes).toContainEqual({
+          hostPath: '/data/paasport/servlet-shop/order-dir',
+          containerPath: '/data/order-dir',
+          mode: 'RW',
+        });
         const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
-        expect(docker).toContain('ADD https://repo1.maven.org/maven2/org/redisson/redisson-tomcat-9/3.27.2/redisson-tomcat-9-3.27.2.jar lib/');
+        expect(docker).toContain(
+          'ADD https://repo1.maven.org/maven2/org/redisson/redisson-tomcat-9/3.27.2/redisson-tomcat-9-3.27.2.jar lib/',
+        );
         expect(docker).toContain('COPY deploy/redisson.yaml conf/redisson.yaml');
-        expect(g.files.find((f) => f.name === 'setenv.sh')!.text).toContain('CATALINA_OPTS="$CATALINA_OPTS -Djdbc.shop.url=${JDBC_SHOP_URL}"');
+        expect(g.files.find((f) => f.name === 'setenv.sh')!.text).toContain(
+          'CATALINA_OPTS="$CATALINA_OPTS -Djdbc.shop.url=${JDBC_SHOP_URL}"',
+        );
         expect(lintDockerfile(docker)).toEqual([]);
       }
     } finally {
@@ -123,13 +173,17 @@ describe('generate after fix', () => {
 describe('generate options', () => {
   it('a private mirror of the base images, a context path, session jars from a local folder, a store app for tests', async () => {
     const a = await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 });
-    const g = generateArtifacts(a, {
-      image: { registry: 'registry.local:5000', baseRegistry: 'registry.local:5000/library', tag: '2.0.0' },
-      contextPath: '/shop',
-      build: { jarsDir: 'deploy/jars' },
-      sessionStore: { type: 'redis', jars: ['org.redisson:redisson-all:3.27.2'] },
-      marathon: { version: '1.1', servicePort: 10200 },
-    }, { outRel: 'deploy', withStore: true });
+    const g = generateArtifacts(
+      a,
+      {
+        image: { registry: 'registry.local:5000', baseRegistry: 'registry.local:5000/library', tag: '2.0.0' },
+        contextPath: '/shop',
+        build: { jarsDir: 'deploy/jars' },
+        sessionStore: { type: 'redis', jars: ['org.redisson:redisson-all:3.27.2'] },
+        marathon: { version: '1.1', servicePort: 10200 },
+      },
+      { outRel: 'deploy', withStore: true },
+    );
     const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
     expect(docker).toContain('FROM registry.local:5000/library/tomcat:9.0-jdk8-temurin');
     expect(docker).toContain('COPY deploy/jars/*.jar lib/');
@@ -138,19 +192,32 @@ describe('generate options', () => {
     expect((g.marathon as any).labels.HAPROXY_0_PATH).toBe('/shop');
     expect((g.marathon as any).healthChecks[0].path).toBe('/shop');
     const store = JSON.parse(g.files.find((f) => f.name === 'redis-app.json')!.text);
-    expect(store).toMatchObject({ id: '/apps/servlet-shop-redis', instances: 1, container: { docker: { image: 'registry.local:5000/library/redis:7.2-alpine', network: 'BRIDGE' } } });
+    expect(store).toMatchObject({
+      id: '/apps/servlet-shop-redis',
+      instances: 1,
+      container: { docker: { image: 'registry.local:5000/library/redis:7.2-alpine', network: 'BRIDGE' } },
+    });
     expect(validationErrors(marathonValidators('1.1').app, store)).toEqual([]);
     expect(lintDockerfile(docker)).toEqual([]);
   });
 
-  it('paasport fix keeps a person\'s own settings and comments in paasport.yaml', async () => {
+  it("paasport fix keeps a person's own settings and comments in paasport.yaml", async () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-cfg-'));
     const dir = path.join(parent, 'shop');
     try {
       cpSync(path.join(ROOT, 'fixtures/servlet-shop'), dir, { recursive: true });
-      writeFileSync(path.join(dir, 'paasport.yaml'), '# our settings\nmarathon:\n  vhost: shop.example.com # the public name\n  mem: 2048\n');
+      writeFileSync(
+        path.join(dir, 'paasport.yaml'),
+        '# our settings\nmarathon:\n  vhost: shop.example.com # the public name\n  mem: 2048\n',
+      );
       commitAll(dir);
-      await runFix(dir, { rules: bundledRules(), branch: 'paasport/stateless', dryRun: false, allowDirty: false, logs: 'volume' });
+      await runFix(dir, {
+        rules: bundledRules(),
+        branch: 'paasport/stateless',
+        dryRun: false,
+        allowDirty: false,
+        logs: 'volume',
+      });
       const text = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
       expect(text).toContain('# our settings');
       expect(text).toContain('vhost: shop.example.com # the public name');
@@ -166,11 +233,23 @@ describe('generate options', () => {
 describe('Dockerfile lint (the hadolint rules the generator must pass)', () => {
   it('finds each rule in a Dockerfile that breaks it', () => {
     const bad = [
-      'FROM tomcat', 'FROM tomcat:latest AS two', 'MAINTAINER someone', 'WORKDIR app', 'ADD conf/server.xml /usr/local/tomcat/conf/',
-      'RUN curl -s http://x | sh', 'USER root', 'CMD catalina.sh run', '',
+      'FROM tomcat',
+      'FROM tomcat:latest AS two',
+      'MAINTAINER someone',
+      'WORKDIR app',
+      'ADD conf/server.xml /usr/local/tomcat/conf/',
+      'RUN curl -s http://x | sh',
+      'USER root',
+      'CMD catalina.sh run',
+      '',
     ].join('\n');
-    expect(lintDockerfile(bad).map((f) => f.rule).sort()).toEqual(['DL3000', 'DL3002', 'DL3006', 'DL3007', 'DL3020', 'DL3025', 'DL4000', 'DL4006']);
-    const good = 'FROM tomcat:9.0-jdk11-temurin\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo a | cat\nADD https://example.org/a.jar /opt/\nWORKDIR /opt\nUSER tomcat\nCMD ["catalina.sh", "run"]\n';
+    expect(
+      lintDockerfile(bad)
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['DL3000', 'DL3002', 'DL3006', 'DL3007', 'DL3020', 'DL3025', 'DL4000', 'DL4006']);
+    const good =
+      'FROM tomcat:9.0-jdk11-temurin\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN echo a | cat\nADD https://example.org/a.jar /opt/\nWORKDIR /opt\nUSER tomcat\nCMD ["catalina.sh", "run"]\n';
     expect(lintDockerfile(good)).toEqual([]);
   });
 });
@@ -179,10 +258,39 @@ describe('paasport generate (CLI)', () => {
   it('writes every artifact of several apps and a Marathon group; bad settings exit 2', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-out-'));
     try {
-      const r = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', 'fixtures/kanban-demo', '--out', out, '--group', '/retail', '--marathon-version', '1.4'], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [
+          CLI,
+          'generate',
+          'fixtures/stateless-api',
+          'fixtures/kanban-demo',
+          '--out',
+          out,
+          '--group',
+          '/retail',
+          '--marathon-version',
+          '1.4',
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       expect(r.status, r.stderr).toBe(0);
-      expect(readdirSync(path.join(out, 'stateless-api')).sort()).toEqual(['.dockerignore', 'DEPLOY.md', 'Dockerfile', 'Dockerfile.dockerignore', 'logging.properties', 'marathon-app.json', 'setenv.sh']);
-      expect(readdirSync(path.join(out, 'kanban-demo')).sort()).toEqual(['.dockerignore', 'DEPLOY.md', 'Dockerfile', 'Dockerfile.dockerignore', 'marathon-app.json']);
+      expect(readdirSync(path.join(out, 'stateless-api')).sort()).toEqual([
+        '.dockerignore',
+        'DEPLOY.md',
+        'Dockerfile',
+        'Dockerfile.dockerignore',
+        'logging.properties',
+        'marathon-app.json',
+        'setenv.sh',
+      ]);
+      expect(readdirSync(path.join(out, 'kanban-demo')).sort()).toEqual([
+        '.dockerignore',
+        'DEPLOY.md',
+        'Dockerfile',
+        'Dockerfile.dockerignore',
+        'marathon-app.json',
+      ]);
       const group = JSON.parse(readFileSync(path.join(out, 'marathon-group.json'), 'utf8'));
       expect(group.id).toBe('/retail');
       expect(group.apps.map((x: { id: string }) => x.id)).toEqual(['/apps/stateless-api', '/apps/kanban-demo']);
@@ -190,7 +298,11 @@ describe('paasport generate (CLI)', () => {
 
       const cfg = path.join(out, 'bad.yaml');
       writeFileSync(cfg, 'marathon:\n  version: "2.0"\n  cpus: -1\n');
-      const bad = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', '--out', path.join(out, 'x'), '--config', cfg], { cwd: ROOT, encoding: 'utf8' });
+      const bad = spawnSync(
+        process.execPath,
+        [CLI, 'generate', 'fixtures/stateless-api', '--out', path.join(out, 'x'), '--config', cfg],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('/marathon/version must be equal to one of the allowed values');
     } finally {

@@ -13,7 +13,10 @@ const skip = process.env.PAASPORT_SKIP_BROWSER === '1';
 function report(args: string[], file: string): string {
   mkdirSync(OUT, { recursive: true });
   const out = path.join(OUT, file);
-  const r = spawnSync(process.execPath, [CLI, 'assess', ...args, '--format', 'html', '--output', out, '-q'], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [CLI, 'assess', ...args, '--format', 'html', '--output', out, '-q'], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   expect(r.status, r.stderr).toBe(0);
   return out;
 }
@@ -21,10 +24,21 @@ function report(args: string[], file: string): string {
 describe.skipIf(skip)('HTML report in headless Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH; PAASPORT_SKIP_BROWSER=1 skips this suite)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH; PAASPORT_SKIP_BROWSER=1 skips this suite)`,
+      );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {

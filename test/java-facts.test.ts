@@ -55,11 +55,20 @@ describe('Java facts', () => {
       ['java.lang.Math.max', false, true, 5],
     ]);
     expect(f.types[0]).toMatchObject({
-      name: 'Cart', qualifiedName: 'com.acme.web.Cart', kind: 'class', extends: 'BaseAction',
-      implements: ['java.io.Serializable', 'Comparable'], annotations: ['Deprecated'], line: 7, column: 1,
+      name: 'Cart',
+      qualifiedName: 'com.acme.web.Cart',
+      kind: 'class',
+      extends: 'BaseAction',
+      implements: ['java.io.Serializable', 'Comparable'],
+      annotations: ['Deprecated'],
+      line: 7,
+      column: 1,
     });
     expect(f.types[1]).toMatchObject({ name: 'Inner', qualifiedName: 'com.acme.web.Cart.Inner' });
-    expect(f.types[0].methods.map((m) => [m.name, m.returnType])).toEqual([['current', 'HttpSession'], ['add', 'void']]);
+    expect(f.types[0].methods.map((m) => [m.name, m.returnType])).toEqual([
+      ['current', 'HttpSession'],
+      ['add', 'void'],
+    ]);
   });
 
   it('fields with static, final, type and initializer', () => {
@@ -88,7 +97,11 @@ describe('Java facts', () => {
   });
 
   it('object creations, string literals, annotations and writes', () => {
-    expect(f.news.map((n) => [n.type, n.line])).toEqual([['HashMap', 9], ['ArrayList', 18], ['Cart', 21]]);
+    expect(f.news.map((n) => [n.type, n.line])).toEqual([
+      ['HashMap', 9],
+      ['ArrayList', 18],
+      ['Cart', 21],
+    ]);
     expect(f.strings.map((s) => s.value)).toEqual(['a', 'items', 'last', 'n']);
     expect(f.annotations.map((a) => [a.name, a.line])).toEqual([['Deprecated', 7]]);
     expect(f.writes.map((w) => [w.target, w.enclosingMethod, w.line])).toEqual([['hits', 'add', 23]]);

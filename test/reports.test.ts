@@ -14,11 +14,13 @@ function run(args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const schema = JSON.parse(readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(path.join(ROOT, 'generators/reports/schemas/assess-report.schema.json'), 'utf8'),
+);
 const validateReport = new Ajv({ allErrors: true }).compile(schema);
 
 describe('SARIF', () => {
-  it('passes Microsoft\'s SARIF validator with no error and no warning, and carries rule metadata', () => {
+  it("passes Microsoft's SARIF validator with no error and no warning, and carries rule metadata", () => {
     const file = path.join(OUT, 'portfolio.sarif');
     expect(run(['assess', '--each', 'fixtures', '--format', 'sarif', '-o', file, '-q']).code).toBe(0);
     const v = spawnSync(path.join(ROOT, 'node_modules/.bin/sarif-multitool'), ['validate', file], { encoding: 'utf8' });
@@ -29,24 +31,43 @@ describe('SARIF', () => {
     const sarif = JSON.parse(readFileSync(file, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs).toHaveLength(6);
-    const shop = sarif.runs.find((r: { automationDetails: { id: string } }) => r.automationDetails.id === 'paasport/servlet-shop/');
+    const shop = sarif.runs.find(
+      (r: { automationDetails: { id: string } }) => r.automationDetails.id === 'paasport/servlet-shop/',
+    );
     const rule = shop.tool.driver.rules.find((r: { id: string }) => r.id === 'session-attribute-write');
-    expect(rule).toMatchObject({ name: 'SessionAttributeWrite', defaultConfiguration: { level: 'warning' }, properties: { tags: expect.arrayContaining(['session']) } });
+    expect(rule).toMatchObject({
+      name: 'SessionAttributeWrite',
+      defaultConfiguration: { level: 'warning' },
+      properties: { tags: expect.arrayContaining(['session']) },
+    });
     expect(rule.help.text).toContain('Redis');
     const result = shop.results.find((r: { ruleId: string }) => r.ruleId === 'tomcat-persistent-manager');
-    expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'WebContent/META-INF/context.xml', uriBaseId: 'SRCROOT' }, region: { startLine: 4 } } }] });
+    expect(result).toMatchObject({
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'WebContent/META-INF/context.xml', uriBaseId: 'SRCROOT' },
+            region: { startLine: 4 },
+          },
+        },
+      ],
+    });
     expect(result.locations[0].physicalLocation.region.snippet.text).toContain('PersistentManager');
   });
 
   it('fingerprints stay the same when lines are added above a finding', () => {
-    const src = 'package a;\nimport javax.servlet.http.HttpSession;\npublic class A {\n  void f(HttpSession s) { s.setAttribute("k", "v"); }\n}\n';
+    const src =
+      'package a;\nimport javax.servlet.http.HttpSession;\npublic class A {\n  void f(HttpSession s) { s.setAttribute("k", "v"); }\n}\n';
     const dir = makeTree({ 'A.java': src });
     try {
       const sarif = () => JSON.parse(run(['assess', dir, '--format', 'sarif']).out).runs[0].results[0];
       const before = sarif();
       writeFileSync(path.join(dir, 'A.java'), '// a header\n// added later\n' + src);
       const after = sarif();
-      expect(after.locations[0].physicalLocation.region.startLine).toBe(before.locations[0].physicalLocation.region.startLine + 2);
+      expect(after.locations[0].physicalLocation.region.startLine).toBe(
+        before.locations[0].physicalLocation.region.startLine + 2,
+      );
       expect(after.partialFingerprints).toEqual(before.partialFingerprints);
     } finally {
       removeTree(dir);
@@ -75,7 +96,15 @@ describe('CSV', () => {
       const file = path.join(dir, 'portfolio.csv');
       expect(run(['assess', '--each', 'fixtures', '--format', 'csv', '-o', file]).code).toBe(0);
       const apps: string[][] = parse(readFileSync(file, 'utf8').slice(1));
-      expect(apps.map((x) => x[0])).toEqual(['Application', 'kanban-demo', 'order-broker', 'servlet-shop', 'spring-mvc-crm', 'stateless-api', 'struts-forum']);
+      expect(apps.map((x) => x[0])).toEqual([
+        'Application',
+        'kanban-demo',
+        'order-broker',
+        'servlet-shop',
+        'spring-mvc-crm',
+        'stateless-api',
+        'struts-forum',
+      ]);
       expect(apps.find((x) => x[0] === 'order-broker')![3]).toBe('Not recommended');
       const findings: string[][] = parse(readFileSync(path.join(dir, 'portfolio.findings.csv'), 'utf8').slice(1));
       expect(findings[0][0]).toBe('Application');
@@ -109,15 +138,30 @@ describe('portfolio input', () => {
       const doc = JSON.parse(r.out);
       expect(validateReport(doc), JSON.stringify(validateReport.errors)).toBe(true);
       expect(doc.kind).toBe('portfolio');
-      expect(doc.apps.map((a: { app: { name: string; owner?: string; team?: string } }) => [a.app.name, a.app.owner, a.app.team])).toEqual([['shop', 'li.wei', 'retail'], ['broker', undefined, 'logistics']]);
-      expect(doc.apps.map((a: { verdict: { class: string } }) => a.verdict.class)).toEqual(['refactor', 'not-recommended']);
+      expect(
+        doc.apps.map((a: { app: { name: string; owner?: string; team?: string } }) => [
+          a.app.name,
+          a.app.owner,
+          a.app.team,
+        ]),
+      ).toEqual([
+        ['shop', 'li.wei', 'retail'],
+        ['broker', undefined, 'logistics'],
+      ]);
+      expect(doc.apps.map((a: { verdict: { class: string } }) => a.verdict.class)).toEqual([
+        'refactor',
+        'not-recommended',
+      ]);
     } finally {
       removeTree(dir);
     }
   });
 
   it('a broken inventory is refused with what to write instead', () => {
-    const dir = makeTree({ 'bad.yaml': 'apps:\n  - path: nowhere\n', 'missing.yaml': 'apps:\n  - name: x\n    path: ./nope\n' });
+    const dir = makeTree({
+      'bad.yaml': 'apps:\n  - path: nowhere\n',
+      'missing.yaml': 'apps:\n  - name: x\n    path: ./nope\n',
+    });
     try {
       const bad = run(['assess', '--inventory', path.join(dir, 'bad.yaml')]);
       expect(bad.code).toBe(2);
@@ -156,12 +200,15 @@ describe('languages', () => {
       const zh = JSON.parse(run(['assess', `fixtures/${app}`, '--format', 'json', '--lang', 'zh-CN']).out);
       expect(zh.lang).toBe('zh-CN');
       expect(shape({ ...zh, lang: '' })).toEqual(shape({ ...en, lang: '' }));
-      expect(zh.findings.map((f: { message: string }) => f.message)).not.toEqual(en.findings.map((f: { message: string }) => f.message));
+      expect(zh.findings.map((f: { message: string }) => f.message)).not.toEqual(
+        en.findings.map((f: { message: string }) => f.message),
+      );
       expect(zh.findings.every((f: { title: string }) => /[\u4e00-\u9fff]/.test(f.title))).toBe(true);
       const textEn = run(['assess', `fixtures/${app}`, '--lang', 'en']).out.split('\n');
       const textZh = run(['assess', `fixtures/${app}`, '--lang', 'zh-CN']).out.split('\n');
       expect(textZh.length).toBe(textEn.length);
-      for (const [i, line] of textZh.entries()) expect(line.startsWith('      | ')).toBe(textEn[i].startsWith('      | ')); // snippets line up
+      for (const [i, line] of textZh.entries())
+        expect(line.startsWith('      | ')).toBe(textEn[i].startsWith('      | ')); // snippets line up
     });
   }
 });

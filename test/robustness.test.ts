@@ -17,7 +17,9 @@ async function withTree(files: Record<string, string | Uint8Array>, extra?: (dir
     extra?.(dir);
     const a = await assess(dir, bundledRules(), { threads: 0 });
     // the finding in the healthy file is never lost
-    expect(a.findings.filter((f) => f.ruleId === 'session-attribute-write').map((f) => f.file)).toContain('src/app/Good.java');
+    expect(a.findings.filter((f) => f.ruleId === 'session-attribute-write').map((f) => f.file)).toContain(
+      'src/app/Good.java',
+    );
     return a;
   } finally {
     removeTree(dir);
@@ -38,12 +40,15 @@ public class Broken {
     const notice = a.notices.find((n) => n.file === 'src/app/Broken.java');
     expect(notice?.kind).toBe('parse-error');
     expect(notice?.line).toBe(5);
-    const lines = a.findings.filter((f) => f.file === 'src/app/Broken.java' && f.ruleId === 'session-attribute-write').map((f) => f.line);
+    const lines = a.findings
+      .filter((f) => f.file === 'src/app/Broken.java' && f.ruleId === 'session-attribute-write')
+      .map((f) => f.line);
     expect(lines).toContain(4);
   });
 
   it('a GBK file is decoded as GBK: its string literal stays whole and its finding is reported', async () => {
-    const src = 'package app;\npublic class Gbk {\n  String msg = "誠信\\\\";\n  String db = "jdbc:mysql://10.0.0.2/bbs";\n}\n';
+    const src =
+      'package app;\npublic class Gbk {\n  String msg = "誠信\\\\";\n  String db = "jdbc:mysql://10.0.0.2/bbs";\n}\n';
     const gbk = encodeGbk(src);
     expect([...gbk].some((b, i) => b === 0x5c && gbk[i - 1] >= 0x81)).toBe(true); // the trap byte is there
     const a = await withTree({ 'src/app/Gbk.java': gbk });
@@ -54,7 +59,10 @@ public class Broken {
     try {
       const facts = await collectFacts(dir, { threads: 0 });
       const java = facts.files.find((x) => x.kind === 'java');
-      expect(java?.kind === 'java' && java.strings.map((x) => x.value)).toEqual(['誠信\\\\', 'jdbc:mysql://10.0.0.2/bbs']);
+      expect(java?.kind === 'java' && java.strings.map((x) => x.value)).toEqual([
+        '誠信\\\\',
+        'jdbc:mysql://10.0.0.2/bbs',
+      ]);
     } finally {
       removeTree(dir);
     }
@@ -90,7 +98,10 @@ public class Broken {
   });
 
   it('an XML file that breaks halfway keeps the elements before the error', async () => {
-    const a = await withTree({ 'META-INF/context.xml': '<Context>\n<Manager className="org.apache.catalina.session.PersistentManager"/>\n<Resource name="x" <<< broken\n' });
+    const a = await withTree({
+      'META-INF/context.xml':
+        '<Context>\n<Manager className="org.apache.catalina.session.PersistentManager"/>\n<Resource name="x" <<< broken\n',
+    });
     expect(a.notices.find((n) => n.file === 'META-INF/context.xml')?.kind).toBe('parse-error');
     expect(a.findings.find((f) => f.ruleId === 'tomcat-persistent-manager')?.line).toBe(2);
   });

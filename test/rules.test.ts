@@ -5,12 +5,16 @@ import { FIX_ORDER, type FixKind } from '../refactors/types.js';
 
 describe('bundled rules', () => {
   it('every fix a rule names is a fix paasport fix applies', () => {
-    const unknown = bundledRules().filter((r) => r.fix && !FIX_ORDER.includes(r.fix as FixKind)).map((r) => `${r.id}: ${r.fix}`);
+    const unknown = bundledRules()
+      .filter((r) => r.fix && !FIX_ORDER.includes(r.fix as FixKind))
+      .map((r) => `${r.id}: ${r.fix}`);
     expect(unknown).toEqual([]);
   });
 
   it('every rule has a valid and an invalid case', () => {
-    const ids = bundledRules().map((r) => r.id).sort();
+    const ids = bundledRules()
+      .map((r) => r.id)
+      .sort();
     expect(Object.keys(RULE_CASES).sort()).toEqual(ids);
   });
 

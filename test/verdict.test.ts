@@ -10,8 +10,19 @@ const run = (app: string) => assess(path.join(ROOT, 'fixtures', app), bundledRul
 describe('verdicts on fixtures built to land in each class', () => {
   it('a stateless app: containerize now, full score, no blockers', async () => {
     const a = await run('stateless-api');
-    expect(a.verdict).toMatchObject({ class: 'containerize', devTestOnly: false, score: 100, blockers: [], refactors: [] });
-    expect(a.profile).toMatchObject({ buildTool: 'maven', packaging: 'war', javaVersion: '11', servlet: { namespace: 'javax', version: '4.0' } });
+    expect(a.verdict).toMatchObject({
+      class: 'containerize',
+      devTestOnly: false,
+      score: 100,
+      blockers: [],
+      refactors: [],
+    });
+    expect(a.profile).toMatchObject({
+      buildTool: 'maven',
+      packaging: 'war',
+      javaVersion: '11',
+      servlet: { namespace: 'javax', version: '4.0' },
+    });
     expect(a.profile.databases.map((d) => d.name)).toEqual(['PostgreSQL']);
     expect(a.baseImage.image).toBe('tomcat:9.0-jdk11-temurin');
   });
@@ -20,7 +31,11 @@ describe('verdicts on fixtures built to land in each class', () => {
     const shop = await run('servlet-shop');
     expect(shop.verdict.class).toBe('refactor');
     expect(shop.verdict.refactors).toEqual(['session-serializable', 'session-store', 'local-files']);
-    expect(shop.verdict.blockers[0]).toEqual({ ruleId: 'session-attribute-not-serializable', category: 'mandatory', count: 2 });
+    expect(shop.verdict.blockers[0]).toEqual({
+      ruleId: 'session-attribute-not-serializable',
+      category: 'mandatory',
+      count: 2,
+    });
     expect(shop.verdict.score).toBeGreaterThan(25);
     expect(shop.verdict.score).toBeLessThan(100);
     const forum = await run('struts-forum');
@@ -35,7 +50,12 @@ describe('verdicts on fixtures built to land in each class', () => {
     const a = await run('order-broker');
     expect(a.verdict.class).toBe('not-recommended');
     expect(a.verdict.score).toBeLessThanOrEqual(25);
-    expect(a.profile).toMatchObject({ buildTool: 'gradle', packaging: 'war', javaVersion: '17', servlet: { namespace: 'jakarta', version: '6.0' } });
+    expect(a.profile).toMatchObject({
+      buildTool: 'gradle',
+      packaging: 'war',
+      javaVersion: '17',
+      servlet: { namespace: 'jakarta', version: '6.0' },
+    });
     expect(a.baseImage.image).toBe('tomcat:10.1-jdk17-temurin');
   });
 
@@ -49,7 +69,13 @@ describe('verdicts on fixtures built to land in each class', () => {
 
   it('Spring MVC profile: framework versions, databases from JDBC URLs', async () => {
     const a = await run('spring-mvc-crm');
-    expect(a.profile.frameworks).toEqual([{ name: 'Spring', version: '4.3.9.RELEASE', evidence: { kind: 'dependency', ref: 'pom.xml: org.springframework:spring-webmvc:4.3.9.RELEASE' } }]);
+    expect(a.profile.frameworks).toEqual([
+      {
+        name: 'Spring',
+        version: '4.3.9.RELEASE',
+        evidence: { kind: 'dependency', ref: 'pom.xml: org.springframework:spring-webmvc:4.3.9.RELEASE' },
+      },
+    ]);
     expect(a.profile.databases.map((d) => d.name)).toEqual(['MySQL', 'SQL Server']);
     expect(a.profile.servlet).toMatchObject({ namespace: 'javax', version: '3.0' });
   });
@@ -57,7 +83,17 @@ describe('verdicts on fixtures built to land in each class', () => {
 
 describe('score and effort formulas', () => {
   const f = (ruleId: string, category: Finding['category'], effort = 2, tags = ['config']): Finding => ({
-    ruleId, category, effort, tags, file: 'a', line: 1, column: 1, title: { en: '', 'zh-CN': '' }, message: { en: '', 'zh-CN': '' }, snippet: '', matched: {},
+    ruleId,
+    category,
+    effort,
+    tags,
+    file: 'a',
+    line: 1,
+    column: 1,
+    title: { en: '', 'zh-CN': '' },
+    message: { en: '', 'zh-CN': '' },
+    snippet: '',
+    matched: {},
   });
 
   it('readiness = 100 × e^(−P/100), P = Σ weight × (1 + log2 n)', () => {

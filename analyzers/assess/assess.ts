@@ -29,12 +29,22 @@ export interface Assessment {
 }
 
 /** Facts, rules, profile and verdict: the assessment of one application tree. */
-export async function assess(root: string, rules: Rule[], opts: CollectOptions = {}, app?: Omit<AppRef, 'path'>): Promise<Assessment> {
+export async function assess(
+  root: string,
+  rules: Rule[],
+  opts: CollectOptions = {},
+  app?: Omit<AppRef, 'path'>,
+): Promise<Assessment> {
   return assessFacts(await collectFacts(root, opts), rules, root, app);
 }
 
 /** The assessment of facts already collected. */
-export function assessFacts(project: ProjectFacts, rules: Rule[], root = project.root, app?: Omit<AppRef, 'path'>): Assessment {
+export function assessFacts(
+  project: ProjectFacts,
+  rules: Rule[],
+  root = project.root,
+  app?: Omit<AppRef, 'path'>,
+): Assessment {
   const findings = runRules(project, rules);
   let javaFiles = 0;
   let javaLines = 0;
@@ -60,7 +70,12 @@ export function assessFacts(project: ProjectFacts, rules: Rule[], root = project
 }
 
 /** Several applications, one after the other (each already uses every core). */
-export async function assessAll(apps: AppRef[], rules: Rule[], opts: CollectOptions = {}, onApp?: (i: number, a: AppRef) => void): Promise<Assessment[]> {
+export async function assessAll(
+  apps: AppRef[],
+  rules: Rule[],
+  opts: CollectOptions = {},
+  onApp?: (i: number, a: AppRef) => void,
+): Promise<Assessment[]> {
   const out: Assessment[] = [];
   for (const [i, app] of apps.entries()) {
     onApp?.(i, app);

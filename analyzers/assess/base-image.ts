@@ -24,7 +24,12 @@ export function recommendBaseImage(p: TechProfile): BaseImage {
     };
   }
   const tomcatMajor = Number(p.tomcat?.version.split('.')[0] ?? 0);
-  const seen = p.tomcat ? { en: ` (Tomcat ${p.tomcat.version} seen in ${p.tomcat.evidence.ref})`, zh: `（在 ${p.tomcat.evidence.ref} 中发现 Tomcat ${p.tomcat.version}）` } : { en: '', zh: '' };
+  const seen = p.tomcat
+    ? {
+        en: ` (Tomcat ${p.tomcat.version} seen in ${p.tomcat.evidence.ref})`,
+        zh: `（在 ${p.tomcat.evidence.ref} 中发现 Tomcat ${p.tomcat.version}）`,
+      }
+    : { en: '', zh: '' };
   if (p.servlet.namespace === 'jakarta') {
     const servlet = Number(p.servlet.version ?? 6);
     const line = servlet >= 6.1 || tomcatMajor >= 11 ? '11.0' : '10.1';
@@ -32,8 +37,15 @@ export function recommendBaseImage(p: TechProfile): BaseImage {
     return {
       image: `tomcat:${line}-jdk${jdk}-temurin`,
       reason: {
-        en: `jakarta.servlet ${p.servlet.version ?? ''} needs Tomcat ${line}; compiled for Java ${java}${seen.en}`.replace('  ', ' '),
-        'zh-CN': `jakarta.servlet ${p.servlet.version ?? ''} 需要 Tomcat ${line}；编译目标 Java ${java}${seen.zh}`.replace('  ', ' '),
+        en: `jakarta.servlet ${p.servlet.version ?? ''} needs Tomcat ${line}; compiled for Java ${java}${seen.en}`.replace(
+          '  ',
+          ' ',
+        ),
+        'zh-CN':
+          `jakarta.servlet ${p.servlet.version ?? ''} 需要 Tomcat ${line}；编译目标 Java ${java}${seen.zh}`.replace(
+            '  ',
+            ' ',
+          ),
       },
     };
   }
@@ -42,8 +54,15 @@ export function recommendBaseImage(p: TechProfile): BaseImage {
   return {
     image: `tomcat:9.0-jdk${jdk}-temurin`,
     reason: {
-      en: `javax.servlet ${p.servlet.version ?? ''} runs on Tomcat 9.0, the last supported javax line; compiled for Java ${java}${seen.en}${older ? '; older Tomcat lines are end of life and Servlet 2.x/3.x apps run on 9.0 unless they use Tomcat internals' : ''}`.replace('  ', ' '),
-      'zh-CN': `javax.servlet ${p.servlet.version ?? ''} 运行于 Tomcat 9.0（最后一个仍受支持的 javax 版本线）；编译目标 Java ${java}${seen.zh}${older ? '；更早的 Tomcat 已停止维护，Servlet 2.x/3.x 应用除非使用 Tomcat 内部接口，否则可直接运行于 9.0' : ''}`.replace('  ', ' '),
+      en: `javax.servlet ${p.servlet.version ?? ''} runs on Tomcat 9.0, the last supported javax line; compiled for Java ${java}${seen.en}${older ? '; older Tomcat lines are end of life and Servlet 2.x/3.x apps run on 9.0 unless they use Tomcat internals' : ''}`.replace(
+        '  ',
+        ' ',
+      ),
+      'zh-CN':
+        `javax.servlet ${p.servlet.version ?? ''} 运行于 Tomcat 9.0（最后一个仍受支持的 javax 版本线）；编译目标 Java ${java}${seen.zh}${older ? '；更早的 Tomcat 已停止维护，Servlet 2.x/3.x 应用除非使用 Tomcat 内部接口，否则可直接运行于 9.0' : ''}`.replace(
+          '  ',
+          ' ',
+        ),
     },
   };
 }

@@ -5,7 +5,6 @@ import YAML from 'yaml';
 import type { AppRef } from './assess.js';
 import { PaasportError } from '../errors.js';
 
-
 export const INVENTORY_SCHEMA = {
   type: 'object',
   required: ['apps'],
@@ -36,12 +35,19 @@ export function loadInventory(file: string): AppRef[] {
   try {
     data = YAML.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new PaasportError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid YAML: ${(e as Error).message}`}`);
+    throw new PaasportError(
+      `${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid YAML: ${(e as Error).message}`}`,
+    );
   }
   const validate = new Ajv({ allErrors: true }).compile<{ apps: AppRef[] }>(INVENTORY_SCHEMA);
   if (!validate(data)) {
-    const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-    throw new PaasportError(`${file}: not an inventory (${why}). Expected:\napps:\n  - name: shop\n    path: ../shop\n    owner: someone\n    team: sales`);
+    const why = (validate.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
+    throw new PaasportError(
+      `${file}: not an inventory (${why}). Expected:\napps:\n  - name: shop\n    path: ../shop\n    owner: someone\n    team: sales`,
+    );
   }
   const base = path.dirname(path.resolve(file));
   const names = new Set<string>();
@@ -49,7 +55,8 @@ export function loadInventory(file: string): AppRef[] {
     if (names.has(a.name)) throw new PaasportError(`${file}: the app name ${a.name} is used twice`);
     names.add(a.name);
     const abs = path.resolve(base, a.path);
-    if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new PaasportError(`${file}: ${a.name}: ${a.path} is not a folder`);
+    if (!existsSync(abs) || !statSync(abs).isDirectory())
+      throw new PaasportError(`${file}: ${a.name}: ${a.path} is not a folder`);
     return { ...a, path: abs };
   });
 }

@@ -61,10 +61,16 @@ export function judge(findings: Finding[]): Verdict {
   const blockers = [...byRule.values()]
     .filter((g) => g[0].category !== 'potential')
     .map((g) => ({ ruleId: g[0].ruleId, category: g[0].category, count: g.length }))
-    .sort((a, b) => CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1));
+    .sort(
+      (a, b) =>
+        CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] || b.count - a.count || (a.ruleId < b.ruleId ? -1 : 1),
+    );
 
   const fixes = new Set(findings.filter((f) => f.fix && f.category !== 'potential').map((f) => f.fix!));
-  const refactors = [...REFACTOR_ORDER.filter((r) => fixes.has(r)), ...[...fixes].filter((r) => !REFACTOR_ORDER.includes(r)).sort()];
+  const refactors = [
+    ...REFACTOR_ORDER.filter((r) => fixes.has(r)),
+    ...[...fixes].filter((r) => !REFACTOR_ORDER.includes(r)).sort(),
+  ];
 
   return {
     class: cls,

@@ -5,7 +5,8 @@ import type { BuildFacts, Dependency, TextFacts, XmlElement, XmlFacts } from '..
 export function childrenOf(facts: XmlFacts, i: number): XmlElement[] {
   const prefix = facts.elements[i].path + '/';
   const out: XmlElement[] = [];
-  for (let j = i + 1; j < facts.elements.length && facts.elements[j].path.startsWith(prefix); j++) out.push(facts.elements[j]);
+  for (let j = i + 1; j < facts.elements.length && facts.elements[j].path.startsWith(prefix); j++)
+    out.push(facts.elements[j]);
   return out;
 }
 
@@ -42,9 +43,17 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
     if (el.name === 'plugin') {
       const kids = childrenOf(pom, i);
       const artifact = childText(kids, el.path, 'artifactId');
-      if (artifact) plugins.push({ group: childText(kids, el.path, 'groupId'), artifact, version: interpolate(childText(kids, el.path, 'version')) });
+      if (artifact)
+        plugins.push({
+          group: childText(kids, el.path, 'groupId'),
+          artifact,
+          version: interpolate(childText(kids, el.path, 'version')),
+        });
     }
-    if (el.name === 'plugin' && childrenOf(pom, i).some((c) => c.name === 'artifactId' && c.text === 'maven-compiler-plugin')) {
+    if (
+      el.name === 'plugin' &&
+      childrenOf(pom, i).some((c) => c.name === 'artifactId' && c.text === 'maven-compiler-plugin')
+    ) {
       const kids = childrenOf(pom, i);
       const conf = (n: string) => interpolate(kids.find((c) => c.path === `${el.path}/configuration/${n}`)?.text);
       javaSource = conf('release') ?? conf('source') ?? javaSource;
@@ -53,12 +62,20 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
     }
   });
   return {
-    tool: 'maven', file: pom.file, version: interpolate(top('version')), packaging: top('packaging') ?? 'jar', javaSource: interpolate(javaSource), javaTarget: interpolate(javaTarget),
-    sourceEncoding: interpolate(sourceEncoding), dependencies, plugins,
+    tool: 'maven',
+    file: pom.file,
+    version: interpolate(top('version')),
+    packaging: top('packaging') ?? 'jar',
+    javaSource: interpolate(javaSource),
+    javaTarget: interpolate(javaTarget),
+    sourceEncoding: interpolate(sourceEncoding),
+    dependencies,
+    plugins,
   };
 }
 
-const GRADLE_DEP = /^\s*(?:compile|implementation|api|runtime|runtimeOnly|compileOnly|providedCompile|providedRuntime|testCompile|testImplementation)\s*\(?\s*(?:['"]([^'"]+)['"]|group\s*:\s*['"]([^'"]+)['"]\s*,\s*name\s*:\s*['"]([^'"]+)['"](?:\s*,\s*version\s*:\s*['"]([^'"]+)['"])?)/;
+const GRADLE_DEP =
+  /^\s*(?:compile|implementation|api|runtime|runtimeOnly|compileOnly|providedCompile|providedRuntime|testCompile|testImplementation)\s*\(?\s*(?:['"]([^'"]+)['"]|group\s*:\s*['"]([^'"]+)['"]\s*,\s*name\s*:\s*['"]([^'"]+)['"](?:\s*,\s*version\s*:\s*['"]([^'"]+)['"])?)/;
 
 function gradleFacts(g: TextFacts): BuildFacts {
   const text = g.lines.join('\n');
@@ -69,24 +86,39 @@ function gradleFacts(g: TextFacts): BuildFacts {
     const [group, artifact, version] = m[1] ? m[1].split(':') : [m[2], m[3], m[4]];
     if (artifact) dependencies.push({ group, artifact, version, file: g.file, line: i + 1 });
   });
-  const compat = (k: string) => new RegExp(`${k}\\s*=\\s*['"]?(?:JavaVersion\\.VERSION_)?([\\d._]+)`).exec(text)?.[1].replace('_', '.');
+  const compat = (k: string) =>
+    new RegExp(`${k}\\s*=\\s*['"]?(?:JavaVersion\\.VERSION_)?([\\d._]+)`).exec(text)?.[1].replace('_', '.');
   const javaSource = compat('sourceCompatibility');
   const enc = /options\.encoding\s*=\s*['"]([^'"]+)['"]/.exec(text);
   return {
-    tool: 'gradle', file: g.file,
-    packaging: /\bwar\b/.test(text.match(/(apply\s+plugin\s*:\s*['"]war['"]|id\s*\(?\s*['"]war['"])/)?.[0] ?? '') ? 'war' : 'jar',
-    javaSource, javaTarget: compat('targetCompatibility') ?? javaSource, sourceEncoding: enc?.[1], dependencies, plugins: [],
+    tool: 'gradle',
+    file: g.file,
+    packaging: /\bwar\b/.test(text.match(/(apply\s+plugin\s*:\s*['"]war['"]|id\s*\(?\s*['"]war['"])/)?.[0] ?? '')
+      ? 'war'
+      : 'jar',
+    javaSource,
+    javaTarget: compat('targetCompatibility') ?? javaSource,
+    sourceEncoding: enc?.[1],
+    dependencies,
+    plugins: [],
   };
 }
 
 function antFacts(build: XmlFacts): BuildFacts {
   const javac = build.elements.find((e) => e.name === 'javac');
   return {
-    tool: 'ant', file: build.file,
-    packaging: build.elements.some((e) => e.name === 'war') ? 'war' : build.elements.some((e) => e.name === 'jar') ? 'jar' : undefined,
+    tool: 'ant',
+    file: build.file,
+    packaging: build.elements.some((e) => e.name === 'war')
+      ? 'war'
+      : build.elements.some((e) => e.name === 'jar')
+        ? 'jar'
+        : undefined,
     javaSource: javac?.attributes.source,
     javaTarget: javac?.attributes.target ?? javac?.attributes.source,
-    warFile: build.elements.map((e) => (e.name === 'war' ? e.attributes.destfile ?? e.attributes.warfile : undefined)).find((f) => f && !f.includes('${')),
+    warFile: build.elements
+      .map((e) => (e.name === 'war' ? (e.attributes.destfile ?? e.attributes.warfile) : undefined))
+      .find((f) => f && !f.includes('${')),
     sourceEncoding: javac?.attributes.encoding,
     dependencies: [],
     plugins: [],
@@ -102,7 +134,13 @@ export function buildFacts(files: { xml: XmlFacts[]; gradle: TextFacts[] }, jars
   const pom = byDepth(files.xml.filter((x) => path.posix.basename(x.file) === 'pom.xml' && x.root === 'project'))[0];
   const gradle = byDepth(files.gradle.filter((g) => path.posix.basename(g.file) === 'build.gradle'))[0];
   const ant = byDepth(files.xml.filter((x) => path.posix.basename(x.file) === 'build.xml' && x.root === 'project'))[0];
-  const result: BuildFacts = pom ? mavenFacts(pom) : gradle ? gradleFacts(gradle) : ant ? antFacts(ant) : { tool: 'none', dependencies: [], plugins: [] };
+  const result: BuildFacts = pom
+    ? mavenFacts(pom)
+    : gradle
+      ? gradleFacts(gradle)
+      : ant
+        ? antFacts(ant)
+        : { tool: 'none', dependencies: [], plugins: [] };
   for (const jar of jars) {
     const base = path.posix.basename(jar);
     const m = JAR_NAME.exec(base);

@@ -25,7 +25,8 @@ export function eclipseSettings(root: string): EclipseSettings {
   const resources = read(path.join(root, '.settings/org.eclipse.core.resources.prefs')) ?? {};
   return {
     javaSource: jdt['org.eclipse.jdt.core.compiler.source'] ?? jdt['org.eclipse.jdt.core.compiler.compliance'],
-    javaTarget: jdt['org.eclipse.jdt.core.compiler.codegen.targetPlatform'] ?? jdt['org.eclipse.jdt.core.compiler.compliance'],
+    javaTarget:
+      jdt['org.eclipse.jdt.core.compiler.codegen.targetPlatform'] ?? jdt['org.eclipse.jdt.core.compiler.compliance'],
     encoding: resources['encoding/<project>'],
   };
 }

@@ -14,11 +14,24 @@ export interface TomcatConfig {
   elements: TomcatElement[];
 }
 
-const KINDS = new Set<TomcatElement['kind']>(['Resource', 'Manager', 'Store', 'Cluster', 'Valve', 'Environment', 'Parameter']);
+const KINDS = new Set<TomcatElement['kind']>([
+  'Resource',
+  'Manager',
+  'Store',
+  'Cluster',
+  'Valve',
+  'Environment',
+  'Parameter',
+]);
 
 /** Tomcat's context.xml (META-INF/, conf/, conf/Catalina/host/*.xml) and server.xml: the elements that shape runtime state. */
 export function summarizeTomcatConfig(x: XmlFacts): TomcatConfig | undefined {
-  const role = x.root === 'Context' ? 'context' : x.root === 'Server' && path.posix.basename(x.file) === 'server.xml' ? 'server' : undefined;
+  const role =
+    x.root === 'Context'
+      ? 'context'
+      : x.root === 'Server' && path.posix.basename(x.file) === 'server.xml'
+        ? 'server'
+        : undefined;
   if (!role) return undefined;
   return {
     file: x.file,

@@ -31,7 +31,7 @@ function text(kids: XmlElement[], parent: XmlElement, name: string): string | un
 export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
   if (x.root !== 'web-app') return undefined;
   const root = x.elements[0];
-  const flavor: WebXmlFlavor = x.namespace ? NAMESPACES[x.namespace] ?? 'javaee' : 'dtd';
+  const flavor: WebXmlFlavor = x.namespace ? (NAMESPACES[x.namespace] ?? 'javaee') : 'dtd';
   const dtdVersion = /Web Application (\d\.\d)/.exec(x.doctype ?? '')?.[1];
   const w: WebXml = {
     file: x.file,
@@ -48,7 +48,9 @@ export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
     if (el.path.split('/').length !== 2) return;
     const kids = childrenOf(x, i);
     switch (el.name) {
-      case 'distributable': w.distributable = true; break;
+      case 'distributable':
+        w.distributable = true;
+        break;
       case 'session-config': {
         const t = text(kids, el, 'session-timeout');
         if (t && /^-?\d+$/.test(t)) w.sessionTimeout = Number(t);
@@ -59,9 +61,23 @@ export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
         if (c) w.listeners.push(c);
         break;
       }
-      case 'filter': w.filters.push({ name: text(kids, el, 'filter-name') ?? '', className: text(kids, el, 'filter-class') ?? '' }); break;
-      case 'servlet': w.servlets.push({ name: text(kids, el, 'servlet-name') ?? '', className: text(kids, el, 'servlet-class'), jsp: text(kids, el, 'jsp-file') }); break;
-      case 'context-param': w.contextParams.push({ name: text(kids, el, 'param-name') ?? '', value: text(kids, el, 'param-value') ?? '', line: el.line }); break;
+      case 'filter':
+        w.filters.push({ name: text(kids, el, 'filter-name') ?? '', className: text(kids, el, 'filter-class') ?? '' });
+        break;
+      case 'servlet':
+        w.servlets.push({
+          name: text(kids, el, 'servlet-name') ?? '',
+          className: text(kids, el, 'servlet-class'),
+          jsp: text(kids, el, 'jsp-file'),
+        });
+        break;
+      case 'context-param':
+        w.contextParams.push({
+          name: text(kids, el, 'param-name') ?? '',
+          value: text(kids, el, 'param-value') ?? '',
+          line: el.line,
+        });
+        break;
     }
   });
   return w;

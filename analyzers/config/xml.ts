@@ -6,7 +6,13 @@ const localName = (n: string) => (n.includes(':') ? n.slice(n.indexOf(':') + 1) 
 
 /** Extracts elements (path, attributes, text, line) from an XML file; keeps going past errors. */
 export function extractXmlFacts(file: string, text: string): { facts: XmlFacts; notices: Notice[] } {
-  const facts: XmlFacts = { kind: 'xml', file, elements: [], comments: commentSpans(text, 'xml'), lines: text.split(/\r?\n/) };
+  const facts: XmlFacts = {
+    kind: 'xml',
+    file,
+    elements: [],
+    comments: commentSpans(text, 'xml'),
+    lines: text.split(/\r?\n/),
+  };
   const notices: Notice[] = [];
   const parser = new SaxesParser({ position: true });
   const stack: { el: XmlElement; text: string[] }[] = [];
@@ -14,7 +20,9 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlFacts; 
   let startCol = 1;
   let errors = 0;
 
-  parser.on('doctype', (d) => { facts.doctype = d.trim(); });
+  parser.on('doctype', (d) => {
+    facts.doctype = d.trim();
+  });
   parser.on('opentagstart', (tag) => {
     startLine = parser.line;
     startCol = Math.max(1, parser.column - tag.name.length);
@@ -33,8 +41,12 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlFacts; 
     if (tag.isSelfClosing) return;
     stack.push({ el, text: [] });
   });
-  parser.on('text', (t) => { if (stack.length) stack[stack.length - 1].text.push(t); });
-  parser.on('cdata', (t) => { if (stack.length) stack[stack.length - 1].text.push(t); });
+  parser.on('text', (t) => {
+    if (stack.length) stack[stack.length - 1].text.push(t);
+  });
+  parser.on('cdata', (t) => {
+    if (stack.length) stack[stack.length - 1].text.push(t);
+  });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
     const top = stack.pop();
@@ -42,7 +54,12 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlFacts; 
   });
   parser.on('error', (e) => {
     if (errors++ === 0) {
-      notices.push({ kind: 'parse-error', file, line: parser.line, detail: e.message.replace(/^(.*?:)?\d+:\d+: /, '') });
+      notices.push({
+        kind: 'parse-error',
+        file,
+        line: parser.line,
+        detail: e.message.replace(/^(.*?:)?\d+:\d+: /, ''),
+      });
     }
   });
   try {

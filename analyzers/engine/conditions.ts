@@ -1,6 +1,12 @@
 import picomatch from 'picomatch';
 import { commentSpans, maskComments } from '../read/comments.js';
-import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy, type ProjectIndex } from '../java/type-index.js';
+import {
+  isSerializable,
+  resolveExprType,
+  resolveTypeName,
+  typeHierarchy,
+  type ProjectIndex,
+} from '../java/type-index.js';
 import { externalSessionStore } from '../config/session-store.js';
 import { staticState, type MutationIndex } from '../java/static-state.js';
 import type { Condition, FileFacts, JavaFacts, Patterns, ProjectFacts, XmlElement } from '../types.js';
@@ -29,7 +35,12 @@ export function compileRegex(src: string): RegExp {
   return src.startsWith('(?i)') ? new RegExp(src.slice(4), 'i') : new RegExp(src);
 }
 
-export function createContext(project: ProjectFacts, index: ProjectIndex, mutations: () => MutationIndex, lines: (f: FileFacts) => string[]): EvalContext {
+export function createContext(
+  project: ProjectFacts,
+  index: ProjectIndex,
+  mutations: () => MutationIndex,
+  lines: (f: FileFacts) => string[],
+): EvalContext {
   const regexes = new Map<string, RegExp>();
   let store: string | undefined | null = null;
   const globs = new Map<string, (f: string) => boolean>();
@@ -54,7 +65,8 @@ export function createContext(project: ProjectFacts, index: ProjectIndex, mutati
 }
 
 const list = (p: Patterns | undefined): string[] => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
-const scopeOf = (x: { enclosingType?: string; enclosingMethod?: string }) => `${x.enclosingType ?? ''}#${x.enclosingMethod ?? ''}`;
+const scopeOf = (x: { enclosingType?: string; enclosingMethod?: string }) =>
+  `${x.enclosingType ?? ''}#${x.enclosingMethod ?? ''}`;
 
 const simpleName = (t: string) => t.slice(t.lastIndexOf('.') + 1);
 
@@ -62,12 +74,19 @@ const simpleName = (t: string) => t.slice(t.lastIndexOf('.') + 1);
 // checked first, since resolving names through imports is the costly part.
 function typeMatcher(wanted: string[], file: JavaFacts, ctx: EvalContext): (name: string) => boolean {
   const simple = new Set(wanted.map(simpleName));
-  return (name) => simple.has(simpleName(name)) && resolveTypeName(name, file, ctx.index).some((q) => wanted.includes(q));
+  return (name) =>
+    simple.has(simpleName(name)) && resolveTypeName(name, file, ctx.index).some((q) => wanted.includes(q));
 }
 
 function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[] | undefined {
-  const at = (x: { line: number; column: number }, value?: string, scope?: string, detail?: string): Match =>
-    ({ file: f.file, line: x.line, column: x.column, value, scope, detail });
+  const at = (x: { line: number; column: number }, value?: string, scope?: string, detail?: string): Match => ({
+    file: f.file,
+    line: x.line,
+    column: x.column,
+    value,
+    scope,
+    detail,
+  });
 
   if (cond['java.call']) {
     const c = cond['java.call'];
@@ -80,7 +99,12 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
       if (c.notInMethods?.includes(call.enclosingMethod ?? '')) continue;
       if (c.notArgOf && call.argOf && ctx.regex(c.notArgOf).test(call.argOf)) continue;
       if (types.length) {
-        const resolved = resolveExprType(call.receiverType ?? (call.receiver ? undefined : ''), f, call.enclosingType, ctx.index);
+        const resolved = resolveExprType(
+          call.receiverType ?? (call.receiver ? undefined : ''),
+          f,
+          call.enclosingType,
+          ctx.index,
+        );
         if (!resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)))) continue;
       }
       let value = call.args[0];
@@ -125,7 +149,13 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
   if (cond['java.extends'] || cond['java.implements']) {
     const types = list((cond['java.extends'] ?? cond['java.implements'])!.type);
     return f.types
-      .filter((t) => t.qualifiedName && typeHierarchy(t.qualifiedName, ctx.index).slice(1).some((s) => types.includes(s)))
+      .filter(
+        (t) =>
+          t.qualifiedName &&
+          typeHierarchy(t.qualifiedName, ctx.index)
+            .slice(1)
+            .some((s) => types.includes(s)),
+      )
       .map((t) => at(t, t.name));
   }
   if (cond['java.staticState']) {
@@ -151,7 +181,11 @@ function javaConditions(cond: Condition, f: JavaFacts, ctx: EvalContext): Match[
   return undefined;
 }
 
-function elementMatches(el: XmlElement, c: NonNullable<Condition['xml.element']>, ctx: EvalContext): string | undefined | false {
+function elementMatches(
+  el: XmlElement,
+  c: NonNullable<Condition['xml.element']>,
+  ctx: EvalContext,
+): string | undefined | false {
   if (c.path !== '*' && el.path !== c.path && !el.path.endsWith('/' + c.path)) return false;
   if (c.name !== undefined && !ctx.regex(c.name).test(el.name)) return false;
   if (c.notName !== undefined && ctx.regex(c.notName).test(el.name)) return false;
@@ -169,7 +203,12 @@ function elementMatches(el: XmlElement, c: NonNullable<Condition['xml.element']>
   if (c.value !== undefined) {
     const r = ctx.regex(c.value);
     const not = c.notValue ? ctx.regex(c.notValue) : undefined;
-    const candidates = [...Object.entries(el.attributes).filter(([k]) => !/^(xmlns|xsi:|schemaLocation)/.test(k)).map(([, v]) => v), el.text];
+    const candidates = [
+      ...Object.entries(el.attributes)
+        .filter(([k]) => !/^(xmlns|xsi:|schemaLocation)/.test(k))
+        .map(([, v]) => v),
+      el.text,
+    ];
     const hit = candidates.find((v) => v && r.test(v) && !not?.test(v));
     if (hit === undefined) return false;
     value = hit;
@@ -202,7 +241,8 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     // inside `and`: a non-empty list means "this file passes the not"
     return evaluate(cond.not, f, ctx).length ? [] : [{ file: f.file, line: 1, column: 1 }];
   }
-  if (cond['project.sessionStore']) return ctx.sessionStore() ? [{ file: f.file, line: 1, column: 1, value: ctx.sessionStore() }] : [];
+  if (cond['project.sessionStore'])
+    return ctx.sessionStore() ? [{ file: f.file, line: 1, column: 1, value: ctx.sessionStore() }] : [];
   if (cond.file) return ctx.glob(cond.file.glob)(f.file) ? [{ file: f.file, line: 1, column: 1, value: f.file }] : [];
   if (cond.text) {
     if (!inFiles(cond.text, f.file, ctx)) return [];
@@ -222,16 +262,28 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     const a = ctx.regex(cond.dependency.artifact);
     return ctx.project.build.dependencies
       .filter((d) => d.file === f.file && a.test(d.artifact) && (!g || g.test(d.group ?? '')))
-      .map((d) => ({ file: f.file, line: Math.max(1, d.line), column: 1, value: [d.group, d.artifact, d.version].filter(Boolean).join(':') }));
+      .map((d) => ({
+        file: f.file,
+        line: Math.max(1, d.line),
+        column: 1,
+        value: [d.group, d.artifact, d.version].filter(Boolean).join(':'),
+      }));
   }
   if (cond['logging.fileAppender']) {
     const c = cond['logging.fileAppender'];
     // the appenders were found once, with the other configuration facts
-    return ctx.project.config.fileAppenders.filter((a) => a.file === f.file)
+    return ctx.project.config.fileAppenders
+      .filter((a) => a.file === f.file)
       .filter((a) => !c.frameworks || c.frameworks.includes(a.framework))
       .filter((a) => c.referenced === undefined || a.referenced === c.referenced)
       .filter((a) => !c.notPath || !ctx.regex(c.notPath).test(a.path ?? ''))
-      .map((a) => ({ file: f.file, line: a.line, column: a.column, value: a.path ?? a.className ?? a.name, detail: `${a.framework} ${a.name}` }));
+      .map((a) => ({
+        file: f.file,
+        line: a.line,
+        column: a.column,
+        value: a.path ?? a.className ?? a.name,
+        detail: `${a.framework} ${a.name}`,
+      }));
   }
   if (cond['xml.element']) {
     const c = cond['xml.element'];
@@ -251,9 +303,13 @@ export function evaluate(cond: Condition, f: FileFacts, ctx: EvalContext): Match
     const nv = c.notValue ? ctx.regex(c.notValue) : undefined;
     return f.entries
       .filter((e) => (!k || k.test(e.key)) && (!v || v.test(e.value)) && !nv?.test(e.value))
-      .map((e) => ({ file: f.file, line: e.line, column: e.column, value: v ? e.value.match(v)?.[0] ?? e.value : e.value }));
+      .map((e) => ({
+        file: f.file,
+        line: e.line,
+        column: e.column,
+        value: v ? (e.value.match(v)?.[0] ?? e.value) : e.value,
+      }));
   }
   if (f.kind === 'java') return javaConditions(cond, f, ctx) ?? [];
   return [];
 }
-

@@ -68,5 +68,11 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
       matched: { value: m.value, detail: m.detail },
     });
   }
-  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+  return findings.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1),
+  );
 }

@@ -16,9 +16,13 @@ export function maskSecrets(text: string, secrets: (string | undefined)[] = []):
   for (const s of secrets) {
     if (!s) continue;
     // not inside a longer word or a dotted key: `db.password=password` keeps its key
-    const re = new RegExp(`${/^\w/.test(s) ? '(?<![\\w.])' : ''}${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${/\w$/.test(s) ? '(?!\\w)' : ''}`, 'g');
+    const re = new RegExp(
+      `${/^\w/.test(s) ? '(?<![\\w.])' : ''}${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${/\w$/.test(s) ? '(?!\\w)' : ''}`,
+      'g',
+    );
     out = out.replace(re, MASK);
   }
-  for (const p of PATTERNS) out = out.replace(p, (_m, a: string, _v: string, c?: string) => `${a}${MASK}${typeof c === 'string' ? c : ''}`);
+  for (const p of PATTERNS)
+    out = out.replace(p, (_m, a: string, _v: string, c?: string) => `${a}${MASK}${typeof c === 'string' ? c : ''}`);
   return out;
 }

@@ -8,11 +8,26 @@ import type { Rule } from '../types.js';
 import { PaasportError } from '../errors.js';
 import { packageFile } from '../read/package-files.js';
 
-
 /** The bundled rules/ folder. */
 export const bundledRulesDir = (): string => packageFile('rules');
 
-const REGEX_KEYS = new Set(['regex', 'notRegex', 'argsRegex', 'nameRegex', 'initializerRegex', 'text', 'value', 'notValue', 'key', 'group', 'artifact', 'name', 'notArgOf', 'notPath', 'notName']);
+const REGEX_KEYS = new Set([
+  'regex',
+  'notRegex',
+  'argsRegex',
+  'nameRegex',
+  'initializerRegex',
+  'text',
+  'value',
+  'notValue',
+  'key',
+  'group',
+  'artifact',
+  'name',
+  'notArgOf',
+  'notPath',
+  'notName',
+]);
 
 function checkRegexes(node: unknown, where: string): void {
   if (!node || typeof node !== 'object') return;
@@ -36,7 +51,10 @@ function makeValidator() {
 
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new PaasportError(`rules folder not found: ${dir}`);
-  return readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** Loads and validates the bundled rule packs and any user folders; ids must be unique across all. */
@@ -52,7 +70,10 @@ export function loadRules(extraDirs: string[] = []): Rule[] {
       throw new PaasportError(`${file}: not valid YAML: ${(e as Error).message}`);
     }
     if (!validate(data)) {
-      const first = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+      const first = (validate.errors ?? [])
+        .slice(0, 3)
+        .map((e) => `${e.instancePath || '/'} ${e.message}`)
+        .join('; ');
       throw new PaasportError(`${file}: does not follow the rule schema: ${first || ajv.errorsText(validate.errors)}`);
     }
     for (const rule of data) {
@@ -65,4 +86,3 @@ export function loadRules(extraDirs: string[] = []): Rule[] {
   }
   return rules;
 }
-

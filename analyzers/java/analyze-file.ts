@@ -23,7 +23,11 @@ export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<Jav
   try {
     bytes = readFileSync(job.abs); // synchronous: this runs on a worker thread, or in a command-line run with nothing else to do
   } catch (e) {
-    return { notices: [{ kind: 'unreadable', file: job.rel, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }] };
+    return {
+      notices: [
+        { kind: 'unreadable', file: job.rel, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      ],
+    };
   }
   if (looksBinary(bytes)) {
     return { notices: [{ kind: 'binary-skipped', file: job.rel }] };
@@ -32,7 +36,8 @@ export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<Jav
   const notices: Notice[] = [];
   if (decoded.badBytes) notices.push({ kind: 'encoding', file: job.rel, detail: String(decoded.badBytes) });
   const tree = jp.parser.parse(decoded.text);
-  if (!tree) return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
+  if (!tree)
+    return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
   try {
     if (job.parseOnly) return { notices };
     const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding);

@@ -1,6 +1,15 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
 import type {
-  Encoding, JavaAnnotation, JavaCall, JavaFacts, JavaField, JavaNew, JavaString, JavaTypeDecl, JavaWrite, Notice,
+  Encoding,
+  JavaAnnotation,
+  JavaCall,
+  JavaFacts,
+  JavaField,
+  JavaNew,
+  JavaString,
+  JavaTypeDecl,
+  JavaWrite,
+  Notice,
 } from '../types.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
@@ -73,7 +82,10 @@ function argNodes(n: Node): Node[] {
 /** Strips generics and array brackets: `Map<String, User>[]` → `Map`. */
 export function rawType(t: string): string {
   const lt = t.indexOf('<');
-  return (lt >= 0 ? t.slice(0, lt) : t).replace(/\[\s*\]/g, '').replace(/^@\S+\s+/, '').trim();
+  return (lt >= 0 ? t.slice(0, lt) : t)
+    .replace(/\[\s*\]/g, '')
+    .replace(/^@\S+\s+/, '')
+    .trim();
 }
 
 function stringValue(text: string): string {
@@ -82,10 +94,25 @@ function stringValue(text: string): string {
 }
 
 /** Extracts facts from one parsed Java file. The caller owns and deletes the tree. */
-export function extractJavaFacts(tree: Tree, query: Query, file: string, encoding: Encoding = 'utf-8'): { facts: JavaFacts; notices: Notice[] } {
+export function extractJavaFacts(
+  tree: Tree,
+  query: Query,
+  file: string,
+  encoding: Encoding = 'utf-8',
+): { facts: JavaFacts; notices: Notice[] } {
   const facts: JavaFacts = {
-    kind: 'java', file, imports: [], types: [], fields: [], calls: [], news: [], strings: [],
-    annotations: [], writes: [], lineCount: tree.rootNode.endPosition.row + 1, encoding,
+    kind: 'java',
+    file,
+    imports: [],
+    types: [],
+    fields: [],
+    calls: [],
+    news: [],
+    strings: [],
+    annotations: [],
+    writes: [],
+    lineCount: tree.rootNode.endPosition.row + 1,
+    encoding,
   };
   const notices: Notice[] = [];
   const captures = query.captures(tree.rootNode);
@@ -121,7 +148,10 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
     for (let i = stack.length - 1; i >= 0; i--) {
       const f = stack[i];
       if (f.kind === 'method' && method === undefined && type === undefined) method = f.name;
-      if (f.kind === 'type') { type = f.name; break; }
+      if (f.kind === 'type') {
+        type = f.name;
+        break;
+      }
     }
     return { enclosingType: type, enclosingMethod: method ?? (type ? '<field>' : undefined) };
   };
@@ -158,11 +188,16 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
         if (base === undefined) return undefined;
         return `${base}#${n.childForFieldName('name')?.text}()`;
       }
-      case 'object_creation_expression': return rawType(n.childForFieldName('type')?.text ?? '');
-      case 'cast_expression': return rawType(n.childForFieldName('type')?.text ?? '');
-      case 'parenthesized_expression': return exprType(n.namedChild(0));
-      case 'string_literal': return 'String';
-      default: return undefined;
+      case 'object_creation_expression':
+        return rawType(n.childForFieldName('type')?.text ?? '');
+      case 'cast_expression':
+        return rawType(n.childForFieldName('type')?.text ?? '');
+      case 'parenthesized_expression':
+        return exprType(n.namedChild(0));
+      case 'string_literal':
+        return 'String';
+      default:
+        return undefined;
     }
   };
 
@@ -195,9 +230,14 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
         const outer = typeNames.join('.');
         const qualified = [facts.package, outer, simple].filter(Boolean).join('.');
         facts.types.push({
-          name: simple, qualifiedName: qualified, kind: TYPE_KIND[node.type] ?? 'class',
+          name: simple,
+          qualifiedName: qualified,
+          kind: TYPE_KIND[node.type] ?? 'class',
           extends: superNode ? rawType(superNode.text.replace(/^extends\s+/, '')) : undefined,
-          implements: impl, annotations: annotationNames(node), methods: [], ...at(node),
+          implements: impl,
+          annotations: annotationNames(node),
+          methods: [],
+          ...at(node),
         });
         const vars = new Map(fieldsByTypeStart.get(node.startIndex) ?? []);
         stack.push({ end: node.endIndex, kind: 'type', name: simple, vars });
@@ -206,10 +246,20 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
       }
       case 'method': {
         const kind = node.type;
-        const mname = kind === 'static_initializer' ? '<clinit>' : kind === 'method_declaration' ? node.childForFieldName('name')?.text ?? '?' : '<init>';
+        const mname =
+          kind === 'static_initializer'
+            ? '<clinit>'
+            : kind === 'method_declaration'
+              ? (node.childForFieldName('name')?.text ?? '?')
+              : '<init>';
         const owner = facts.types[facts.types.length - 1];
         if (kind === 'method_declaration' && owner && typeNames[typeNames.length - 1] === owner.name) {
-          owner.methods.push({ name: mname, returnType: node.childForFieldName('type')?.text, isStatic: hasModifier(node, 'static'), ...at(node) });
+          owner.methods.push({
+            name: mname,
+            returnType: node.childForFieldName('type')?.text,
+            isStatic: hasModifier(node, 'static'),
+            ...at(node),
+          });
         }
         stack.push({ end: node.endIndex, kind: 'method', name: mname, vars: new Map() });
         break;
@@ -222,7 +272,12 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
         for (const d of node.childrenForFieldName('declarator')) {
           if (!d) continue;
           const field: JavaField = {
-            owner, name: d.childForFieldName('name')?.text ?? '', type, isStatic, isFinal, ...at(d),
+            owner,
+            name: d.childForFieldName('name')?.text ?? '',
+            type,
+            isStatic,
+            isFinal,
+            ...at(d),
           };
           const value = d.childForFieldName('value');
           if (value) field.initializer = value.text;
@@ -240,9 +295,10 @@ export function extractJavaFacts(tree: Tree, query: Query, file: string, encodin
         break;
       }
       case 'param': {
-        const typeNode = node.type === 'catch_formal_parameter'
-          ? node.namedChildren.find((c) => c?.type === 'catch_type')
-          : node.childForFieldName('type');
+        const typeNode =
+          node.type === 'catch_formal_parameter'
+            ? node.namedChildren.find((c) => c?.type === 'catch_type')
+            : node.childForFieldName('type');
         // parameters belong to the method frame pushed just before them
         declare(node.childForFieldName('name')?.text, typeNode?.text);
         break;

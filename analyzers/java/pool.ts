@@ -43,31 +43,39 @@ export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}):
   const workers: Worker[] = [];
   try {
     await Promise.all(
-      Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-        const w = new Worker(script);
-        workers.push(w);
-        // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
-        let inFlight = 0;
-        const send = () => {
-          while (inFlight < 2 && next < jobs.length) {
-            const batch = jobs.slice(next, next + BATCH);
-            w.postMessage({ id: next, jobs: batch });
-            next += batch.length;
-            inFlight++;
-          }
-          if (inFlight === 0) resolve();
-        };
-        w.on('message', (msg: { id: number; results: JavaResult[] }) => {
-          inFlight--;
-          msg.results.forEach((r, i) => { results[msg.id + i] = r; });
-          done += msg.results.length;
-          opts.onProgress?.(done, jobs.length);
-          send();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => { if (code !== 0) reject(new Error(`java worker stopped with code ${code}`)); });
-        send();
-      })),
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const w = new Worker(script);
+            workers.push(w);
+            // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
+            let inFlight = 0;
+            const send = () => {
+              while (inFlight < 2 && next < jobs.length) {
+                const batch = jobs.slice(next, next + BATCH);
+                w.postMessage({ id: next, jobs: batch });
+                next += batch.length;
+                inFlight++;
+              }
+              if (inFlight === 0) resolve();
+            };
+            w.on('message', (msg: { id: number; results: JavaResult[] }) => {
+              inFlight--;
+              msg.results.forEach((r, i) => {
+                results[msg.id + i] = r;
+              });
+              done += msg.results.length;
+              opts.onProgress?.(done, jobs.length);
+              send();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`java worker stopped with code ${code}`));
+            });
+            send();
+          }),
+      ),
     );
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

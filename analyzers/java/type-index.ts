@@ -37,18 +37,53 @@ for (const ns of ['javax', 'jakarta']) {
   KNOWN_RETURNS[request] = { getSession: session, getServletContext: ctx };
   KNOWN_RETURNS[`${ns}.servlet.ServletRequest`] = { getServletContext: ctx };
   KNOWN_RETURNS[session] = { getServletContext: ctx };
-  for (const t of ['ServletConfig', 'FilterConfig', 'GenericServlet', 'http.HttpServlet', 'ServletContextEvent', 'http.HttpSessionEvent']) {
+  for (const t of [
+    'ServletConfig',
+    'FilterConfig',
+    'GenericServlet',
+    'http.HttpServlet',
+    'ServletContextEvent',
+    'http.HttpSessionEvent',
+  ]) {
     KNOWN_RETURNS[`${ns}.servlet.${t}`] = { getServletContext: ctx, getSession: session };
   }
-  KNOWN_RETURNS[`${ns}.servlet.jsp.PageContext`] = { getSession: session, getServletContext: ctx, getRequest: `${ns}.servlet.ServletRequest` };
+  KNOWN_RETURNS[`${ns}.servlet.jsp.PageContext`] = {
+    getSession: session,
+    getServletContext: ctx,
+    getRequest: `${ns}.servlet.ServletRequest`,
+  };
 }
 KNOWN_RETURNS['org.apache.struts2.ServletActionContext'] = {
-  getRequest: 'javax.servlet.http.HttpServletRequest', getServletContext: 'javax.servlet.ServletContext',
+  getRequest: 'javax.servlet.http.HttpServletRequest',
+  getServletContext: 'javax.servlet.ServletContext',
 };
 KNOWN_RETURNS['org.apache.struts.action.Action'] = { getServlet: 'org.apache.struts.action.ActionServlet' };
 KNOWN_RETURNS['org.apache.struts.action.ActionServlet'] = { getServletContext: 'javax.servlet.ServletContext' };
 
-const JAVA_LANG = new Set(['String', 'Object', 'Integer', 'Long', 'Boolean', 'Double', 'Float', 'Short', 'Byte', 'Character', 'StringBuilder', 'StringBuffer', 'Thread', 'System', 'Math', 'Number', 'Runtime', 'Class', 'Enum', 'Iterable', 'Comparable', 'Runnable']);
+const JAVA_LANG = new Set([
+  'String',
+  'Object',
+  'Integer',
+  'Long',
+  'Boolean',
+  'Double',
+  'Float',
+  'Short',
+  'Byte',
+  'Character',
+  'StringBuilder',
+  'StringBuffer',
+  'Thread',
+  'System',
+  'Math',
+  'Number',
+  'Runtime',
+  'Class',
+  'Enum',
+  'Iterable',
+  'Comparable',
+  'Runnable',
+]);
 
 /** The qualified names a type name may stand for in a file: imports, the file's package, wildcard imports, java.lang. */
 export function resolveTypeName(name: string, file: JavaFacts, index: ProjectIndex): string[] {
@@ -108,7 +143,12 @@ function methodReturn(typeQ: string, method: string, index: ProjectIndex): strin
  * Resolves an expression type from the facts (`HttpSession`, `Helper#getSession()`, `#getSession()`)
  * to qualified names, going through the project's method declarations and known library methods.
  */
-export function resolveExprType(expr: string | undefined, file: JavaFacts, enclosingType: string | undefined, index: ProjectIndex): string[] {
+export function resolveExprType(
+  expr: string | undefined,
+  file: JavaFacts,
+  enclosingType: string | undefined,
+  index: ProjectIndex,
+): string[] {
   if (!expr) return [];
   const [base, ...steps] = expr.split('#');
   let types: string[];

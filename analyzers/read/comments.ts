@@ -14,7 +14,10 @@ export function commentSpans(text: string, style: CommentStyle): CommentSpan[] {
   const n = text.length;
   const advance = (to: number) => {
     for (; i < to && i < n; i++) {
-      if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++;
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        col = 1;
+      } else col++;
     }
   };
   const block = (open: string, close: string) => {
@@ -36,23 +39,45 @@ export function commentSpans(text: string, style: CommentStyle): CommentSpan[] {
   let atLineStart = true;
   while (i < n) {
     const c = text[i];
-    if (c === '\n') { advance(i + 1); atLineStart = true; continue; }
+    if (c === '\n') {
+      advance(i + 1);
+      atLineStart = true;
+      continue;
+    }
     if (style === 'properties') {
-      if (atLineStart && (c === '#' || c === '!')) { toEol(); continue; }
+      if (atLineStart && (c === '#' || c === '!')) {
+        toEol();
+        continue;
+      }
       if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\f') atLineStart = false;
       advance(i + 1);
       continue;
     }
     if (style === 'hash') {
-      if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { toEol(); continue; }
+      if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+        toEol();
+        continue;
+      }
       advance(i + 1);
       continue;
     }
-    if ((style === 'xml' || style === 'jsp') && text.startsWith('<!--', i)) { block('<!--', '-->'); continue; }
-    if (style === 'jsp' && text.startsWith('<%--', i)) { block('<%--', '--%>'); continue; }
+    if ((style === 'xml' || style === 'jsp') && text.startsWith('<!--', i)) {
+      block('<!--', '-->');
+      continue;
+    }
+    if (style === 'jsp' && text.startsWith('<%--', i)) {
+      block('<%--', '--%>');
+      continue;
+    }
     if (style === 'c' || style === 'jsp') {
-      if (text.startsWith('/*', i)) { block('/*', '*/'); continue; }
-      if (text.startsWith('//', i) && text[i - 1] !== ':') { toEol(); continue; }
+      if (text.startsWith('/*', i)) {
+        block('/*', '*/');
+        continue;
+      }
+      if (text.startsWith('//', i) && text[i - 1] !== ':') {
+        toEol();
+        continue;
+      }
       if (c === '"' || c === "'" || (style === 'c' && c === '`')) {
         let j = i + 1;
         while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;

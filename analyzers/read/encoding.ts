@@ -19,7 +19,8 @@ export function normalizeEncoding(name: string): Encoding | undefined {
   const n = name.toLowerCase().replace(/_/g, '-');
   if (n === 'utf-8' || n === 'utf8') return 'utf-8';
   if (['gbk', 'gb2312', 'gb18030', 'cp936', 'ms936', 'euc-cn'].includes(n)) return 'gbk';
-  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'cp1252', 'windows-1252'].includes(n)) return 'iso-8859-1';
+  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'cp1252', 'windows-1252'].includes(n))
+    return 'iso-8859-1';
   if (n === 'utf-16le') return 'utf-16le';
   if (n === 'utf-16be' || n === 'utf-16') return 'utf-16be';
   return undefined;
@@ -38,7 +39,8 @@ function isBinary(bytes: Uint8Array): boolean {
 }
 
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return false;
   return isBinary(bytes);
 }
 

@@ -25,8 +25,21 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 // Folders that never hold the application's own sources or config.
 const EXCLUDED_DIRS = new Set([
-  '.git', '.svn', '.hg', 'CVS', '.idea', '.vscode', '.settings', 'node_modules', 'bower_components',
-  'target', 'build', 'out', 'dist', '.gradle', '.mvn',
+  '.git',
+  '.svn',
+  '.hg',
+  'CVS',
+  '.idea',
+  '.vscode',
+  '.settings',
+  'node_modules',
+  'bower_components',
+  'target',
+  'build',
+  'out',
+  'dist',
+  '.gradle',
+  '.mvn',
 ]);
 
 // Test sources never reach the container: src/test (Maven, Gradle) and test/ or tests/ beside the sources.
@@ -44,7 +57,21 @@ const KIND_BY_EXT: Record<string, FileKind> = {
   '.jspf': 'jsp',
   '.js': 'js',
 };
-const OTHER_TEXT = new Set(['.yml', '.yaml', '.conf', '.cfg', '.ini', '.json', '.sh', '.bat', '.cmd', '.policy', '.kts', '.tld', '.xsl']);
+const OTHER_TEXT = new Set([
+  '.yml',
+  '.yaml',
+  '.conf',
+  '.cfg',
+  '.ini',
+  '.json',
+  '.sh',
+  '.bat',
+  '.cmd',
+  '.policy',
+  '.kts',
+  '.tld',
+  '.xsl',
+]);
 
 export function fileKind(name: string): FileKind | undefined {
   const ext = path.extname(name).toLowerCase();
@@ -111,7 +138,11 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Sc
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });
     } catch (e) {
-      out.notices.push({ kind: 'unreadable', file: rel || '.', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      out.notices.push({
+        kind: 'unreadable',
+        file: rel || '.',
+        detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

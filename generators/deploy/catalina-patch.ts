@@ -1,7 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { PaasportError } from '../../analyzers/errors.js';
 
-
 const OUT_DEFAULT = /^([ \t]*)CATALINA_OUT="?\$CATALINA_BASE"?\/logs\/catalina\.out"?[ \t]*$/m;
 const RUN_BRANCH = /^elif \[ "\$1" = "run" \]; then[ \t]*$/m;
 const MARK = 'paasport:';
@@ -12,13 +11,22 @@ const MARK = 'paasport:';
  * CMD) execs Java with no redirect, so its output goes through tee, into the file and on to stdout.
  * POSIX sh only (a FIFO, no bash process substitution): Debian's /bin/sh is dash.
  */
-export function catalinaLogPatch(original: string, source = 'catalina.sh'): { original: string; patched: string; patch: string } {
+export function catalinaLogPatch(
+  original: string,
+  source = 'catalina.sh',
+): { original: string; patched: string; patch: string } {
   if (original.includes(MARK)) throw new PaasportError(`${source}: this catalina.sh is already patched by paasport`);
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const out = OUT_DEFAULT.exec(original);
-  if (!out) throw new PaasportError(`${source}: no CATALINA_OUT="$CATALINA_BASE"/logs/catalina.out default in this catalina.sh: is it Tomcat's own?`);
+  if (!out)
+    throw new PaasportError(
+      `${source}: no CATALINA_OUT="$CATALINA_BASE"/logs/catalina.out default in this catalina.sh: is it Tomcat's own?`,
+    );
   const run = RUN_BRANCH.exec(original);
-  if (!run) throw new PaasportError(`${source}: no \`elif [ "$1" = "run" ]; then\` branch in this catalina.sh: is it Tomcat's own?`);
+  if (!run)
+    throw new PaasportError(
+      `${source}: no \`elif [ "$1" = "run" ]; then\` branch in this catalina.sh: is it Tomcat's own?`,
+    );
   const i = out[1];
   const outBlock = [
     `${i}# ${MARK} console output goes to the per-host folder of the log volume`,
@@ -43,6 +51,8 @@ export function catalinaLogPatch(original: string, source = 'catalina.sh'): { or
   ].sort((a, b) => b.at - a.at);
   let patched = original;
   for (const e of edits) patched = patched.slice(0, e.at) + e.text + patched.slice(e.at + e.remove);
-  const patch = createTwoFilesPatch('a/bin/catalina.sh', 'b/bin/catalina.sh', original, patched, '', '', { context: 3 });
+  const patch = createTwoFilesPatch('a/bin/catalina.sh', 'b/bin/catalina.sh', original, patched, '', '', {
+    context: 3,
+  });
   return { original, patched, patch: patch.replace(/^=+\n/, '') };
 }

@@ -6,7 +6,6 @@ import { readPackageFile } from '../../analyzers/read/package-files.js';
 import type { MarathonVersion } from './marathon.js';
 import { PaasportError } from '../../analyzers/errors.js';
 
-
 /** paasport.yaml: the deployment settings a person gives, next to what `paasport fix` recorded. */
 export interface DeployConfig {
   image?: { registry?: string; baseRegistry?: string; name?: string; tag?: string };
@@ -24,7 +23,13 @@ export interface DeployConfig {
     servicePort?: number;
     vhost?: string;
     haproxyGroup?: string;
-    healthCheck?: { path?: string; gracePeriodSeconds?: number; intervalSeconds?: number; timeoutSeconds?: number; maxConsecutiveFailures?: number };
+    healthCheck?: {
+      path?: string;
+      gracePeriodSeconds?: number;
+      intervalSeconds?: number;
+      timeoutSeconds?: number;
+      maxConsecutiveFailures?: number;
+    };
     isolation?: { cpusetCpus?: string; blkioWeight?: number };
     registryCredentials?: string;
   };
@@ -49,8 +54,13 @@ export function loadDeployConfig(file: string | undefined): DeployConfig {
   }
   const validate = new Ajv({ allErrors: true }).compile<DeployConfig>(configSchema());
   if (!validate(data)) {
-    const why = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-    throw new PaasportError(`${file}: ${why}. See the schema in generators/deploy/schemas/paasport-config.schema.json.`);
+    const why = (validate.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
+    throw new PaasportError(
+      `${file}: ${why}. See the schema in generators/deploy/schemas/paasport-config.schema.json.`,
+    );
   }
   return data;
 }
@@ -81,7 +91,9 @@ export function resolveDefaults(c: DeployConfig, a: Assessment, version?: string
     contextPath: c.contextPath ?? '/',
     timezone: c.timezone ?? 'UTC',
     marathonVersion: c.marathon?.version ?? '1.5',
-    marathonId: c.marathon?.id ?? `/${(a.app.team ?? 'apps').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}/${appName.replace(/[._]/g, '-')}`,
+    marathonId:
+      c.marathon?.id ??
+      `/${(a.app.team ?? 'apps').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}/${appName.replace(/[._]/g, '-')}`,
     stateful,
   };
 }

@@ -7,7 +7,8 @@ import type { MarathonVersion } from './marathon.js';
 
 const SCHEMA_DIR: Record<MarathonVersion, string> = { '1.1': 'v1.1.7', '1.4': 'v1.4.0', '1.5': 'v1.7.236' };
 
-const schemaDir = (version: MarathonVersion) => path.dirname(packageFile('generators/deploy/schemas/marathon', SCHEMA_DIR[version], 'AppDefinition.json'));
+const schemaDir = (version: MarathonVersion) =>
+  path.dirname(packageFile('generators/deploy/schemas/marathon', SCHEMA_DIR[version], 'AppDefinition.json'));
 
 /** Validators for app and group definitions, from the official schema of the Marathon version. */
 export function marathonValidators(version: MarathonVersion): { app: ValidateFunction; group: ValidateFunction } {
@@ -27,5 +28,9 @@ export function marathonValidators(version: MarathonVersion): { app: ValidateFun
 }
 
 export function validationErrors(v: ValidateFunction, doc: unknown): string[] {
-  return v(doc) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return v(doc)
+    ? []
+    : (v.errors ?? []).map(
+        (e) => `${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+      );
 }

@@ -12,7 +12,13 @@ export interface MarathonSettings {
   haproxyGroup: string;
   vhost?: string;
   path?: string;
-  healthCheck: { path: string; gracePeriodSeconds: number; intervalSeconds: number; timeoutSeconds: number; maxConsecutiveFailures: number };
+  healthCheck: {
+    path: string;
+    gracePeriodSeconds: number;
+    intervalSeconds: number;
+    timeoutSeconds: number;
+    maxConsecutiveFailures: number;
+  };
   env: Record<string, string>;
   secrets: string[]; // env names whose values come from the secret store, never from this file
   volumes: { hostPath: string; containerPath: string; mode: 'RW' | 'RO' }[];
@@ -28,7 +34,13 @@ const secretKey = (env: string) => env.toLowerCase().replace(/_/g, '-');
  * host port and a service port, an HTTP health check, marathon-lb labels, one task per host.
  */
 export function marathonApp(s: MarathonSettings): Record<string, unknown> {
-  const portMapping = { containerPort: 8080, hostPort: 0, servicePort: s.servicePort, protocol: 'tcp', ...(s.version === '1.5' ? { name: 'http' } : {}) };
+  const portMapping = {
+    containerPort: 8080,
+    hostPort: 0,
+    servicePort: s.servicePort,
+    protocol: 'tcp',
+    ...(s.version === '1.5' ? { name: 'http' } : {}),
+  };
   const docker: Record<string, unknown> = {
     image: s.image,
     forcePullImage: false,
@@ -55,21 +67,34 @@ export function marathonApp(s: MarathonSettings): Record<string, unknown> {
     },
     ...(s.version === '1.5' ? { networks: [{ mode: 'container/bridge' }] } : {}),
     env,
-    ...(s.version !== '1.1' && s.secrets.length ? { secrets: Object.fromEntries(s.secrets.map((n) => [secretKey(n), { source: `${s.id.replace(/^\//, '')}/${secretKey(n)}` }])) } : {}),
+    ...(s.version !== '1.1' && s.secrets.length
+      ? {
+          secrets: Object.fromEntries(
+            s.secrets.map((n) => [secretKey(n), { source: `${s.id.replace(/^\//, '')}/${secretKey(n)}` }]),
+          ),
+        }
+      : {}),
     labels,
-    healthChecks: [{
-      protocol: 'HTTP',
-      path: s.healthCheck.path,
-      portIndex: 0,
-      gracePeriodSeconds: s.healthCheck.gracePeriodSeconds,
-      intervalSeconds: s.healthCheck.intervalSeconds,
-      timeoutSeconds: s.healthCheck.timeoutSeconds,
-      maxConsecutiveFailures: s.healthCheck.maxConsecutiveFailures,
-      ignoreHttp1xx: false,
-    }],
-    upgradeStrategy: s.sticky || s.instances < 2 ? { minimumHealthCapacity: 0, maximumOverCapacity: 0 } : { minimumHealthCapacity: 0.5, maximumOverCapacity: 0.5 },
+    healthChecks: [
+      {
+        protocol: 'HTTP',
+        path: s.healthCheck.path,
+        portIndex: 0,
+        gracePeriodSeconds: s.healthCheck.gracePeriodSeconds,
+        intervalSeconds: s.healthCheck.intervalSeconds,
+        timeoutSeconds: s.healthCheck.timeoutSeconds,
+        maxConsecutiveFailures: s.healthCheck.maxConsecutiveFailures,
+        ignoreHttp1xx: false,
+      },
+    ],
+    upgradeStrategy:
+      s.sticky || s.instances < 2
+        ? { minimumHealthCapacity: 0, maximumOverCapacity: 0 }
+        : { minimumHealthCapacity: 0.5, maximumOverCapacity: 0.5 },
     constraints: [['hostname', 'UNIQUE']],
-    ...(s.fetch.length ? { fetch: s.fetch.map((uri) => ({ uri, extract: true, executable: false, cache: false })) } : {}),
+    ...(s.fetch.length
+      ? { fetch: s.fetch.map((uri) => ({ uri, extract: true, executable: false, cache: false })) }
+      : {}),
   };
 }
 
@@ -79,9 +104,21 @@ export function marathonGroup(id: string, apps: Record<string, unknown>[]): Reco
 }
 
 /** A single Redis or Memcached task for test environments (production uses a managed store off the platform). */
-export function sessionStoreApp(kind: 'redis' | 'memcached', appId: string, image: string, servicePort: number, version: MarathonVersion): Record<string, unknown> {
+export function sessionStoreApp(
+  kind: 'redis' | 'memcached',
+  appId: string,
+  image: string,
+  servicePort: number,
+  version: MarathonVersion,
+): Record<string, unknown> {
   const port = kind === 'redis' ? 6379 : 11211;
-  const mapping = { containerPort: port, hostPort: 0, servicePort, protocol: 'tcp', ...(version === '1.5' ? { name: kind } : {}) };
+  const mapping = {
+    containerPort: port,
+    hostPort: 0,
+    servicePort,
+    protocol: 'tcp',
+    ...(version === '1.5' ? { name: kind } : {}),
+  };
   return {
     id: `${appId}-${kind}`,
     instances: 1,
@@ -89,11 +126,24 @@ export function sessionStoreApp(kind: 'redis' | 'memcached', appId: string, imag
     mem: 256,
     container: {
       type: 'DOCKER',
-      docker: { image, forcePullImage: false, ...(version === '1.5' ? {} : { network: 'BRIDGE', portMappings: [mapping] }) },
+      docker: {
+        image,
+        forcePullImage: false,
+        ...(version === '1.5' ? {} : { network: 'BRIDGE', portMappings: [mapping] }),
+      },
       ...(version === '1.5' ? { portMappings: [mapping] } : {}),
     },
     ...(version === '1.5' ? { networks: [{ mode: 'container/bridge' }] } : {}),
     labels: { HAPROXY_GROUP: 'internal', HAPROXY_0_MODE: 'tcp' },
-    healthChecks: [{ protocol: 'TCP', portIndex: 0, gracePeriodSeconds: 60, intervalSeconds: 20, timeoutSeconds: 5, maxConsecutiveFailures: 3 }],
+    healthChecks: [
+      {
+        protocol: 'TCP',
+        portIndex: 0,
+        gracePeriodSeconds: 60,
+        intervalSeconds: 20,
+        timeoutSeconds: 5,
+        maxConsecutiveFailures: 3,
+      },
+    ],
   };
 }

@@ -46,8 +46,10 @@ const EN = {
   javaLines: 'Java lines',
   files: 'files',
   howScored: 'How this is computed',
-  scoreFormula: 'Readiness = 100 × e^(−P/100), where P = Σ over rules of weight × (1 + log2 n), n is the rule\'s number of findings and the weight is 15 (mandatory), 6 (optional) or 1 (potential); at most 25 for apps that are not recommended.',
-  effortFormula: 'Effort = Σ over rules of the rule\'s effort × (1 + log2 n), in story points; XS ≤ 3, S ≤ 8, M ≤ 21, L ≤ 55, XL above.',
+  scoreFormula:
+    "Readiness = 100 × e^(−P/100), where P = Σ over rules of weight × (1 + log2 n), n is the rule's number of findings and the weight is 15 (mandatory), 6 (optional) or 1 (potential); at most 25 for apps that are not recommended.",
+  effortFormula:
+    "Effort = Σ over rules of the rule's effort × (1 + log2 n), in story points; XS ≤ 3, S ≤ 8, M ≤ 21, L ≤ 55, XL above.",
   learnMore: 'Learn more',
   fix: 'Fix',
   back: 'Back to the portfolio',
@@ -104,8 +106,10 @@ const ZH: Words = {
   javaLines: '行 Java 代码',
   files: '个文件',
   howScored: '计算方法',
-  scoreFormula: '就绪度 = 100 × e^(−P/100)，其中 P = Σ（各规则权重 × (1 + log2 n)），n 为该规则的发现数，权重为 15（必须）、6（建议）、1（潜在）；不建议容器化的应用最高 25。',
-  effortFormula: '工作量 = Σ（各规则的工作量 × (1 + log2 n)），单位为故事点；XS ≤ 3，S ≤ 8，M ≤ 21，L ≤ 55，其上为 XL。',
+  scoreFormula:
+    '就绪度 = 100 × e^(−P/100)，其中 P = Σ（各规则权重 × (1 + log2 n)），n 为该规则的发现数，权重为 15（必须）、6（建议）、1（潜在）；不建议容器化的应用最高 25。',
+  effortFormula:
+    '工作量 = Σ（各规则的工作量 × (1 + log2 n)），单位为故事点；XS ≤ 3，S ≤ 8，M ≤ 21，L ≤ 55，其上为 XL。',
   learnMore: '了解更多',
   fix: '修复',
   back: '返回应用组合',
@@ -134,7 +138,8 @@ export const VERDICT_LABEL: Record<Lang, Record<VerdictClass, string>> = {
 export const VERDICT_EXPLAIN: Record<Lang, Record<VerdictClass, string>> = {
   en: {
     containerize: 'Stateless: it can run as several interchangeable containers.',
-    refactor: 'Stateful: make it stateless first (sessions to Redis or Memcached, files to volumes), then containerize.',
+    refactor:
+      'Stateful: make it stateless first (sessions to Redis or Memcached, files to volumes), then containerize.',
     'not-recommended': 'It is, or embeds, a database or other stateful middleware: keep it off the container platform.',
   },
   'zh-CN': {
@@ -148,13 +153,34 @@ export const CONCERNS = ['session', 'state', 'local-files', 'config', 'logging',
 export type Concern = (typeof CONCERNS)[number];
 
 export const CONCERN_LABEL: Record<Lang, Record<Concern, string>> = {
-  en: { session: 'Session state', state: 'In-memory state', 'local-files': 'Local files', config: 'Embedded configuration', logging: 'File logging', middleware: 'Stateful middleware', other: 'Other' },
-  'zh-CN': { session: '会话状态', state: '内存状态', 'local-files': '本地文件', config: '内嵌配置', logging: '文件日志', middleware: '有状态中间件', other: '其他' },
+  en: {
+    session: 'Session state',
+    state: 'In-memory state',
+    'local-files': 'Local files',
+    config: 'Embedded configuration',
+    logging: 'File logging',
+    middleware: 'Stateful middleware',
+    other: 'Other',
+  },
+  'zh-CN': {
+    session: '会话状态',
+    state: '内存状态',
+    'local-files': '本地文件',
+    config: '内嵌配置',
+    logging: '文件日志',
+    middleware: '有状态中间件',
+    other: '其他',
+  },
 };
 
 const TAG_CONCERN: [string, Concern][] = [
-  ['stateful-middleware', 'middleware'], ['dev-test', 'middleware'], ['session', 'session'], ['state', 'state'],
-  ['local-files', 'local-files'], ['config', 'config'], ['logging', 'logging'],
+  ['stateful-middleware', 'middleware'],
+  ['dev-test', 'middleware'],
+  ['session', 'session'],
+  ['state', 'state'],
+  ['local-files', 'local-files'],
+  ['config', 'config'],
+  ['logging', 'logging'],
 ];
 
 export function concernOf(tags: string[]): Concern {
@@ -180,12 +206,24 @@ export const REFACTOR_LABEL: Record<Lang, Record<string, string>> = {
 
 export const SOURCE_LABEL: Record<Lang, Record<SourceKind, string>> = {
   en: {
-    dependency: 'dependency', file: 'file', import: 'import', 'jdbc-url': 'JDBC URL in', 'bundled-tomcat': 'bundled Tomcat in',
-    'build-plugin': 'build plugin', 'web.xml': 'deployment descriptor', assumed: 'no Servlet API seen, assumed',
+    dependency: 'dependency',
+    file: 'file',
+    import: 'import',
+    'jdbc-url': 'JDBC URL in',
+    'bundled-tomcat': 'bundled Tomcat in',
+    'build-plugin': 'build plugin',
+    'web.xml': 'deployment descriptor',
+    assumed: 'no Servlet API seen, assumed',
   },
   'zh-CN': {
-    dependency: '依赖', file: '文件', import: '导入', 'jdbc-url': 'JDBC URL 位于', 'bundled-tomcat': '随附的 Tomcat 位于',
-    'build-plugin': '构建插件', 'web.xml': '部署描述符', assumed: '未发现 Servlet API，推定为',
+    dependency: '依赖',
+    file: '文件',
+    import: '导入',
+    'jdbc-url': 'JDBC URL 位于',
+    'bundled-tomcat': '随附的 Tomcat 位于',
+    'build-plugin': '构建插件',
+    'web.xml': '部署描述符',
+    assumed: '未发现 Servlet API，推定为',
   },
 };
 
@@ -199,8 +237,10 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     'symlink-loop': 'symbolic link loop; not followed',
     unreadable: 'cannot be read',
     encoding: '{detail} byte(s) are not valid UTF-8 and were replaced',
-    'excluded-tree': 'a bundled Tomcat installation: only its conf/ is read; its webapps/, logs/ and libraries are not the application',
-    'several-webapps': 'several webapps in one tree ({detail}): they are assessed together; pass each folder to assess them, and to generate, one by one',
+    'excluded-tree':
+      'a bundled Tomcat installation: only its conf/ is read; its webapps/, logs/ and libraries are not the application',
+    'several-webapps':
+      'several webapps in one tree ({detail}): they are assessed together; pass each folder to assess them, and to generate, one by one',
     rules: 'rule problem',
   },
   'zh-CN': {
@@ -211,7 +251,8 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     unreadable: '无法读取',
     encoding: '{detail} 个字节不是有效的 UTF-8，已被替换',
     'excluded-tree': '随附的 Tomcat 安装：只读取其 conf/；其 webapps/、logs/ 和库不属于应用',
-    'several-webapps': '同一代码树中有多个 Web 应用（{detail}）：当前一起评估；如需分别评估和生成，请逐个传入各自的目录',
+    'several-webapps':
+      '同一代码树中有多个 Web 应用（{detail}）：当前一起评估；如需分别评估和生成，请逐个传入各自的目录',
     rules: '规则问题',
   },
 };

@@ -3,9 +3,18 @@ import { readPackageFile } from '../../analyzers/read/package-files.js';
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Category, Lang, Notice, Rule } from '../../analyzers/types.js';
 import type { VerdictClass } from '../../analyzers/assess/verdict.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, REFACTOR_LABEL, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
+import {
+  CATEGORY_LABEL,
+  CONCERN_LABEL,
+  CONCERNS,
+  concernOf,
+  noticeText,
+  REFACTOR_LABEL,
+  VERDICT_EXPLAIN,
+  VERDICT_LABEL,
+  words,
+} from './i18n.js';
 import { blockerText, profileRows } from './summary.js';
-
 
 export interface Bar {
   label: string;
@@ -19,13 +28,17 @@ export function barChart(bars: Bar[], width = 420): string {
   const row = 26;
   const labelW = 150;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const body = bars.map((b, i) => {
-    const w = Math.round(((width - labelW - 40) * b.value) / max);
-    const y = i * row;
-    return `<text x="0" y="${y + 17}" class="bar-label">${esc(b.label)}</text>`
-      + `<rect x="${labelW}" y="${y + 4}" width="${Math.max(w, b.value ? 2 : 0)}" height="18" rx="3" class="${b.cls}"/>`
-      + `<text x="${labelW + w + 6}" y="${y + 17}" class="bar-value">${b.value}</text>`;
-  }).join('');
+  const body = bars
+    .map((b, i) => {
+      const w = Math.round(((width - labelW - 40) * b.value) / max);
+      const y = i * row;
+      return (
+        `<text x="0" y="${y + 17}" class="bar-label">${esc(b.label)}</text>` +
+        `<rect x="${labelW}" y="${y + 4}" width="${Math.max(w, b.value ? 2 : 0)}" height="18" rx="3" class="${b.cls}"/>` +
+        `<text x="${labelW + w + 6}" y="${y + 17}" class="bar-value">${b.value}</text>`
+      );
+    })
+    .join('');
   return `<svg role="img" viewBox="0 0 ${width} ${bars.length * row}" width="${width}" height="${bars.length * row}" xmlns="http://www.w3.org/2000/svg">${body}</svg>`;
 }
 
@@ -36,11 +49,14 @@ const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
 export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en', version = '0.0.0'): string {
   const template = readPackageFile('generators/reports/report-html.ejs');
   const ruleById = new Map(rules.map((r) => [r.id, r]));
-  const concernChart = (a: Assessment[]) => barChart(CONCERNS.map((c) => ({
-    label: CONCERN_LABEL[lang][c],
-    value: a.reduce((n, x) => n + x.findings.filter((f) => concernOf(f.tags) === c).length, 0),
-    cls: `concern-${c}`,
-  })).filter((b) => b.value > 0 || b.cls !== 'concern-other'));
+  const concernChart = (a: Assessment[]) =>
+    barChart(
+      CONCERNS.map((c) => ({
+        label: CONCERN_LABEL[lang][c],
+        value: a.reduce((n, x) => n + x.findings.filter((f) => concernOf(f.tags) === c).length, 0),
+        cls: `concern-${c}`,
+      })).filter((b) => b.value > 0 || b.cls !== 'concern-other'),
+    );
   return ejs.render(template, {
     lang,
     version,
@@ -61,7 +77,13 @@ export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en',
     blockerText: (a: Assessment) => blockerText(a, lang),
     rule: (id: string) => ruleById.get(id),
     generic: (s: string) => s.replace(/\{value\}|\{detail\}/g, '…'),
-    verdictChart: barChart(VERDICTS.map((v) => ({ label: VERDICT_LABEL[lang][v], value: apps.filter((a) => a.verdict.class === v).length, cls: `verdict-${v}` }))),
+    verdictChart: barChart(
+      VERDICTS.map((v) => ({
+        label: VERDICT_LABEL[lang][v],
+        value: apps.filter((a) => a.verdict.class === v).length,
+        cls: `verdict-${v}`,
+      })),
+    ),
     concernChart,
   });
 }

@@ -12,7 +12,12 @@ function appReport(a: Assessment, lang: Lang) {
       ...(a.app.owner ? { owner: a.app.owner } : {}),
       ...(a.app.team ? { team: a.app.team } : {}),
       ...(a.app.tags ? { tags: a.app.tags } : {}),
-      build: { tool: a.build.tool, packaging: a.build.packaging ?? null, javaSource: a.build.javaSource ?? null, javaTarget: a.build.javaTarget ?? null },
+      build: {
+        tool: a.build.tool,
+        packaging: a.build.packaging ?? null,
+        javaSource: a.build.javaSource ?? null,
+        javaTarget: a.build.javaTarget ?? null,
+      },
       profile: a.profile,
       baseImage: { image: a.baseImage.image, reason: a.baseImage.reason[lang] },
     },
@@ -39,7 +44,12 @@ function appReport(a: Assessment, lang: Lang) {
       snippet: f.snippet,
       ...(f.fix ? { fix: f.fix } : {}),
     })),
-    notices: a.notices.map((n) => ({ kind: n.kind, ...(n.file ? { file: n.file } : {}), ...(n.line ? { line: n.line } : {}), message: noticeText(n, lang) })),
+    notices: a.notices.map((n) => ({
+      kind: n.kind,
+      ...(n.file ? { file: n.file } : {}),
+      ...(n.line ? { line: n.line } : {}),
+      message: noticeText(n, lang),
+    })),
   };
 }
 
@@ -47,10 +57,15 @@ function appReport(a: Assessment, lang: Lang) {
  * The machine-readable report (generators/reports/schemas/assess-report.schema.json): one application's report,
  * or `kind: portfolio` with one such report per application.
  */
-export function jsonReport(apps: Assessment[], lang: Lang = 'en', tool = { name: 'paasport', version: '0.0.0' }): string {
+export function jsonReport(
+  apps: Assessment[],
+  lang: Lang = 'en',
+  tool = { name: 'paasport', version: '0.0.0' },
+): string {
   const head = { schemaVersion: REPORT_SCHEMA_VERSION, tool, lang };
-  const doc = apps.length === 1
-    ? { ...head, kind: 'app', ...appReport(apps[0], lang) }
-    : { ...head, kind: 'portfolio', apps: apps.map((a) => appReport(a, lang)) };
+  const doc =
+    apps.length === 1
+      ? { ...head, kind: 'app', ...appReport(apps[0], lang) }
+      : { ...head, kind: 'portfolio', apps: apps.map((a) => appReport(a, lang)) };
   return JSON.stringify(doc, null, 2) + '\n';
 }

@@ -13,20 +13,29 @@ export function markdownReport(apps: Assessment[], lang: Lang = 'en'): string {
   const out: string[] = [`## ${w.report}`, ''];
   out.push(`| ${w.app} | ${w.verdict} | ${w.score} | ${w.effort} | ${w.blockers} |`, '|---|---|---:|---:|---|');
   for (const a of apps) {
-    out.push(`| ${cell(a.app.name)} | ${ICON[a.verdict.class]} ${VERDICT_LABEL[lang][a.verdict.class]} | ${a.verdict.score} | ${a.verdict.effortPoints} (${a.verdict.effortSize}) | ${cell(blockerText(a, lang))} |`);
+    out.push(
+      `| ${cell(a.app.name)} | ${ICON[a.verdict.class]} ${VERDICT_LABEL[lang][a.verdict.class]} | ${a.verdict.score} | ${a.verdict.effortPoints} (${a.verdict.effortSize}) | ${cell(blockerText(a, lang))} |`,
+    );
   }
   for (const a of apps) {
     out.push('', `### ${cell(a.app.name)}`, '');
-    out.push(`${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)}). ${w.baseImage}: \`${a.baseImage.image}\`.`);
+    out.push(
+      `${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)}). ${w.baseImage}: \`${a.baseImage.image}\`.`,
+    );
     if (a.verdict.refactors.length) out.push('', `${w.refactors}: ${refactorText(a, lang)}.`);
     if (a.verdict.devTestOnly) out.push('', `> ${w.devTestOnly}`);
-    const concerns = CONCERNS.map((c) => [c, a.findings.filter((f) => concernOf(f.tags) === c).length] as const).filter(([, n]) => n > 0);
+    const concerns = CONCERNS.map((c) => [c, a.findings.filter((f) => concernOf(f.tags) === c).length] as const).filter(
+      ([, n]) => n > 0,
+    );
     if (concerns.length) out.push('', concerns.map(([c, n]) => `${CONCERN_LABEL[lang][c]}: ${n}`).join(' · '));
-    const worst = a.findings.filter((f) => f.category !== 'potential').sort((x, y) => (x.category === y.category ? 0 : x.category === 'mandatory' ? -1 : 1));
+    const worst = a.findings
+      .filter((f) => f.category !== 'potential')
+      .sort((x, y) => (x.category === y.category ? 0 : x.category === 'mandatory' ? -1 : 1));
     if (worst.length) {
       out.push('', `<details><summary>${w.findings} (${worst.length})</summary>`, '');
       out.push(`| ${w.category} | ${w.rule} | ${w.file} |`, '|---|---|---|');
-      for (const f of worst.slice(0, MAX_ROWS)) out.push(`| ${CATEGORY_LABEL[lang][f.category]} | ${cell(f.title[lang])} | \`${cell(f.file)}:${f.line}\` |`);
+      for (const f of worst.slice(0, MAX_ROWS))
+        out.push(`| ${CATEGORY_LABEL[lang][f.category]} | ${cell(f.title[lang])} | \`${cell(f.file)}:${f.line}\` |`);
       if (worst.length > MAX_ROWS) out.push(`| … | +${worst.length - MAX_ROWS} | |`);
       out.push('', '</details>');
     }

@@ -13,10 +13,18 @@ function readmeUri(): string | undefined {
   return existsSync(readme) ? pathToFileURL(readme).href : undefined;
 }
 
-const LEVEL: Record<Category, 'error' | 'warning' | 'note'> = { mandatory: 'error', optional: 'warning', potential: 'note' };
+const LEVEL: Record<Category, 'error' | 'warning' | 'note'> = {
+  mandatory: 'error',
+  optional: 'warning',
+  potential: 'note',
+};
 
 // SARIF wants a PascalCase name per rule: session-attribute-write → SessionAttributeWrite
-const ruleName = (id: string) => id.split('-').map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+const ruleName = (id: string) =>
+  id
+    .split('-')
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
 
 function ruleDescriptor(r: Rule, lang: Lang) {
   // {value}/{detail} are filled per finding; the rule's own help reads them as "…"
@@ -33,7 +41,12 @@ function ruleDescriptor(r: Rule, lang: Lang) {
     },
     ...(r.links?.[0] ? { helpUri: r.links[0] } : {}),
     defaultConfiguration: { level: LEVEL[r.category] },
-    properties: { tags: ['containerization', ...r.tags], category: r.category, effort: r.effort, ...(r.fix ? { fix: r.fix } : {}) },
+    properties: {
+      tags: ['containerization', ...r.tags],
+      category: r.category,
+      effort: r.effort,
+      ...(r.fix ? { fix: r.fix } : {}),
+    },
   };
 }
 
@@ -56,7 +69,15 @@ export function sarifReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en'
   const runs = apps.map((a) => {
     const prints = fingerprints(a);
     return {
-      tool: { driver: { name: 'paasport', version, semanticVersion: version, ...(info ? { informationUri: info } : {}), rules: descriptors } },
+      tool: {
+        driver: {
+          name: 'paasport',
+          version,
+          semanticVersion: version,
+          ...(info ? { informationUri: info } : {}),
+          rules: descriptors,
+        },
+      },
       automationDetails: { id: `paasport/${a.app.name}/` },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(a.root).href.replace(/\/?$/, '/') } },
       columnKind: 'utf16CodeUnits',
@@ -65,15 +86,23 @@ export function sarifReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en'
         ruleIndex: index.get(f.ruleId) ?? -1,
         level: LEVEL[f.category],
         message: { text: f.message[lang] },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.file), uriBaseId: 'SRCROOT' },
-            region: { startLine: f.line, startColumn: f.column, ...(f.snippet ? { snippet: { text: f.snippet } } : {}) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(f.file), uriBaseId: 'SRCROOT' },
+              region: {
+                startLine: f.line,
+                startColumn: f.column,
+                ...(f.snippet ? { snippet: { text: f.snippet } } : {}),
+              },
+            },
           },
-        }],
+        ],
         partialFingerprints: { primaryLocationLineHash: prints[i] },
       })),
     };
   });
-  return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n';
+  return (
+    JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n'
+  );
 }

@@ -1,6 +1,15 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Lang } from '../../analyzers/types.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, noticeText, VERDICT_EXPLAIN, VERDICT_LABEL, words } from './i18n.js';
+import {
+  CATEGORY_LABEL,
+  CONCERN_LABEL,
+  CONCERNS,
+  concernOf,
+  noticeText,
+  VERDICT_EXPLAIN,
+  VERDICT_LABEL,
+  words,
+} from './i18n.js';
 import { blockerText, categoryCounts, displayWidth, padDisplay, profileRows, refactorText } from './summary.js';
 
 function appText(a: Assessment, lang: Lang): string[] {
@@ -10,7 +19,9 @@ function appText(a: Assessment, lang: Lang): string[] {
   out.push(`${w.app}: ${a.app.name} (${a.root})`);
   out.push(`  ${w.verdict}: ${VERDICT_LABEL[lang][v.class]} — ${VERDICT_EXPLAIN[lang][v.class]}`);
   if (v.devTestOnly) out.push(`  ${w.devTestOnly}`);
-  out.push(`  ${w.score}: ${v.score}/100   ${w.effort}: ${v.effortPoints} ${w.points} (${v.effortSize})   ${w.blockers}: ${blockerText(a, lang)}`);
+  out.push(
+    `  ${w.score}: ${v.score}/100   ${w.effort}: ${v.effortPoints} ${w.points} (${v.effortSize})   ${w.blockers}: ${blockerText(a, lang)}`,
+  );
   if (v.refactors.length) out.push(`  ${w.refactors}: ${refactorText(a, lang)}`);
   out.push(`  ${a.stats.files} ${w.files}, ${a.stats.javaLines} ${w.javaLines}`);
   out.push('');
@@ -39,11 +50,23 @@ function appText(a: Assessment, lang: Lang): string[] {
 
 function portfolioTable(apps: Assessment[], lang: Lang): string[] {
   const w = words(lang);
-  const rows = apps.map((a) => [a.app.name, VERDICT_LABEL[lang][a.verdict.class], String(a.verdict.score), `${a.verdict.effortPoints} (${a.verdict.effortSize})`, blockerText(a, lang)]);
+  const rows = apps.map((a) => [
+    a.app.name,
+    VERDICT_LABEL[lang][a.verdict.class],
+    String(a.verdict.score),
+    `${a.verdict.effortPoints} (${a.verdict.effortSize})`,
+    blockerText(a, lang),
+  ]);
   const head = [w.app, w.verdict, w.score, w.effort, w.blockers];
   const cols = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : padDisplay(c, cols[i]))).join('  ');
-  return [`${w.portfolio} (${apps.length} ${w.apps})`, fmt(head), fmt(cols.map((n) => '-'.repeat(n))), ...rows.map(fmt), ''];
+  return [
+    `${w.portfolio} (${apps.length} ${w.apps})`,
+    fmt(head),
+    fmt(cols.map((n) => '-'.repeat(n))),
+    ...rows.map(fmt),
+    '',
+  ];
 }
 
 /** The human report: verdict, profile and findings grouped by concern; a portfolio table first when there are several apps. */

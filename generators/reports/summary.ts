@@ -7,12 +7,21 @@ import { CATEGORY_LABEL, REFACTOR_LABEL, sourceText, words } from './i18n.js';
 export function profileRows(a: Assessment, lang: Lang): [string, string][] {
   const w = words(lang);
   const p = a.profile;
-  const list = (xs: { name: string; version?: string }[]) => (xs.length ? xs.map((x) => (x.version ? `${x.name} ${x.version}` : x.name)).join(', ') : w.none);
+  const list = (xs: { name: string; version?: string }[]) =>
+    xs.length ? xs.map((x) => (x.version ? `${x.name} ${x.version}` : x.name)).join(', ') : w.none;
   const where = (s: Source) => ` (${sourceText(s, lang)})`;
   return [
     [w.buildTool, `${p.buildTool}, ${p.packaging}`],
-    [w.java, p.javaVersion ? `${p.javaVersion}${p.javaSource && p.javaSource !== p.javaVersion ? ` (source ${p.javaSource})` : ''}` : w.unknown],
-    [w.servlet, `${p.servlet.namespace}.servlet${p.servlet.version ? ` ${p.servlet.version}` : ''}${where(p.servlet.evidence)}`],
+    [
+      w.java,
+      p.javaVersion
+        ? `${p.javaVersion}${p.javaSource && p.javaSource !== p.javaVersion ? ` (source ${p.javaSource})` : ''}`
+        : w.unknown,
+    ],
+    [
+      w.servlet,
+      `${p.servlet.namespace}.servlet${p.servlet.version ? ` ${p.servlet.version}` : ''}${where(p.servlet.evidence)}`,
+    ],
     [w.tomcat, p.tomcat ? `${p.tomcat.version}${where(p.tomcat.evidence)}` : w.unknown],
     [w.frameworks, list(p.frameworks)],
     [w.databases, list(p.databases)],
@@ -31,7 +40,8 @@ export function refactorText(a: Assessment, lang: Lang): string {
 }
 
 export function categoryCounts(a: Assessment, lang: Lang): string {
-  const c = (k: 'mandatory' | 'optional' | 'potential') => `${a.findings.filter((f) => f.category === k).length} ${CATEGORY_LABEL[lang][k]}`;
+  const c = (k: 'mandatory' | 'optional' | 'potential') =>
+    `${a.findings.filter((f) => f.category === k).length} ${CATEGORY_LABEL[lang][k]}`;
   return `${c('mandatory')}, ${c('optional')}, ${c('potential')}`;
 }
 

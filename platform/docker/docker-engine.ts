@@ -3,7 +3,6 @@ import { extract } from 'tar-stream';
 import type { EngineAddress } from '../types.js';
 import { PaasportError } from '../../analyzers/errors.js';
 
-
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): EngineAddress {
   const h = env.DOCKER_HOST;
   if (!h) return { socketPath: '/var/run/docker.sock' };
@@ -28,7 +27,11 @@ async function ensureImage(docker: Docker, image: string, onProgress?: (line: st
   }
   const stream = await docker.pull(image);
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve()), (e: { status?: string }) => e.status && onProgress?.(e.status));
+    docker.modem.followProgress(
+      stream,
+      (err) => (err ? reject(err) : resolve()),
+      (e: { status?: string }) => e.status && onProgress?.(e.status),
+    );
   });
 }
 
@@ -36,13 +39,19 @@ async function ensureImage(docker: Docker, image: string, onProgress?: (line: st
  * Reads one file out of an image without running it: a container is created (never started), the
  * file is copied out as a tar archive, and the container is removed.
  */
-export async function readFileFromImage(image: string, file: string, opts: { addr?: EngineAddress; onProgress?: (line: string) => void } = {}): Promise<string> {
+export async function readFileFromImage(
+  image: string,
+  file: string,
+  opts: { addr?: EngineAddress; onProgress?: (line: string) => void } = {},
+): Promise<string> {
   const addr = opts.addr ?? engineAddress();
   const docker = engine(addr);
   try {
     await docker.ping();
   } catch (e) {
-    throw new PaasportError(`no Docker engine at ${where(addr)} (${(e as Error).message}): start dockerd, set DOCKER_HOST, or pass the file itself`);
+    throw new PaasportError(
+      `no Docker engine at ${where(addr)} (${(e as Error).message}): start dockerd, set DOCKER_HOST, or pass the file itself`,
+    );
   }
   try {
     await ensureImage(docker, image, opts.onProgress);
@@ -66,7 +75,9 @@ function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
     let found: string | undefined;
     tar.on('entry', (header, stream, next) => {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: unknown) => { chunks.push(c as Buffer); });
+      stream.on('data', (c: unknown) => {
+        chunks.push(c as Buffer);
+      });
       stream.on('end', () => {
         if (found === undefined && header.type === 'file') found = Buffer.concat(chunks).toString('utf8');
         next();

@@ -16,7 +16,10 @@ export function appEnvLocation(ctx: FixContext): HelperLocation | undefined {
   for (let i = 0; pkgs.every((p) => p[i] !== undefined && p[i] === pkgs[0][i]); i++) common.push(pkgs[0][i]);
   const pkg = common.join('.') || pkgs.sort((a, b) => a.length - b.length)[0].join('.');
   const sample = java.find((f) => f.kind === 'java' && f.package?.startsWith(pkg))!;
-  const srcRoot = path.posix.dirname(sample.file).slice(0, -(sample.kind === 'java' ? sample.package!.replace(/\./g, '/').length : 0)).replace(/\/$/, '');
+  const srcRoot = path.posix
+    .dirname(sample.file)
+    .slice(0, -(sample.kind === 'java' ? sample.package!.replace(/\./g, '/').length : 0))
+    .replace(/\/$/, '');
   return { pkg, className: `${pkg}.AppEnv`, file: path.posix.join(srcRoot, pkg.replace(/\./g, '/'), 'AppEnv.java') };
 }
 

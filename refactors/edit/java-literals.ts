@@ -5,7 +5,12 @@ import type { FixContext } from '../types.js';
 
 /** ENV_STYLE names: mailSender.password → MAIL_SENDER_PASSWORD. */
 export function envName(...parts: string[]): string {
-  return parts.join('_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  return parts
+    .join('_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
 }
 
 export interface LiteralTarget {
@@ -25,7 +30,12 @@ export interface Replaced {
  * Rewrites string literals into AppEnv.get("NAME", "old value") (secrets: AppEnv.get("NAME")).
  * A literal that initializes a field is named after the field; others after their class and kind.
  */
-export function replaceJavaLiterals(ctx: FixContext, facts: JavaFacts, targets: LiteralTarget[], helper: string): Replaced[] {
+export function replaceJavaLiterals(
+  ctx: FixContext,
+  facts: JavaFacts,
+  targets: LiteralTarget[],
+  helper: string,
+): Replaced[] {
   const current = ctx.ws.read(facts.file);
   if (!current) return [];
   const owner = facts.types[0]?.name ?? path.posix.basename(facts.file, '.java');
@@ -34,13 +44,24 @@ export function replaceJavaLiterals(ctx: FixContext, facts: JavaFacts, targets: 
     const out: TextEdit[] = [];
     const literals = descendants(root, ['string_literal']);
     for (const t of targets) {
-      for (const lit of literals.filter((l) => (t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw)))) {
+      for (const lit of literals.filter((l) =>
+        t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw),
+      )) {
         if (out.some((e) => e.start === lit.startIndex)) continue;
         const value = lit.text.slice(1, -1).replace(/\\(["\\])/g, '$1');
-        const field = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
+        const field =
+          lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
         let name = field ? envName(field) : envName(owner, t.kind);
-        while (ctx.record.env.some((e) => e.name === name && e.value !== value) || replaced.some((r) => r.name === name && r.value !== value)) name = `${name}_2`;
-        out.push({ start: lit.startIndex, end: lit.endIndex, text: t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})` });
+        while (
+          ctx.record.env.some((e) => e.name === name && e.value !== value) ||
+          replaced.some((r) => r.name === name && r.value !== value)
+        )
+          name = `${name}_2`;
+        out.push({
+          start: lit.startIndex,
+          end: lit.endIndex,
+          text: t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`,
+        });
         replaced.push({ name, value, secret: t.secret });
       }
     }

@@ -10,13 +10,25 @@ export interface TextFile {
   eol: '\r\n' | '\n';
 }
 
-const ICONV: Record<Encoding, string> = { 'utf-8': 'utf8', gbk: 'gbk', 'iso-8859-1': 'latin1', 'utf-16le': 'utf16le', 'utf-16be': 'utf16-be' };
-const BOMS: Record<Encoding, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff], gbk: [], 'iso-8859-1': [] };
+const ICONV: Record<Encoding, string> = {
+  'utf-8': 'utf8',
+  gbk: 'gbk',
+  'iso-8859-1': 'latin1',
+  'utf-16le': 'utf16le',
+  'utf-16be': 'utf16-be',
+};
+const BOMS: Record<Encoding, number[]> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+  gbk: [],
+  'iso-8859-1': [],
+};
 
 export function readText(bytes: Uint8Array, fallback?: Encoding): TextFile {
   const d = decode(bytes, { fallback });
-  const crlf = (d.text.match(/\r\n/g)?.length ?? 0);
-  const lf = (d.text.match(/\n/g)?.length ?? 0);
+  const crlf = d.text.match(/\r\n/g)?.length ?? 0;
+  const lf = d.text.match(/\n/g)?.length ?? 0;
   return { text: d.text, encoding: d.encoding, bom: d.bom, eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n' };
 }
 

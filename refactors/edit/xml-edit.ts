@@ -14,7 +14,10 @@ export interface XmlSpan {
 
 function commentRanges(text: string): [number, number][] {
   const starts = lineStarts(text);
-  return commentSpans(text, 'xml').map((c) => [starts[c.line - 1] + c.column - 1, starts[c.endLine - 1] + c.endColumn - 1]);
+  return commentSpans(text, 'xml').map((c) => [
+    starts[c.line - 1] + c.column - 1,
+    starts[c.endLine - 1] + c.endColumn - 1,
+  ]);
 }
 
 /** Elements with this name (or local name), outside comments, with their spans: enough for minimal text edits. */
@@ -28,7 +31,9 @@ export function findElements(text: string, name: string): XmlSpan[] {
     let i = m.index + m[0].length;
     let quote = '';
     while (i < text.length && (quote || text[i] !== '>')) {
-      if (quote) { if (text[i] === quote) quote = ''; } else if (text[i] === '"' || text[i] === "'") quote = text[i];
+      if (quote) {
+        if (text[i] === quote) quote = '';
+      } else if (text[i] === '"' || text[i] === "'") quote = text[i];
       i++;
     }
     const openEnd = i + 1;
@@ -55,7 +60,8 @@ export function findElements(text: string, name: string): XmlSpan[] {
 }
 
 /** The text between an element's opening and closing tags. */
-export const innerText = (text: string, el: XmlSpan) => (el.selfClosing ? '' : text.slice(el.openEnd, text.lastIndexOf('</', el.end)));
+export const innerText = (text: string, el: XmlSpan) =>
+  el.selfClosing ? '' : text.slice(el.openEnd, text.lastIndexOf('</', el.end));
 
 /** Escapes a value for an XML attribute. */
 export const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -68,4 +74,3 @@ export function removal(text: string, start: number, end: number): TextEdit {
   const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '';
   return alone ? { start: lineStart, end: lineEnd, text: '' } : { start, end, text: '' };
 }
-

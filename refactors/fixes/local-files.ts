@@ -15,7 +15,14 @@ function addVolume(ctx: FixContext, env: string, defaultPath: string, file: stri
  * A call that gives a write directory, wrapped so that an environment variable can replace it:
  * getRealPath("/upload") → AppEnv.get("UPLOAD_DIR", getRealPath("/upload")); the deployment mounts a volume there.
  */
-function wrapDirCall(ctx: FixContext, file: string, lines: number[], helper: string, method: string, nameOf: (arg: string) => string): number {
+function wrapDirCall(
+  ctx: FixContext,
+  file: string,
+  lines: number[],
+  helper: string,
+  method: string,
+  nameOf: (arg: string) => string,
+): number {
   const current = ctx.ws.read(file);
   if (!current) return 0;
   let count = 0;
@@ -44,29 +51,45 @@ export const localFilesFix: Fix = {
     let changed = 0;
     const absolute = ctx.assessment.findings.filter((f) => f.ruleId === 'absolute-path');
     const realPath = ctx.assessment.findings.filter((f) => f.ruleId === 'real-path-write');
-    const logPath = (f: { file: string; matched: { value?: string } }) => ctx.project.config.fileAppenders.some((a) => a.file === f.file && a.path === f.matched.value);
+    const logPath = (f: { file: string; matched: { value?: string } }) =>
+      ctx.project.config.fileAppenders.some((a) => a.file === f.file && a.path === f.matched.value);
     for (const f of absolute.filter((x) => !logPath(x))) {
       const facts = ctx.project.files.find((x) => x.file === f.file);
       if (facts?.kind === 'java' && helper && f.matched.value) {
-        const replaced = replaceJavaLiterals(ctx, facts, [{ raw: f.matched.value, exact: true, secret: false, kind: 'DIR' }], helper.className);
+        const replaced = replaceJavaLiterals(
+          ctx,
+          facts,
+          [{ raw: f.matched.value, exact: true, secret: false, kind: 'DIR' }],
+          helper.className,
+        );
         for (const r of replaced) addVolume(ctx, r.name, r.value, f.file);
         changed += replaced.length;
       } else if (facts?.kind !== 'java') {
-        left.push(`${f.file}:${f.line}: the absolute path ${f.matched.value} is read by the application's own code: make it configurable and mount it as a volume`);
+        left.push(
+          `${f.file}:${f.line}: the absolute path ${f.matched.value} is read by the application's own code: make it configurable and mount it as a volume`,
+        );
       }
     }
     const realPathFiles = new Map<string, number[]>();
     for (const f of realPath) realPathFiles.set(f.file, [...(realPathFiles.get(f.file) ?? []), f.line]);
     for (const [file, lines] of realPathFiles) {
-      if (helper) changed += wrapDirCall(ctx, file, lines, helper.className, 'getRealPath', (arg) => envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR'));
+      if (helper)
+        changed += wrapDirCall(ctx, file, lines, helper.className, 'getRealPath', (arg) =>
+          envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR'),
+        );
     }
     for (const f of ctx.assessment.findings.filter((x) => x.ruleId === 'home-or-temp-data')) {
       const owner = ctx.project.files.find((x) => x.file === f.file);
-      const cls = owner?.kind === 'java' ? owner.types[0]?.name ?? 'APP' : 'APP';
-      if (helper) changed += wrapDirCall(ctx, f.file, [f.line], helper.className, 'getProperty', () => envName(cls, 'DATA_DIR'));
+      const cls = owner?.kind === 'java' ? (owner.types[0]?.name ?? 'APP') : 'APP';
+      if (helper)
+        changed += wrapDirCall(ctx, f.file, [f.line], helper.className, 'getProperty', () => envName(cls, 'DATA_DIR'));
     }
-    for (const f of ctx.assessment.findings.filter((x) => ['local-file-write', 'upload-to-local-disk'].includes(x.ruleId))) {
-      left.push(`${f.file}:${f.line}: writes a local file; check that its folder comes from a configured directory (a volume), not the container's own disk`);
+    for (const f of ctx.assessment.findings.filter((x) =>
+      ['local-file-write', 'upload-to-local-disk'].includes(x.ruleId),
+    )) {
+      left.push(
+        `${f.file}:${f.line}: writes a local file; check that its folder comes from a configured directory (a volume), not the container's own disk`,
+      );
     }
     if (changed && helper && !ctx.ws.exists(helper.file)) ctx.ws.create(helper.file, appEnvClass(helper.pkg));
     const vols = ctx.record.volumes.map((v) => v.env);

@@ -38,19 +38,26 @@ function propertyValueEdit(text: string, key: string, value: (old: string) => st
 function editAppender(text: string, a: FileAppender, mode: 'volume' | 'stdout', left: string[]): TextEdit[] {
   const target = `${DIR[a.framework]}/${logFileName(a.path, a.name || 'app')}`;
   const edits: TextEdit[] = [];
-  const push = (e: TextEdit | undefined) => { if (e) edits.push(e); };
+  const push = (e: TextEdit | undefined) => {
+    if (e) edits.push(e);
+  };
   if (a.framework === 'log4j' && a.file.endsWith('.properties')) {
     const base = `log4j.appender.${a.name}`;
-    if (mode === 'volume') push(propertyValueEdit(text, `${base}.File`, () => target) ?? propertyValueEdit(text, `${base}.file`, () => target));
+    if (mode === 'volume')
+      push(
+        propertyValueEdit(text, `${base}.File`, () => target) ?? propertyValueEdit(text, `${base}.file`, () => target),
+      );
     else {
       push(propertyValueEdit(text, base, () => 'org.apache.log4j.ConsoleAppender'));
-      for (const k of ['File', 'file', 'DatePattern', 'MaxFileSize', 'MaxBackupIndex', 'Append']) push(propertyValueEdit(text, `${base}.${k}`, () => null));
+      for (const k of ['File', 'file', 'DatePattern', 'MaxFileSize', 'MaxBackupIndex', 'Append'])
+        push(propertyValueEdit(text, `${base}.${k}`, () => null));
     }
   } else if (a.framework === 'jul') {
     if (mode === 'volume') {
       const dir = propertyValueEdit(text, `${a.name}.directory`, () => DIR.jul);
       push(dir ?? propertyValueEdit(text, `${a.name}.pattern`, () => target));
-      if (!dir && !text.includes(`${a.name}.pattern`)) left.push(`${a.file}: ${a.name} writes to its default place: set ${a.name}.directory = ${DIR.jul}`);
+      if (!dir && !text.includes(`${a.name}.pattern`))
+        left.push(`${a.file}: ${a.name} writes to its default place: set ${a.name}.directory = ${DIR.jul}`);
     } else {
       const handlers = /^([ \t]*\.?handlers[ \t]*[=:][ \t]*)(.*)$/m.exec(text);
       if (handlers) {
@@ -66,25 +73,41 @@ function editAppender(text: string, a: FileAppender, mode: 'volume' | 'stdout', 
     if (!el) return edits;
     const inside = (name: string) => findElements(text, name).filter((x) => x.start > el.start && x.end <= el.end);
     if (a.framework === 'log4j2') {
-      if (mode === 'stdout') { left.push(`${a.file}: ${a.className} ${a.name}: replace it with a <Console name="${a.name}" target="SYSTEM_OUT"> appender by hand`); return edits; }
+      if (mode === 'stdout') {
+        left.push(
+          `${a.file}: ${a.className} ${a.name}: replace it with a <Console name="${a.name}" target="SYSTEM_OUT"> appender by hand`,
+        );
+        return edits;
+      }
       if (el.attrSpans.fileName) push({ ...el.attrSpans.fileName, text: target });
-      if (el.attrSpans.filePattern) push({ ...el.attrSpans.filePattern, text: `${DIR.log4j2}/${logFileName(el.attrs.filePattern, a.name)}` });
+      if (el.attrSpans.filePattern)
+        push({ ...el.attrSpans.filePattern, text: `${DIR.log4j2}/${logFileName(el.attrs.filePattern, a.name)}` });
     } else if (a.framework === 'log4j') {
       const param = inside('param').find((p) => /^file$/i.test(p.attrs.name ?? ''));
-      if (mode === 'volume') { if (param) push({ ...param.attrSpans.value, text: target }); }
-      else {
+      if (mode === 'volume') {
+        if (param) push({ ...param.attrSpans.value, text: target });
+      } else {
         push({ ...el.attrSpans.class, text: 'org.apache.log4j.ConsoleAppender' });
-        for (const p of inside('param').filter((x) => /^(file|datepattern|maxfilesize|maxbackupindex|append)$/i.test(x.attrs.name ?? ''))) push(removal(text, p.start, p.end));
+        for (const p of inside('param').filter((x) =>
+          /^(file|datepattern|maxfilesize|maxbackupindex|append)$/i.test(x.attrs.name ?? ''),
+        ))
+          push(removal(text, p.start, p.end));
       }
     } else {
       const file = inside('file')[0];
       const pattern = inside('fileNamePattern')[0];
       if (mode === 'volume') {
         if (file) push({ start: file.openEnd, end: file.openEnd + innerText(text, file).length, text: target });
-        if (pattern) push({ start: pattern.openEnd, end: pattern.openEnd + innerText(text, pattern).length, text: `${DIR.logback}/${logFileName(innerText(text, pattern), a.name)}` });
+        if (pattern)
+          push({
+            start: pattern.openEnd,
+            end: pattern.openEnd + innerText(text, pattern).length,
+            text: `${DIR.logback}/${logFileName(innerText(text, pattern), a.name)}`,
+          });
       } else {
         push({ ...el.attrSpans.class, text: 'ch.qos.logback.core.ConsoleAppender' });
-        for (const x of [file, ...inside('rollingPolicy'), ...inside('triggeringPolicy')]) if (x) push(removal(text, x.start, x.end));
+        for (const x of [file, ...inside('rollingPolicy'), ...inside('triggeringPolicy')])
+          if (x) push(removal(text, x.start, x.end));
       }
     }
   }
@@ -97,7 +120,8 @@ export const loggingFix: Fix = {
     const mode = ctx.options.logs;
     const left: string[] = [];
     const appenders = ctx.project.config.fileAppenders.filter((a) => a.referenced);
-    for (const a of ctx.project.config.fileAppenders.filter((x) => !x.referenced)) left.push(`${a.file}:${a.line}: ${a.framework} appender ${a.name} is declared but no logger uses it: remove it`);
+    for (const a of ctx.project.config.fileAppenders.filter((x) => !x.referenced))
+      left.push(`${a.file}:${a.line}: ${a.framework} appender ${a.name} is declared but no logger uses it: remove it`);
     const byFile = new Map<string, FileAppender[]>();
     for (const a of appenders) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
     const changed: string[] = [];
@@ -118,9 +142,10 @@ export const loggingFix: Fix = {
     }
     return {
       kind: 'logs',
-      message: mode === 'volume'
-        ? `Write logs to per-host folders on the log volume\n\nFile appenders in ${changed.join(', ')} now write under \${LOG_DIR}/\${HOST}/ (${LOG_ROOT} by default): the log volume keeps one folder per host, which the ELK shippers collect, and nothing is lost with the container.`
-        : `Write logs to the console\n\nFile appenders in ${changed.join(', ')} now write to standard output, which the container runtime collects.`,
+      message:
+        mode === 'volume'
+          ? `Write logs to per-host folders on the log volume\n\nFile appenders in ${changed.join(', ')} now write under \${LOG_DIR}/\${HOST}/ (${LOG_ROOT} by default): the log volume keeps one folder per host, which the ELK shippers collect, and nothing is lost with the container.`
+          : `Write logs to the console\n\nFile appenders in ${changed.join(', ')} now write to standard output, which the container runtime collects.`,
       left,
     };
   },

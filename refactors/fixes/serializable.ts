@@ -5,7 +5,8 @@ import { applyEdits, descendants, indentAt, indentUnit, withTree, type TextEdit 
 import type { Fix, FixContext } from '../types.js';
 
 // Library types that are never serializable: a field of one of these breaks the session store.
-const NOT_SERIALIZABLE = /^(java\.sql\.(Connection|Statement|PreparedStatement|ResultSet)|java\.io\.(InputStream|OutputStream|Reader|Writer|File\w*Stream)|java\.lang\.Thread|java\.net\.Socket|javax\.sql\.DataSource|(javax|jakarta)\.servlet\.(http\.)?\w+|java\.util\.logging\.Logger|org\.slf4j\.Logger|org\.apache\.log4j\.Logger|org\.apache\.commons\.logging\.Log)$/;
+const NOT_SERIALIZABLE =
+  /^(java\.sql\.(Connection|Statement|PreparedStatement|ResultSet)|java\.io\.(InputStream|OutputStream|Reader|Writer|File\w*Stream)|java\.lang\.Thread|java\.net\.Socket|javax\.sql\.DataSource|(javax|jakarta)\.servlet\.(http\.)?\w+|java\.util\.logging\.Logger|org\.slf4j\.Logger|org\.apache\.log4j\.Logger|org\.apache\.commons\.logging\.Log)$/;
 
 function typeNamesIn(type: string): string[] {
   return type.split(/[<>,\s[\]?]+/).filter((t) => /^[A-Za-z_$][\w$.]*$/.test(t) && !['extends', 'super'].includes(t));
@@ -25,14 +26,18 @@ export function serializableTargets(seeds: string[], index: ProjectIndex): { tar
     if (!entry || targets.has(q) || entry.decl.kind === 'interface' || entry.decl.kind === 'annotation') continue;
     if (isSerializable(q, index) !== true) targets.add(q);
     if (entry.decl.extends) {
-      for (const s of resolveTypeName(entry.decl.extends, entry.file, index)) if (index.byQualified.has(s)) queue.push(s);
+      for (const s of resolveTypeName(entry.decl.extends, entry.file, index))
+        if (index.byQualified.has(s)) queue.push(s);
     }
     const fields = entry.file.fields.filter((f) => f.owner === entry.decl.name && !f.isStatic);
     for (const field of fields) {
       for (const name of typeNamesIn(field.type)) {
         for (const t of resolveTypeName(name, entry.file, index)) {
           if (index.byQualified.has(t)) queue.push(t);
-          else if (NOT_SERIALIZABLE.test(t)) problems.push(`${entry.file.file}:${field.line}: field ${field.name} of ${entry.decl.name} is a ${rawType(field.type)}, which cannot be serialized: make it transient and rebuild it after deserialization, or keep it out of the session`);
+          else if (NOT_SERIALIZABLE.test(t))
+            problems.push(
+              `${entry.file.file}:${field.line}: field ${field.name} of ${entry.decl.name} is a ${rawType(field.type)}, which cannot be serialized: make it transient and rebuild it after deserialization, or keep it out of the session`,
+            );
         }
       }
     }
@@ -54,7 +59,9 @@ export const serializableFix: Fix = {
       const file = ctx.ws.read(entry.file.file);
       if (!file) continue;
       const edits = withTree(ctx.java, file.text, (root) => {
-        const decl = descendants(root, ['class_declaration']).find((n) => n.childForFieldName('name')?.text === entry.decl.name);
+        const decl = descendants(root, ['class_declaration']).find(
+          (n) => n.childForFieldName('name')?.text === entry.decl.name,
+        );
         if (!decl) return [];
         const out: TextEdit[] = [];
         const ifaces = decl.childForFieldName('interfaces');
@@ -62,15 +69,26 @@ export const serializableFix: Fix = {
         const already = list?.namedChildren.some((t) => /^(java\.io\.)?Serializable$/.test(t?.text ?? ''));
         if (list && !already) out.push({ start: list.endIndex, end: list.endIndex, text: ', java.io.Serializable' });
         else if (!list) {
-          const after = decl.childForFieldName('superclass') ?? decl.childForFieldName('type_parameters') ?? decl.childForFieldName('name')!;
+          const after =
+            decl.childForFieldName('superclass') ??
+            decl.childForFieldName('type_parameters') ??
+            decl.childForFieldName('name')!;
           out.push({ start: after.endIndex, end: after.endIndex, text: ' implements java.io.Serializable' });
         }
         const body = decl.childForFieldName('body')!;
-        const hasUid = body.namedChildren.some((m) => m?.type === 'field_declaration' && /\bserialVersionUID\b/.test(m.text));
+        const hasUid = body.namedChildren.some(
+          (m) => m?.type === 'field_declaration' && /\bserialVersionUID\b/.test(m.text),
+        );
         if (!hasUid) {
           const first = body.namedChildren.find((m) => m && m.type !== 'line_comment' && m.type !== 'block_comment');
-          const indent = first ? indentAt(file.text, first.startIndex) : indentAt(file.text, decl.startIndex) + indentUnit(file.text);
-          out.push({ start: body.startIndex + 1, end: body.startIndex + 1, text: withEol(file, `\n${indent}private static final long serialVersionUID = 1L;${first ? '\n' : ''}`) });
+          const indent = first
+            ? indentAt(file.text, first.startIndex)
+            : indentAt(file.text, decl.startIndex) + indentUnit(file.text);
+          out.push({
+            start: body.startIndex + 1,
+            end: body.startIndex + 1,
+            text: withEol(file, `\n${indent}private static final long serialVersionUID = 1L;${first ? '\n' : ''}`),
+          });
         }
         return out;
       });

@@ -20,8 +20,13 @@ beforeAll(async () => {
   const tar = pack();
   tar.entry({ name: 'usr/local/tomcat/bin/catalina.sh', mode: 0o755 }, debianCatalina());
   tar.finalize();
-  const stream = await docker.importImage(tar as unknown as NodeJS.ReadableStream, { repo: 'paasport-e2e/tomcat', tag: '10.1' });
-  await new Promise((resolve, reject) => docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve(undefined))));
+  const stream = await docker.importImage(tar as unknown as NodeJS.ReadableStream, {
+    repo: 'paasport-e2e/tomcat',
+    tag: '10.1',
+  });
+  await new Promise((resolve, reject) =>
+    docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve(undefined))),
+  );
 }, 180_000);
 
 describe('catalina.sh from the base image through the Docker engine', () => {
@@ -32,12 +37,18 @@ describe('catalina.sh from the base image through the Docker engine', () => {
     expect((await docker.listContainers({ all: true })).length).toBe(before);
   });
 
-  it('paasport generate --catalina-from-image writes the patch against the image\'s own script', () => {
+  it("paasport generate --catalina-from-image writes the patch against the image's own script", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'paasport-e2e-'));
     try {
-      const r = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', '--out', out, '--base-image', IMAGE, '--catalina-from-image'], {
-        cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOCKER_HOST: `unix://${SOCK}` },
-      });
+      const r = spawnSync(
+        process.execPath,
+        [CLI, 'generate', 'fixtures/stateless-api', '--out', out, '--base-image', IMAGE, '--catalina-from-image'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, DOCKER_HOST: `unix://${SOCK}` },
+        },
+      );
       expect(r.status, r.stderr).toBe(0);
       const expected = catalinaLogPatch(debianCatalina());
       expect(readFileSync(path.join(out, 'catalina-log.patch'), 'utf8')).toBe(expected.patch);
@@ -49,9 +60,22 @@ describe('catalina.sh from the base image through the Docker engine', () => {
   });
 
   it('an unreachable engine is a usage error that says what to do', () => {
-    const r = spawnSync(process.execPath, [CLI, 'generate', 'fixtures/stateless-api', '--out', path.join(os.tmpdir(), 'paasport-none'), '--catalina-from-image'], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'unix:///tmp/no-such-docker.sock' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'generate',
+        'fixtures/stateless-api',
+        '--out',
+        path.join(os.tmpdir(), 'paasport-none'),
+        '--catalina-from-image',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: 'unix:///tmp/no-such-docker.sock' },
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no Docker engine at /tmp/no-such-docker.sock');
     expect(r.stderr).toContain('pass the file itself');
