@@ -59,7 +59,7 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
 
 /** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
 export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
-  const scan = await scanTree(root, { maxFileSize: opts.maxFileSize });
+  const scan = scanTree(root, { maxFileSize: opts.maxFileSize });
   const notices: Notice[] = [...scan.notices];
   const files: FileFacts[] = [];
 

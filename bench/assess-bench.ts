@@ -93,7 +93,7 @@ async function main() {
   console.log(`corpus: ${label}, ${files} files, ${lines.toLocaleString('en-US')} lines (${root})`);
   console.log(`threads: ${threads}`);
 
-  const scan = await scanTree(root, { maxFileSize: 64 * 1024 * 1024 });
+  const scan = scanTree(root, { maxFileSize: 64 * 1024 * 1024 });
   const jobs = scan.files.filter((f) => f.kind === 'java').map((f) => ({ abs: f.abs, rel: f.rel, parseOnly: true }));
   const rules = loadRules();
 

@@ -45,7 +45,7 @@ const EXCLUDED_DIRS = new Set([
 // Test sources never reach the container: src/test (Maven, Gradle) and test/ or tests/ beside the sources.
 const isTestTree = (rel: string) => /^(?:(?:.+\/)?src\/test|tests?)$/.test(rel);
 
-// Tomcat folders skipped inside a bundled Tomcat installation; its conf/ is kept because it configures the app's runtime.
+// Folders skipped inside a bundled Tomcat installation; its conf/ is kept because it configures the app's runtime.
 const BUNDLED_TOMCAT_SKIP = new Set(['bin', 'lib', 'logs', 'webapps', 'work', 'temp']);
 
 const KIND_BY_EXT: Record<string, FileKind> = {
@@ -118,93 +118,116 @@ function ignoredBy(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean 
   return false;
 }
 
-/** Walks an application tree: .gitignore files, default excludes, bundled Tomcats, size limit, symlink loops. */
-export async function scanTree(root: string, opts: ScanOptions = {}): Promise<ScanOutput> {
-  const maxSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const absRoot = path.resolve(root);
-  const out: ScanOutput = { root: absRoot, files: [], jars: [], tomcats: [], notices: [] };
+/** What one walk collects, and the limit it applies. */
+interface Walk {
+  out: ScanOutput;
+  maxSize: number;
+}
 
-  function walk(abs: string, rel: string, ancestors: Set<string>, scopes: IgnoreScope[], inTomcat: boolean): void {
-    const real = fs.realpathSync(abs);
-    if (ancestors.has(real)) {
-      out.notices.push({ kind: 'symlink-loop', file: rel });
-      return;
-    }
-    const seen = new Set(ancestors).add(real);
-    const gi = readIgnore(abs);
-    const here = gi ? [...scopes, { base: rel, rules: gi }] : scopes;
+/** A folder being walked: its place, the real paths above it (for loops), the .gitignore files that apply. */
+interface Folder {
+  abs: string;
+  rel: string;
+  ancestors: Set<string>;
+  scopes: IgnoreScope[];
+  inTomcat: boolean;
+}
 
-    let entries;
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true });
-    } catch (e) {
-      out.notices.push({
-        kind: 'unreadable',
-        file: rel || '.',
-        detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
-      });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+const errorDetail = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
-    for (const entry of entries) {
-      const childAbs = path.join(abs, entry.name);
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const st = fs.statSync(childAbs);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-        } catch (e) {
-          const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
-          out.notices.push({
-            kind: loop ? 'symlink-loop' : 'unreadable',
-            file: childRel,
-            ...(loop ? {} : { detail: 'broken symbolic link' }),
-          });
-          continue;
-        }
-      }
-      if (ignoredBy(here, childRel, isDir)) continue;
-
-      if (isDir) {
-        if (EXCLUDED_DIRS.has(entry.name) || isTestTree(childRel)) continue;
-        if (inTomcat && BUNDLED_TOMCAT_SKIP.has(entry.name)) continue;
-        if (!inTomcat && isBundledTomcat(childAbs)) {
-          out.notices.push({
-            kind: 'excluded-tree',
-            file: childRel,
-          });
-          out.tomcats.push({ dir: childRel, version: tomcatVersion(childAbs, entry.name) });
-          walk(childAbs, childRel, seen, here, true);
-          continue;
-        }
-        walk(childAbs, childRel, seen, here, inTomcat);
-      } else if (isFile) {
-        if (entry.name.toLowerCase().endsWith('.jar')) {
-          if (!inTomcat) out.jars.push(childRel);
-          continue;
-        }
-        const kind = fileKind(entry.name);
-        if (!kind) continue;
-        const st = fs.statSync(childAbs);
-        if (st.size > maxSize) {
-          out.notices.push({
-            kind: 'too-large',
-            file: childRel,
-            detail: `${(st.size / 1048576).toFixed(1)} MB > ${(maxSize / 1048576).toFixed(1)} MB`,
-          });
-          continue;
-        }
-        out.files.push({ rel: childRel, abs: childAbs, size: st.size, kind });
-      }
-    }
+function sortedEntries(w: Walk, folder: Folder): fs.Dirent[] | undefined {
+  try {
+    const entries = fs.readdirSync(folder.abs, { withFileTypes: true });
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    w.out.notices.push({ kind: 'unreadable', file: folder.rel || '.', detail: errorDetail(e) });
+    return undefined;
   }
+}
 
+/** Whether an entry is a folder or a file, following symbolic links; undefined (with a notice) for a broken link. */
+function entryType(
+  w: Walk,
+  entry: fs.Dirent,
+  abs: string,
+  rel: string,
+): { isDir: boolean; isFile: boolean } | undefined {
+  if (!entry.isSymbolicLink()) return { isDir: entry.isDirectory(), isFile: entry.isFile() };
+  try {
+    const st = fs.statSync(abs);
+    return { isDir: st.isDirectory(), isFile: st.isFile() };
+  } catch (e) {
+    const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
+    w.out.notices.push({
+      kind: loop ? 'symlink-loop' : 'unreadable',
+      file: rel,
+      ...(loop ? {} : { detail: 'broken symbolic link' }),
+    });
+    return undefined;
+  }
+}
+
+function visitFolder(w: Walk, parent: Folder, seen: Set<string>, name: string, abs: string, rel: string): void {
+  if (EXCLUDED_DIRS.has(name) || isTestTree(rel)) return;
+  if (parent.inTomcat && BUNDLED_TOMCAT_SKIP.has(name)) return;
+  const child: Folder = { abs, rel, ancestors: seen, scopes: parent.scopes, inTomcat: parent.inTomcat };
+  if (!parent.inTomcat && isBundledTomcat(abs)) {
+    w.out.notices.push({ kind: 'excluded-tree', file: rel });
+    w.out.tomcats.push({ dir: rel, version: tomcatVersion(abs, name) });
+    child.inTomcat = true;
+  }
+  walkFolder(w, child);
+}
+
+function visitFile(w: Walk, inTomcat: boolean, name: string, abs: string, rel: string): void {
+  if (name.toLowerCase().endsWith('.jar')) {
+    if (!inTomcat) w.out.jars.push(rel);
+    return;
+  }
+  const kind = fileKind(name);
+  if (!kind) return;
+  const st = fs.statSync(abs);
+  if (st.size > w.maxSize) {
+    w.out.notices.push({
+      kind: 'too-large',
+      file: rel,
+      detail: `${(st.size / 1048576).toFixed(1)} MB > ${(w.maxSize / 1048576).toFixed(1)} MB`,
+    });
+    return;
+  }
+  w.out.files.push({ rel, abs, size: st.size, kind });
+}
+
+function walkFolder(w: Walk, folder: Folder): void {
+  const real = fs.realpathSync(folder.abs);
+  if (folder.ancestors.has(real)) {
+    w.out.notices.push({ kind: 'symlink-loop', file: folder.rel });
+    return;
+  }
+  const seen = new Set(folder.ancestors).add(real);
+  const gi = readIgnore(folder.abs);
+  const here: Folder = gi ? { ...folder, scopes: [...folder.scopes, { base: folder.rel, rules: gi }] } : folder;
+  const entries = sortedEntries(w, here);
+  if (!entries) return;
+  for (const entry of entries) {
+    const abs = path.join(here.abs, entry.name);
+    const rel = here.rel ? `${here.rel}/${entry.name}` : entry.name;
+    const type = entryType(w, entry, abs, rel);
+    if (!type || ignoredBy(here.scopes, rel, type.isDir)) continue;
+    if (type.isDir) visitFolder(w, here, seen, entry.name, abs, rel);
+    else if (type.isFile) visitFile(w, here.inTomcat, entry.name, abs, rel);
+  }
+}
+
+/** Walks an application tree: .gitignore files, default excludes, bundled Tomcats, size limit, symlink loops. */
+export function scanTree(root: string, opts: ScanOptions = {}): ScanOutput {
+  const absRoot = path.resolve(root);
+  const w: Walk = {
+    out: { root: absRoot, files: [], jars: [], tomcats: [], notices: [] },
+    maxSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
   const st = fs.statSync(absRoot);
   if (!st.isDirectory()) throw new Error(`${root} is not a folder`);
-  walk(absRoot, '', new Set(), [], false);
-  return out;
+  walkFolder(w, { abs: absRoot, rel: '', ancestors: new Set(), scopes: [], inTomcat: false });
+  return w.out;
 }
