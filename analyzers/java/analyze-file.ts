@@ -18,10 +18,11 @@ export interface JavaResult {
 }
 
 /** Reads, decodes, parses and extracts one Java file; the tree is deleted before returning. */
-export async function analyzeJavaFile(jp: JavaParser, job: JavaJob): Promise<JavaResult> {
+export function analyzeJavaFile(jp: JavaParser, job: JavaJob): JavaResult {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(job.abs); // synchronous: this runs on a worker thread, or in a command-line run with nothing else to do
+    // synchronous: this runs on a worker thread, or in a command-line run with nothing else to do
+    bytes = readFileSync(job.abs);
   } catch (e) {
     return {
       notices: [

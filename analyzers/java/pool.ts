@@ -33,7 +33,7 @@ export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}):
   if (!script || threads <= 1) {
     const jp = await createJavaParser();
     for (let i = 0; i < jobs.length; i++) {
-      results[i] = await analyzeJavaFile(jp, jobs[i]);
+      results[i] = analyzeJavaFile(jp, jobs[i]);
       if (++done % BATCH === 0 || done === jobs.length) opts.onProgress?.(done, jobs.length);
     }
     return results;

@@ -9,6 +9,6 @@ const ready = createJavaParser();
 port.on('message', async (msg: { id: number; jobs: JavaJob[] }) => {
   const jp = await ready;
   const results: JavaResult[] = [];
-  for (const job of msg.jobs) results.push(await analyzeJavaFile(jp, job));
+  for (const job of msg.jobs) results.push(analyzeJavaFile(jp, job));
   port.postMessage({ id: msg.id, results });
 });
