@@ -4,7 +4,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { assessAll } from '../analyzers/assess/assess.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { catalinaLogPatch } from '../generators/deploy/catalina-patch.js';
-import { loadDeployConfig, resolveDefaults, type DeployConfig } from '../generators/deploy/deploy-config.js';
+import { loadSettings } from '../analyzers/settings/paasport-yaml.js';
+import type { AppSettings } from '../analyzers/settings/types.js';
+import { resolveDefaults } from '../generators/deploy/defaults.js';
 import { readFileFromImage } from '../platform/docker/docker-engine.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
 import { marathonGroup, type MarathonVersion } from '../generators/deploy/marathon.js';
@@ -20,7 +22,7 @@ const positive = (v: string) => {
 };
 
 /** CLI flags win over paasport.yaml. */
-function withFlags(c: DeployConfig, o: Record<string, unknown>): DeployConfig {
+function withFlags(c: AppSettings, o: Record<string, unknown>): AppSettings {
   const m = { ...c.marathon };
   if (o.marathonVersion) m.version = o.marathonVersion as MarathonVersion;
   for (const k of ['cpus', 'mem', 'instances', 'servicePort', 'vhost'] as const)
@@ -93,7 +95,7 @@ Examples:
         if (!existsSync(catalinaFile)) throw new PaasportError(`${catalinaFile}: no such file`);
         catalinaText = readFileSync(catalinaFile, 'utf8');
       } else if (opts.catalinaFromImage) {
-        const first = loadDeployConfig(opts.config ?? path.join(path.resolve(refs[0].path), 'paasport.yaml'));
+        const first = loadSettings(opts.config ?? path.join(path.resolve(refs[0].path), 'paasport.yaml'));
         const image = opts.baseImage ?? first.baseImage ?? resolveDefaults(first, apps[0]).baseImage;
         catalinaFrom = `${image}:/usr/local/tomcat/bin/catalina.sh`;
         catalinaText = await readFileFromImage(image, '/usr/local/tomcat/bin/catalina.sh', {
@@ -114,7 +116,7 @@ Examples:
         let rel = path.relative(appDir, out).split(path.sep).join('/');
         const outside = rel.startsWith('..') || path.isAbsolute(rel);
         if (outside) rel = 'deploy';
-        const config = withFlags(loadDeployConfig(opts.config ?? path.join(appDir, 'paasport.yaml')), opts);
+        const config = withFlags(loadSettings(opts.config ?? path.join(appDir, 'paasport.yaml')), opts);
         version = (config.marathon?.version ?? '1.5') as MarathonVersion;
         const g = generateArtifacts(a, config, {
           outRel: rel,

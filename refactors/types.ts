@@ -3,6 +3,13 @@ import type { JavaParser } from '../analyzers/java/parser.js';
 import type { ProjectIndex } from '../analyzers/java/type-index.js';
 import type { ProjectFacts } from '../analyzers/types.js';
 import type { Workspace } from './workspace.js';
+import type {
+  AppSettings,
+  EnvSetting,
+  SessionStoreKind,
+  SessionStoreSetting,
+  VolumeSetting,
+} from '../analyzers/settings/types.js';
 
 export type FixKind = 'session-serializable' | 'session-store' | 'externalize-config' | 'logs' | 'local-files';
 export const FIX_ORDER: FixKind[] = [
@@ -13,34 +20,32 @@ export const FIX_ORDER: FixKind[] = [
   'local-files',
 ];
 
-export type SessionStore = 'redis' | 'memcached' | 'spring-session';
+export type SessionStore = SessionStoreKind;
 
 export interface FixOptions {
   sessionStore?: SessionStore;
   logs: 'volume' | 'stdout';
 }
 
-/** An environment variable the fixed app reads; secrets never get a default in code. */
-export interface EnvVar {
+/** An environment variable a fix found, with the value it took out of the sources. */
+export interface FoundEnv {
   name: string;
-  value?: string; // the value found in the sources: goes to the git-ignored env file only
+  value?: string; // committed as the default unless secret; always in the git-ignored env file
   secret: boolean;
   usedBy: string[]; // files
 }
 
-export interface Volume {
-  env: string; // the variable that holds the directory
-  defaultPath: string;
-  usedBy: string[];
-}
-
-/** What the fixes record for the generators: paasport.yaml in the repository. */
+/**
+ * The part of paasport.yaml the fixes keep up to date (the same model `paasport generate` reads), plus the values
+ * of secrets they took out of the sources, which go only to the git-ignored env file.
+ */
 export interface AppRecord {
-  sessionStore?: { type: SessionStore; manager?: string; jars: string[]; env: string[] };
-  env: EnvVar[];
-  volumes: Volume[];
-  logs?: { mode: 'volume' | 'stdout'; dir: string };
+  env: (EnvSetting & { usedBy: string[] })[];
+  volumes: (VolumeSetting & { usedBy: string[] })[];
   javaSystemProperties: Record<string, string>; // -Dname=${ENV} that setenv.sh must pass
+  sessionStore?: SessionStoreSetting;
+  logs?: AppSettings['logs'];
+  secretValues: Record<string, string>;
 }
 
 export interface FixContext {

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { Finding, Rule } from '../analyzers/types.js';
 import { planFixes, type PlannedFix } from './plan.js';
-import { ENV_FILE } from './record.js';
+import { ENV_FILE } from '../analyzers/settings/paasport-yaml.js';
 import { readText } from './edit/text-file.js';
 import type { FixKind, FixOptions } from './types.js';
 import type { Change } from './workspace.js';

@@ -128,7 +128,7 @@ describe('paasport assess (built CLI)', () => {
       'generators/deploy/templates/Dockerfile.ejs',
       'generators/deploy/templates/setenv.sh.ejs',
       'generators/deploy/templates/DEPLOY.md.ejs',
-      'generators/deploy/schemas/paasport-config.schema.json',
+      'analyzers/settings/paasport-yaml.schema.json',
       'generators/deploy/schemas/marathon/v1.7.236/AppDefinition.json',
       'README.md',
     ])

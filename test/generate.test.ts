@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess/assess.js';
-import { loadDeployConfig } from '../generators/deploy/deploy-config.js';
+import { loadSettings } from '../analyzers/settings/paasport-yaml.js';
 import { lintDockerfile } from '../generators/deploy/dockerfile-lint.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
 import type { MarathonVersion } from '../generators/deploy/marathon.js';
@@ -133,7 +133,7 @@ describe('generate after fix', () => {
       });
       const a = await assess(dir, bundledRules(), { threads: 0 });
       for (const version of VERSIONS) {
-        const g = generateArtifacts(a, loadDeployConfig(path.join(dir, 'paasport.yaml')), {
+        const g = generateArtifacts(a, loadSettings(path.join(dir, 'paasport.yaml')), {
           outRel: 'deploy',
           marathonVersion: version,
         });
@@ -221,7 +221,7 @@ describe('generate options', () => {
       const text = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
       expect(text).toContain('# our settings');
       expect(text).toContain('vhost: shop.example.com # the public name');
-      const cfg = loadDeployConfig(path.join(dir, 'paasport.yaml'));
+      const cfg = loadSettings(path.join(dir, 'paasport.yaml'));
       expect(cfg.marathon).toEqual({ vhost: 'shop.example.com', mem: 2048 });
       expect(cfg.sessionStore?.type).toBe('redis');
     } finally {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { childrenOf } from '../build/build.js';
 import type { XmlElement, XmlFacts } from '../types.js';
 
@@ -82,3 +83,6 @@ export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
   });
   return w;
 }
+
+/** The folder that holds a webapp's WEB-INF and META-INF, from the path of its web.xml ('.' at the top of the tree). */
+export const webRootOf = (webXmlFile: string): string => path.posix.dirname(path.posix.dirname(webXmlFile));

@@ -1,25 +1,19 @@
-import path from 'node:path';
-import ejs from 'ejs';
-import { readPackageFile } from '../../analyzers/read/package-files.js';
 import type { Assessment } from '../../analyzers/assess/assess.js';
-import { resolveDefaults, type DeployConfig } from './deploy-config.js';
-import { lintDockerfile } from './dockerfile-lint.js';
+import { ENV_FILE } from '../../analyzers/settings/paasport-yaml.js';
+import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import { VERDICT_LABEL } from '../reports/i18n.js';
-import { marathonApp, sessionStoreApp, type MarathonSettings, type MarathonVersion } from './marathon.js';
+import { deployPlan, envKey, type DeployPlan, type GenerateOptions } from './deploy-plan.js';
+import { lintDockerfile } from './dockerfile-lint.js';
+import { marathonApp, sessionStoreApp } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
+import { marathonSettings } from './marathon-settings.js';
+import { renderTemplate } from './templates.js';
+
+export type { GenerateOptions } from './deploy-plan.js';
 
 export interface GeneratedFile {
   name: string; // relative to the output folder
   text: string;
-}
-
-export interface GenerateOptions {
-  outRel: string; // the output folder relative to the app folder (the docker build context)
-  marathonVersion?: MarathonVersion;
-  baseImage?: string;
-  version?: string; // the image tag when the config has none
-  catalinaSh?: { original: string; patched: string }; // when the Tomcat's own catalina.sh was given
-  withStore?: boolean; // also a Redis/Memcached app definition, for test environments
 }
 
 export interface Generated {
@@ -28,318 +22,121 @@ export interface Generated {
   notes: string[];
 }
 
-const template = (name: string) => readPackageFile('generators/deploy/templates', name);
+const json = (doc: unknown) => JSON.stringify(doc, null, 2) + '\n';
 
-const JDKS = [8, 11, 17, 21];
-const jdkOf = (java: string | undefined) => JDKS.find((j) => j >= Number(java ?? 8)) ?? 21;
-const mavenUrl = (coords: string) => {
-  const [g, a, v] = coords.split(':');
-  return `https://repo1.maven.org/maven2/${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.jar`;
-};
-const envKey = (name: string) => name.toLowerCase().replace(/_/g, '-');
-
-interface BuildPlan {
-  stage?: { image: string; steps: string[] };
-  copy: string;
-  note?: string;
+function checked(version: MarathonVersion, what: string, app: Record<string, unknown>): Record<string, unknown> {
+  const errors = validationErrors(marathonValidators(version).app, app);
+  if (errors.length) throw new Error(`${what} does not follow the schema: ${errors.join('; ')}`);
+  return app;
 }
 
-function buildPlan(a: Assessment, cfg: DeployConfig, deployName: string, springBootJar: boolean): BuildPlan {
-  const mode = cfg.build?.mode ?? 'auto';
-  const webRoot = a.config.webXml[0] ? path.posix.dirname(path.posix.dirname(a.config.webXml[0].file)) : undefined;
-  const target = springBootJar ? '/app/app.jar' : `webapps/${deployName}.war`;
-  if (mode === 'war' || (mode === 'auto' && cfg.build?.war)) {
-    const war = cfg.build?.war ?? 'target/*.war';
-    return { copy: `COPY ${war} ${target}`, note: `build ${war} first` };
-  }
-  const jdk = jdkOf(a.profile.javaSource ?? a.profile.javaVersion);
-  const tool = a.build.tool;
-  if (mode === 'source' || (mode === 'auto' && tool !== 'none')) {
-    if (tool === 'maven') {
-      return {
-        stage: {
-          image: `maven:3.9-eclipse-temurin-${jdk}`,
-          steps: [
-            'COPY pom.xml .',
-            'RUN mvn -B -q dependency:go-offline',
-            'COPY src ./src',
-            'RUN mvn -B -q package -DskipTests',
-          ],
-        },
-        copy: `COPY --from=build /build/target/*.${springBootJar ? 'jar' : 'war'} ${target}`,
-      };
-    }
-    if (tool === 'gradle') {
-      return {
-        stage: {
-          image: `gradle:8.5-jdk${jdk}`,
-          steps: ['COPY . .', `RUN gradle --no-daemon -q ${springBootJar ? 'bootJar' : 'war'}`],
-        },
-        copy: `COPY --from=build /build/build/libs/*.${springBootJar ? 'jar' : 'war'} ${target}`,
-      };
-    }
-    if (tool === 'ant') {
-      return {
-        stage: {
-          image: `eclipse-temurin:${jdk}-jdk`,
-          steps: [
-            'RUN apt-get update \\\n && apt-get install -y --no-install-recommends ant \\\n && rm -rf /var/lib/apt/lists/*',
-            'COPY . .',
-            'RUN ant war',
-          ],
-        },
-        copy: `COPY --from=build /build/${a.build.warFile ?? 'dist/*.war'} ${target}`,
-      };
-    }
-  }
-  if (webRoot !== undefined) {
-    return {
-      copy: `COPY ${webRoot === '.' ? '.' : webRoot} webapps/${deployName}/`,
-      note: `${webRoot}/WEB-INF/classes must hold the compiled classes (an exploded webapp is copied as it is)`,
-    };
-  }
+/** The view the Dockerfile and DEPLOY.md templates share. */
+function imageView(plan: DeployPlan, cfg: AppSettings, opts: GenerateOptions) {
+  const outRel = opts.outRel.replace(/\/$/, '') || '.';
   return {
-    copy: `COPY target/*.war ${target}`,
-    note: 'no build file and no WEB-INF/web.xml found: build the WAR into target/ first',
+    appName: plan.r.appName,
+    image: plan.r.image,
+    baseImage: plan.r.baseImage,
+    timezone: plan.r.timezone,
+    logDir: plan.logDir,
+    outRel,
+    dockerfilePath: `${outRel}/Dockerfile`,
+    build: plan.build,
+    jars: { copy: plan.sessionJars },
+    springBootJar: plan.springBootJar,
+    catalinaPatched: !!opts.catalinaSh,
+    redisson: cfg.sessionStore?.type === 'redis',
   };
 }
 
-/** JULI writes to the per-host folder on the log volume; ${LOG_DIR} and ${HOST} are system properties from setenv.sh. */
-export function loggingProperties(): string {
-  const handlers = ['1catalina', '2localhost', '3manager', '4host-manager'];
-  return [
-    "# Generated by paasport: Tomcat's JULI logs go to the per-host folder on the log volume, and to the console.",
-    `handlers = ${handlers.map((h) => `${h}.org.apache.juli.AsyncFileHandler`).join(', ')}, java.util.logging.ConsoleHandler`,
-    '.handlers = 1catalina.org.apache.juli.AsyncFileHandler, java.util.logging.ConsoleHandler',
-    '',
-    ...handlers.flatMap((h) => [
-      `${h}.org.apache.juli.AsyncFileHandler.level = FINE`,
-      `${h}.org.apache.juli.AsyncFileHandler.directory = \${LOG_DIR}/\${HOST}`,
-      `${h}.org.apache.juli.AsyncFileHandler.prefix = ${h.replace(/^\d/, '')}.`,
-      `${h}.org.apache.juli.AsyncFileHandler.maxDays = 30`,
-      `${h}.org.apache.juli.AsyncFileHandler.encoding = UTF-8`,
-      '',
-    ]),
-    'java.util.logging.ConsoleHandler.level = FINE',
-    'java.util.logging.ConsoleHandler.formatter = org.apache.juli.OneLineFormatter',
-    'java.util.logging.ConsoleHandler.encoding = UTF-8',
-    '',
-    'org.apache.catalina.core.ContainerBase.[Catalina].[localhost].level = INFO',
-    'org.apache.catalina.core.ContainerBase.[Catalina].[localhost].handlers = 2localhost.org.apache.juli.AsyncFileHandler',
-    '',
-  ].join('\n');
+function dockerfile(view: ReturnType<typeof imageView>): string {
+  const text = renderTemplate('Dockerfile.ejs', view);
+  const lint = lintDockerfile(text);
+  if (lint.length) {
+    const broken = lint.map((l) => `${l.rule} (line ${l.line}: ${l.message})`).join(', ');
+    throw new Error(`the generated Dockerfile breaks ${broken}`);
+  }
+  return text;
 }
 
-export function redissonYaml(): string {
-  return [
-    '# Generated by paasport: Redisson reads ${VAR} from the environment when it loads this file.',
-    'singleServerConfig:',
-    '  address: "redis://${REDIS_HOST:-redis}:${REDIS_PORT:-6379}"',
-    '  password: ${REDIS_PASSWORD:-null}',
-    '  connectionMinimumIdleSize: 2',
-    '  connectionPoolSize: 16',
-    'threads: 4',
-    'nettyThreads: 8',
-    '',
-  ].join('\n');
+/** Tomcat's own configuration: setenv.sh and JULI logging (a Spring Boot jar has neither), Redisson's client. */
+function tomcatFiles(plan: DeployPlan, cfg: AppSettings): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  if (!plan.springBootJar) {
+    const { logDir, systemProperties, secretsFile } = plan;
+    files.push({ name: 'setenv.sh', text: renderTemplate('setenv.sh.ejs', { logDir, systemProperties, secretsFile }) });
+    files.push({ name: 'logging.properties', text: renderTemplate('logging.properties.ejs', {}) });
+  }
+  if (cfg.sessionStore?.type === 'redis')
+    files.push({ name: 'redisson.yaml', text: renderTemplate('redisson.yaml.ejs', {}) });
+  return files;
+}
+
+/** A Redis or Memcached task for test environments, next to the app. */
+function storeFiles(plan: DeployPlan, cfg: AppSettings, servicePort: number, opts: GenerateOptions): GeneratedFile[] {
+  const store = cfg.sessionStore;
+  if (!opts.withStore || !store) return [];
+  const kind = store.type === 'memcached' ? 'memcached' : 'redis';
+  const base = kind === 'redis' ? 'redis:7.2-alpine' : 'memcached:1.6-alpine';
+  const image = cfg.image?.baseRegistry ? `${cfg.image.baseRegistry.replace(/\/$/, '')}/${base}` : base;
+  const app = sessionStoreApp(kind, plan.r.marathonId, image, servicePort + 1, plan.version);
+  plan.notes.push(
+    `${kind}-app.json runs one ${kind} task for test environments (marathon-lb service port ${servicePort + 1}); ` +
+      `production uses a managed ${kind} outside the platform`,
+  );
+  return [{ name: `${kind}-app.json`, text: json(checked(plan.version, `the ${kind} app definition`, app)) }];
+}
+
+function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: ReturnType<typeof imageView>): string {
+  const s = marathonSettings(plan, cfg);
+  const env = [
+    ...(cfg.env ?? []).map((e) => ({ name: e.name, secret: !!e.secret, value: e.default, secretKey: envKey(e.name) })),
+    ...plan.dataVolumes.map((v) => ({ name: v.env, secret: false, value: v.containerPath, secretKey: '' })),
+  ];
+  return renderTemplate('DEPLOY.md.ejs', {
+    ...view,
+    verdict: VERDICT_LABEL.en[a.verdict.class],
+    baseReason: a.baseImage.reason.en,
+    stateful: plan.r.stateful,
+    buildNote: plan.build.note,
+    registry: cfg.image?.registry,
+    registryCredentials: plan.registryCredentials,
+    env,
+    marathonVersion: plan.version,
+    secretsFile: plan.secretsFile,
+    marathonId: plan.r.marathonId,
+    vhost: cfg.marathon?.vhost,
+    servicePort: s.servicePort,
+    haproxyGroup: s.haproxyGroup,
+    healthPath: s.healthCheck.path,
+    appLogs: a.config.fileAppenders.length > 0,
+    logHostPath: plan.logHostPath,
+    volumes: plan.dataVolumes,
+    notes: plan.notes,
+  });
 }
 
 /** Every artifact for one application: Dockerfile, setenv.sh, logging, session store config, Marathon JSON, runbook. */
-export function generateArtifacts(a: Assessment, cfg: DeployConfig, opts: GenerateOptions): Generated {
-  const r = resolveDefaults({ ...cfg, ...(opts.baseImage ? { baseImage: opts.baseImage } : {}) }, a, opts.version);
-  const version: MarathonVersion = opts.marathonVersion ?? r.marathonVersion;
-  const notes: string[] = [];
-  if (a.verdict.class === 'not-recommended') {
-    notes.push(
-      `the assessment does not recommend this app for containers (${a.verdict.blockers.map((b) => b.ruleId).join(', ')}): it is, or embeds, stateful middleware; these artifacts are for a trial only`,
-    );
-  }
-  const logDir = cfg.logs?.dir ?? '/logs';
-  const deployName = r.contextPath === '/' ? 'ROOT' : r.contextPath.slice(1);
-  const springBootJar = a.profile.springBoot && a.profile.packaging === 'jar';
-  const build = buildPlan(a, cfg, deployName, springBootJar);
-  if (build.note) notes.push(build.note);
-
-  const store = cfg.sessionStore;
-  const jars = { copy: [] as string[] };
-  if (store?.jars?.length) {
-    if (cfg.build?.jarsDir) jars.copy.push(`COPY ${cfg.build.jarsDir}/*.jar lib/`);
-    else jars.copy.push(...store.jars.map((j) => `ADD ${mavenUrl(j)} lib/`));
-  }
-  if (r.stateful)
-    notes.push(
-      'sessions still live in memory: 1 instance with sticky sessions until `paasport fix` moves them to a store',
-    );
-
-  const secrets = (cfg.env ?? []).filter((e) => e.secret).map((e) => e.name);
-  const secretsFile = version === '1.1' && secrets.length ? `${r.appName}.secrets.env` : undefined;
-  const systemProperties = Object.entries(cfg.javaSystemProperties ?? {}).filter(
-    ([k]) => k !== 'LOG_DIR' && k !== 'HOST',
-  );
-
-  const volumesRoot = cfg.volumesRoot ?? '/data/paasport';
-  const dataVolumes = (cfg.volumes ?? []).map((v) => ({
-    env: v.env,
-    containerPath: `/data/${envKey(v.env)}`,
-    hostPath: `${volumesRoot}/${r.appName}/${envKey(v.env)}`,
-  }));
-  const logHostPath = cfg.logs?.hostPath ?? '/data/logs';
-
-  const m = cfg.marathon ?? {};
-  const cpus = m.cpus ?? 1;
-  const mem = m.mem ?? 1024;
-  const env: Record<string, string> = { LOG_DIR: logDir };
-  for (const e of cfg.env ?? []) if (!e.secret && e.default !== undefined) env[e.name] = e.default;
-  for (const v of dataVolumes) env[v.env] = v.containerPath;
-  const fetch: string[] = [];
-  const registryCredentials = m.registryCredentials ?? (cfg.image?.registry ? 'file:///etc/docker.tar.gz' : undefined);
-  if (registryCredentials) fetch.push(registryCredentials);
-  if (secretsFile) fetch.push(`file:///etc/paasport/${secretsFile}`);
-  const settings: MarathonSettings = {
-    id: r.marathonId,
-    image: r.image,
-    cpus,
-    mem,
-    disk: m.disk ?? 0,
-    instances: r.stateful ? 1 : (m.instances ?? 2),
-    servicePort: m.servicePort ?? 10000,
-    sticky: r.stateful,
-    haproxyGroup: m.haproxyGroup ?? 'external',
-    vhost: m.vhost,
-    path: r.contextPath,
-    healthCheck: {
-      path: m.healthCheck?.path ?? r.contextPath,
-      gracePeriodSeconds: m.healthCheck?.gracePeriodSeconds ?? 300,
-      intervalSeconds: m.healthCheck?.intervalSeconds ?? 30,
-      timeoutSeconds: m.healthCheck?.timeoutSeconds ?? 10,
-      maxConsecutiveFailures: m.healthCheck?.maxConsecutiveFailures ?? 3,
-    },
-    env,
-    secrets,
-    volumes: [
-      { hostPath: logHostPath, containerPath: logDir, mode: 'RW' },
-      ...dataVolumes.map((v) => ({ hostPath: v.hostPath, containerPath: v.containerPath, mode: 'RW' as const })),
-    ],
-    // Mesos already passes --cpu-shares and --memory from cpus and mem: only the other isolation options here
-    parameters: [
-      { key: 'cpu-period', value: '100000' },
-      { key: 'cpu-quota', value: String(Math.round(cpus * 100000)) },
-      { key: 'memory-swap', value: `${Math.round(mem)}m` },
-      { key: 'blkio-weight', value: String(m.isolation?.blkioWeight ?? 500) },
-      ...(m.isolation?.cpusetCpus ? [{ key: 'cpuset-cpus', value: m.isolation.cpusetCpus }] : []),
-    ],
-    fetch,
-    version,
-  };
-  const app = marathonApp(settings);
-  const errors = validationErrors(marathonValidators(version).app, app);
-  if (errors.length)
-    throw new Error(`the generated Marathon ${version} definition does not follow the schema: ${errors.join('; ')}`);
-
-  const outRel = opts.outRel.replace(/\/$/, '') || '.';
-  const view = {
-    appName: r.appName,
-    image: r.image,
-    baseImage: r.baseImage,
-    timezone: r.timezone,
-    logDir,
-    outRel,
-    dockerfilePath: `${outRel}/Dockerfile`,
-    build,
-    jars,
-    springBootJar,
-    catalinaPatched: !!opts.catalinaSh,
-    redisson: store?.type === 'redis',
-  };
-  const dockerfile = ejs.render(template('Dockerfile.ejs'), view);
-  const lint = lintDockerfile(dockerfile);
-  if (lint.length)
-    throw new Error(
-      `the generated Dockerfile breaks ${lint.map((l) => `${l.rule} (line ${l.line}: ${l.message})`).join(', ')}`,
-    );
-
+export function generateArtifacts(a: Assessment, cfg: AppSettings, opts: GenerateOptions): Generated {
+  const plan = deployPlan(a, cfg, opts);
+  const settings = marathonSettings(plan, cfg);
+  const app = checked(plan.version, `the generated Marathon ${plan.version} definition`, marathonApp(settings));
+  const view = imageView(plan, cfg, opts);
+  const dockerignore = renderTemplate('dockerignore.ejs', { envFile: ENV_FILE });
   const files: GeneratedFile[] = [
-    { name: 'Dockerfile', text: dockerfile },
-    { name: '.dockerignore', text: dockerignore() },
-    { name: 'Dockerfile.dockerignore', text: dockerignore() },
-    { name: 'marathon-app.json', text: JSON.stringify(app, null, 2) + '\n' },
+    { name: 'Dockerfile', text: dockerfile(view) },
+    { name: '.dockerignore', text: dockerignore },
+    { name: 'Dockerfile.dockerignore', text: dockerignore },
+    { name: 'marathon-app.json', text: json(app) },
+    ...tomcatFiles(plan, cfg),
+    ...storeFiles(plan, cfg, settings.servicePort, opts),
   ];
-  if (!springBootJar) {
-    files.push({
-      name: 'setenv.sh',
-      text: ejs.render(template('setenv.sh.ejs'), { logDir, systemProperties, secretsFile }),
-    });
-    files.push({ name: 'logging.properties', text: loggingProperties() });
-  }
-  if (store?.type === 'redis') files.push({ name: 'redisson.yaml', text: redissonYaml() });
-  if (opts.withStore && store) {
-    const kind = store!.type === 'memcached' ? 'memcached' : 'redis';
-    const base = kind === 'redis' ? 'redis:7.2-alpine' : 'memcached:1.6-alpine';
-    const storeApp = sessionStoreApp(
-      kind,
-      r.marathonId,
-      cfg.image?.baseRegistry ? `${cfg.image.baseRegistry.replace(/\/$/, '')}/${base}` : base,
-      settings.servicePort + 1,
-      version,
-    );
-    const storeErrors = validationErrors(marathonValidators(version).app, storeApp);
-    if (storeErrors.length)
-      throw new Error(`the ${kind} app definition does not follow the schema: ${storeErrors.join('; ')}`);
-    files.push({ name: `${kind}-app.json`, text: JSON.stringify(storeApp, null, 2) + '\n' });
-    notes.push(
-      `${kind}-app.json runs one ${kind} task for test environments (marathon-lb service port ${settings.servicePort + 1}); production uses a managed ${kind} outside the platform`,
-    );
-  }
-  if (store?.type === 'memcached')
-    notes.push(
+  if (cfg.sessionStore?.type === 'memcached') {
+    plan.notes.push(
       'memcached-session-manager reads its nodes from MEMCACHED_NODES, e.g. n1:memcached-1:11211,n2:memcached-2:11211',
     );
-  if (opts.catalinaSh) {
-    files.push({ name: 'catalina.sh', text: opts.catalinaSh.patched });
   }
-  const envRows = [
-    ...(cfg.env ?? []).map((e) => ({ name: e.name, secret: !!e.secret, value: e.default, secretKey: envKey(e.name) })),
-    ...dataVolumes.map((v) => ({ name: v.env, secret: false, value: v.containerPath, secretKey: '' })),
-  ];
-  files.push({
-    name: 'DEPLOY.md',
-    text: ejs.render(template('DEPLOY.md.ejs'), {
-      ...view,
-      verdict: VERDICT_LABEL.en[a.verdict.class],
-      baseReason: a.baseImage.reason.en,
-      stateful: r.stateful,
-      buildNote: build.note,
-      registry: cfg.image?.registry,
-      registryCredentials,
-      env: envRows,
-      marathonVersion: version,
-      secretsFile,
-      marathonId: r.marathonId,
-      vhost: m.vhost,
-      servicePort: settings.servicePort,
-      haproxyGroup: settings.haproxyGroup,
-      healthPath: settings.healthCheck.path,
-      appLogs: a.config.fileAppenders.length > 0,
-      logHostPath,
-      volumes: dataVolumes,
-      notes,
-    }),
-  });
-  return { files, marathon: app, notes };
-}
-
-function dockerignore(): string {
-  return [
-    '# Generated by paasport: what the image build does not need',
-    '.git',
-    '.svn',
-    '**/node_modules',
-    '.paasport.env',
-    '*.log',
-    'logs/',
-    '**/tomcat*/logs',
-    '**/tomcat*/work',
-    '**/tomcat*/temp',
-    '',
-  ].join('\n');
+  if (opts.catalinaSh) files.push({ name: 'catalina.sh', text: opts.catalinaSh.patched });
+  files.push({ name: 'DEPLOY.md', text: runbook(a, plan, cfg, view) });
+  return { files, marathon: app, notes: plan.notes };
 }

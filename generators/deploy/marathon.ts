@@ -1,4 +1,6 @@
-export type MarathonVersion = '1.1' | '1.4' | '1.5';
+import type { MarathonVersion } from '../../analyzers/settings/types.js';
+
+export type { MarathonVersion };
 
 export interface MarathonSettings {
   id: string; // /team/app
@@ -29,6 +31,23 @@ export interface MarathonSettings {
 
 const secretKey = (env: string) => env.toLowerCase().replace(/_/g, '-');
 
+/** marathon-lb's labels: the HAProxy group, the virtual host and path, sticky sessions while they stay in memory. */
+function haproxyLabels(s: MarathonSettings): Record<string, string> {
+  const labels: Record<string, string> = { HAPROXY_GROUP: s.haproxyGroup };
+  if (s.vhost) labels.HAPROXY_0_VHOST = s.vhost;
+  if (s.path && s.path !== '/') labels.HAPROXY_0_PATH = s.path;
+  if (s.sticky) labels.HAPROXY_0_STICKY = 'true';
+  return labels;
+}
+
+function httpHealthCheck({ path, ...timing }: MarathonSettings['healthCheck']) {
+  return { protocol: 'HTTP', path, portIndex: 0, ...timing, ignoreHttp1xx: false };
+}
+
+/** Marathon 1.4+: each secret's key and where the secret store keeps it. */
+const secretSources = (s: MarathonSettings) =>
+  Object.fromEntries(s.secrets.map((n) => [secretKey(n), { source: `${s.id.replace(/^\//, '')}/${secretKey(n)}` }]));
+
 /**
  * A Marathon app definition for the chosen API version: BRIDGE networking with 8080 mapped to a random
  * host port and a service port, an HTTP health check, marathon-lb labels, one task per host.
@@ -49,10 +68,6 @@ export function marathonApp(s: MarathonSettings): Record<string, unknown> {
   };
   const env: Record<string, unknown> = { ...s.env };
   if (s.version !== '1.1') for (const name of s.secrets) env[name] = { secret: secretKey(name) };
-  const labels: Record<string, string> = { HAPROXY_GROUP: s.haproxyGroup };
-  if (s.vhost) labels.HAPROXY_0_VHOST = s.vhost;
-  if (s.path && s.path !== '/') labels.HAPROXY_0_PATH = s.path;
-  if (s.sticky) labels.HAPROXY_0_STICKY = 'true';
   return {
     id: s.id,
     instances: s.instances,
@@ -67,26 +82,9 @@ export function marathonApp(s: MarathonSettings): Record<string, unknown> {
     },
     ...(s.version === '1.5' ? { networks: [{ mode: 'container/bridge' }] } : {}),
     env,
-    ...(s.version !== '1.1' && s.secrets.length
-      ? {
-          secrets: Object.fromEntries(
-            s.secrets.map((n) => [secretKey(n), { source: `${s.id.replace(/^\//, '')}/${secretKey(n)}` }]),
-          ),
-        }
-      : {}),
-    labels,
-    healthChecks: [
-      {
-        protocol: 'HTTP',
-        path: s.healthCheck.path,
-        portIndex: 0,
-        gracePeriodSeconds: s.healthCheck.gracePeriodSeconds,
-        intervalSeconds: s.healthCheck.intervalSeconds,
-        timeoutSeconds: s.healthCheck.timeoutSeconds,
-        maxConsecutiveFailures: s.healthCheck.maxConsecutiveFailures,
-        ignoreHttp1xx: false,
-      },
-    ],
+    ...(s.version !== '1.1' && s.secrets.length ? { secrets: secretSources(s) } : {}),
+    labels: haproxyLabels(s),
+    healthChecks: [httpHealthCheck(s.healthCheck)],
     upgradeStrategy:
       s.sticky || s.instances < 2
         ? { minimumHealthCapacity: 0, maximumOverCapacity: 0 }

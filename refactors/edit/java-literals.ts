@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { JavaFacts } from '../../analyzers/types.js';
 import { applyEdits, descendants, withTree, type TextEdit } from './java-source.js';
+import { envValue } from '../record.js';
 import type { FixContext } from '../types.js';
 
 /** ENV_STYLE names: mailSender.password → MAIL_SENDER_PASSWORD. */
@@ -53,7 +54,7 @@ export function replaceJavaLiterals(
           lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
         let name = field ? envName(field) : envName(owner, t.kind);
         while (
-          ctx.record.env.some((e) => e.name === name && e.value !== value) ||
+          ctx.record.env.some((e) => e.name === name && envValue(ctx.record, e) !== value) ||
           replaced.some((r) => r.name === name && r.value !== value)
         )
           name = `${name}_2`;
