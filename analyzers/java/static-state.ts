@@ -1,4 +1,4 @@
-import { rawType } from './extract.js';
+import { rawType } from './syntax.js';
 import type { JavaCall, JavaFacts, JavaField, ProjectFacts } from '../types.js';
 
 export interface StaticState {
