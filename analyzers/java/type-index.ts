@@ -1,3 +1,4 @@
+import { isJavaLangType, isSerializableInterface, knownReturnType } from './library-types.js';
 import { rawType } from './syntax.js';
 import type { JavaFacts, JavaTypeDecl, ProjectFacts } from '../types.js';
 
@@ -28,64 +29,10 @@ export function buildIndex(project: ProjectFacts): ProjectIndex {
   return { byQualified, bySimple };
 }
 
-// Return types of library methods that wrappers and chains go through, per servlet namespace.
-const KNOWN_RETURNS: Record<string, Record<string, string>> = {};
-for (const ns of ['javax', 'jakarta']) {
-  const ctx = `${ns}.servlet.ServletContext`;
-  const session = `${ns}.servlet.http.HttpSession`;
-  const request = `${ns}.servlet.http.HttpServletRequest`;
-  KNOWN_RETURNS[request] = { getSession: session, getServletContext: ctx };
-  KNOWN_RETURNS[`${ns}.servlet.ServletRequest`] = { getServletContext: ctx };
-  KNOWN_RETURNS[session] = { getServletContext: ctx };
-  for (const t of [
-    'ServletConfig',
-    'FilterConfig',
-    'GenericServlet',
-    'http.HttpServlet',
-    'ServletContextEvent',
-    'http.HttpSessionEvent',
-  ]) {
-    KNOWN_RETURNS[`${ns}.servlet.${t}`] = { getServletContext: ctx, getSession: session };
-  }
-  KNOWN_RETURNS[`${ns}.servlet.jsp.PageContext`] = {
-    getSession: session,
-    getServletContext: ctx,
-    getRequest: `${ns}.servlet.ServletRequest`,
-  };
-}
-KNOWN_RETURNS['org.apache.struts2.ServletActionContext'] = {
-  getRequest: 'javax.servlet.http.HttpServletRequest',
-  getServletContext: 'javax.servlet.ServletContext',
-};
-KNOWN_RETURNS['org.apache.struts.action.Action'] = { getServlet: 'org.apache.struts.action.ActionServlet' };
-KNOWN_RETURNS['org.apache.struts.action.ActionServlet'] = { getServletContext: 'javax.servlet.ServletContext' };
-
-const JAVA_LANG = new Set([
-  'String',
-  'Object',
-  'Integer',
-  'Long',
-  'Boolean',
-  'Double',
-  'Float',
-  'Short',
-  'Byte',
-  'Character',
-  'StringBuilder',
-  'StringBuffer',
-  'Thread',
-  'System',
-  'Math',
-  'Number',
-  'Runtime',
-  'Class',
-  'Enum',
-  'Iterable',
-  'Comparable',
-  'Runnable',
-]);
-
-/** The qualified names a type name may stand for in a file: imports, the file's package, wildcard imports, java.lang. */
+/**
+ * The qualified names a type name may stand for in a file: imports, the file's package, wildcard imports,
+ * java.lang.
+ */
 export function resolveTypeName(name: string, file: JavaFacts, index: ProjectIndex): string[] {
   const t = rawType(name);
   if (!t) return [];
@@ -104,7 +51,7 @@ export function resolveTypeName(name: string, file: JavaFacts, index: ProjectInd
   const out = file.imports.filter((i) => i.wildcard && !i.isStatic).map((i) => `${i.name}.${t}`);
   const known = out.filter((q) => index.byQualified.has(q));
   if (known.length) return known;
-  if (JAVA_LANG.has(t)) return [`java.lang.${t}`];
+  if (isJavaLangType(t)) return [`java.lang.${t}`];
   return out.length ? out : [t];
 }
 
@@ -130,7 +77,7 @@ export function typeHierarchy(q: string, index: ProjectIndex): string[] {
 
 function methodReturn(typeQ: string, method: string, index: ProjectIndex): string[] {
   for (const t of typeHierarchy(typeQ, index)) {
-    const known = KNOWN_RETURNS[t]?.[method];
+    const known = knownReturnType(t, method);
     if (known) return [known];
     const e = index.byQualified.get(t);
     const m = e?.decl.methods.find((x) => x.name === method && x.returnType);
@@ -164,8 +111,6 @@ export function resolveExprType(
   return types;
 }
 
-const SERIALIZABLE = new Set(['java.io.Serializable', 'java.io.Externalizable']);
-
 /**
  * Whether a project type is Serializable: true, false, or undefined when it extends a class from
  * outside the project (that class may be Serializable). Library interfaces other than Serializable don't make it so.
@@ -181,12 +126,12 @@ export function isSerializable(q: string, index: ProjectIndex): boolean | undefi
     let unknown = false;
     for (const i of e.decl.implements) {
       const names = resolveTypeName(i, e.file, index);
-      if (names.some((n) => SERIALIZABLE.has(n))) return true;
+      if (names.some(isSerializableInterface)) return true;
       for (const n of names) if (index.byQualified.has(n) && walk(n)) return true;
     }
     if (e.decl.extends) {
       const names = resolveTypeName(e.decl.extends, e.file, index);
-      if (names.some((n) => SERIALIZABLE.has(n))) return true;
+      if (names.some(isSerializableInterface)) return true;
       for (const n of names) {
         const r = walk(n);
         if (r) return true;
