@@ -1,22 +1,16 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll, type Assessment } from '../analyzers/assess/assess.js';
+import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
+import type { Rule } from '../analyzers/types.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
-import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
-import { appsCsv, findingsCsv } from '../generators/reports/report-csv.js';
-import { htmlReport } from '../generators/reports/report-html.js';
-import { jsonReport } from '../generators/reports/report-json.js';
-import { markdownReport } from '../generators/reports/report-md.js';
-import { sarifReport } from '../generators/reports/report-sarif.js';
-import { textReport } from '../generators/reports/report-text.js';
+import type { Category, Encoding, Lang } from '../analyzers/types.js';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../generators/reports/render.js';
 import { appsFrom } from './app-refs.js';
 import { packageVersion } from './version.js';
 import { writeFileAtomic } from './write-output.js';
 import { PaasportError } from '../analyzers/errors.js';
 
 const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
-const FORMATS = ['text', 'json', 'html', 'sarif', 'md', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
 
 function parseEncoding(v: string): Encoding {
   const e = normalizeEncoding(v);
@@ -34,24 +28,6 @@ function parsePositive(v: string): number {
 function failing(cats: Category[], failOn: Category): boolean {
   const limit = CATEGORIES.indexOf(failOn);
   return cats.some((c) => CATEGORIES.indexOf(c) <= limit);
-}
-
-function render(format: Format, apps: Assessment[], rules: Rule[], lang: Lang): string {
-  const version = packageVersion();
-  switch (format) {
-    case 'json':
-      return jsonReport(apps, lang, { name: 'paasport', version });
-    case 'html':
-      return htmlReport(apps, rules, lang, version);
-    case 'sarif':
-      return sarifReport(apps, rules, lang, version);
-    case 'md':
-      return markdownReport(apps, lang);
-    case 'csv':
-      return apps.length > 1 ? appsCsv(apps, lang) : findingsCsv(apps, lang);
-    default:
-      return textReport(apps, lang);
-  }
 }
 
 async function write(file: string, text: string): Promise<void> {
@@ -75,7 +51,7 @@ export function assessCommand(): Command {
       '--inventory <file>',
       'assess the applications listed in an inventory YAML (apps: [{name, path, owner, team, tags}])',
     )
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
       new Option(
@@ -116,52 +92,57 @@ Examples:
   paasport assess --inventory inventory.yaml --format csv -o portfolio.csv
   paasport assess ./legacy-erp --encoding gbk --rules ./company-rules`,
     )
-    .action(async (paths: string[], opts) => {
-      const refs = appsFrom(paths, opts);
-      const rules = loadRules(opts.rules);
-      const progress = !opts.quiet && process.stderr.isTTY;
-      const started = Date.now();
-      const prefix = (i: number, name: string) => (refs.length > 1 ? `[${i + 1}/${refs.length}] ${name}: ` : '');
-      let current = '';
-      const apps = await assessAll(
-        refs,
-        rules,
-        {
-          encoding: opts.encoding,
-          maxFileSize: opts.maxFileSize * 1024 * 1024,
-          threads: opts.threads,
-          onProgress: progress
-            ? (stage, done, total) =>
-                process.stderr.write(
-                  `\r\x1b[K${current}${stage === 'java' ? 'parsing Java' : 'reading config'} ${done}/${total}`,
-                )
-            : undefined,
-        },
-        (i, a) => {
-          current = prefix(i, a.name);
-        },
-      );
-      if (progress) {
-        const lines = apps.reduce((n, a) => n + a.stats.javaLines, 0);
-        process.stderr.write(
-          `\r\x1b[Kassessed ${apps.length} app(s), ${lines} Java lines, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-        );
-      }
-      const lang = opts.lang as Lang;
-      const format = opts.format as Format;
-      const report = render(format, apps, rules, lang);
-      if (opts.output) {
-        await write(opts.output, report);
-        if (format === 'csv' && apps.length > 1)
-          await write(opts.output.replace(/(\.csv)?$/i, '.findings.csv'), findingsCsv(apps, lang));
-      } else process.stdout.write(report);
-      if (
-        opts.failOn &&
-        failing(
-          apps.flatMap((a) => a.findings.map((f) => f.category)),
-          opts.failOn,
-        )
-      )
-        process.exitCode = 1;
-    });
+    .action(runAssess);
+}
+
+interface AssessFlags {
+  each?: string;
+  inventory?: string;
+  format: ReportFormat;
+  output?: string;
+  failOn?: Category;
+  lang: Lang;
+  rules: string[];
+  encoding?: Encoding;
+  maxFileSize: number;
+  threads?: number;
+  quiet?: boolean;
+}
+
+/** Progress on a terminal: the app being assessed (of a portfolio), the stage and its count. */
+function progressLine(total: number) {
+  let current = '';
+  return {
+    onApp: (i: number, a: AppRef) => {
+      current = total > 1 ? `[${i + 1}/${total}] ${a.name}: ` : '';
+    },
+    onProgress: (stage: string, done: number, all: number) =>
+      process.stderr.write(`\r\x1b[K${current}${stage === 'java' ? 'parsing Java' : 'reading config'} ${done}/${all}`),
+  };
+}
+
+async function assessWithProgress(refs: AppRef[], rules: Rule[], o: AssessFlags): Promise<Assessment[]> {
+  const shown = !o.quiet && process.stderr.isTTY;
+  const line = progressLine(refs.length);
+  const started = Date.now();
+  const opts = { encoding: o.encoding, maxFileSize: o.maxFileSize * 1024 * 1024, threads: o.threads };
+  const apps = await assessAll(refs, rules, { ...opts, onProgress: shown ? line.onProgress : undefined }, line.onApp);
+  if (shown) {
+    const lines = apps.reduce((n, a) => n + a.stats.javaLines, 0);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`\r\x1b[Kassessed ${apps.length} app(s), ${lines} Java lines, in ${secs} s\n`);
+  }
+  return apps;
+}
+
+async function runAssess(paths: string[], o: AssessFlags): Promise<void> {
+  const rules = loadRules(o.rules);
+  const apps = await assessWithProgress(appsFrom(paths, o), rules, o);
+  const report = renderReport(o.format, apps, rules, o.lang, packageVersion());
+  if (o.output) {
+    await write(o.output, report.text);
+    if (report.findingsCsv) await write(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv);
+  } else process.stdout.write(report.text);
+  const categories = apps.flatMap((a) => a.findings.map((f) => f.category));
+  if (o.failOn && failing(categories, o.failOn)) process.exitCode = 1;
 }

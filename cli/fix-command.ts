@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runFix } from '../refactors/workflow.js';
+import { fixSummary } from './fix-summary.js';
 import { FIX_ORDER, type FixKind } from '../refactors/types.js';
 
 function parseOnly(v: string): FixKind[] {
@@ -71,31 +70,6 @@ Examples:
         process.stdout.write(result.diff || 'Nothing to change.\n');
         return;
       }
-      const out: string[] = [];
-      if (!result.commits.length) out.push('Nothing to change: the application already has every fix paasport knows.');
-      else out.push(`On branch ${result.branch}:`);
-      for (const c of result.commits) out.push(`  ${c.sha.slice(0, 7)} ${c.kind}: ${c.files.length} file(s)`);
-      if (result.commits.some((c) => c.files.some((f) => f.endsWith('paasport.yaml')))) {
-        out.push(
-          '',
-          'paasport.yaml records what the deployment needs (env, volumes, session store): next, paasport generate.',
-        );
-        if (existsSync(path.join(repo, '.paasport.env')))
-          out.push(
-            'The values taken out of the sources, secrets included, are in .paasport.env (git-ignored, not committed).',
-          );
-      }
-      if (result.skippedDirty.length)
-        out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
-      if (result.skippedDirty.some((f) => f.endsWith('.gitignore')))
-        out.push(
-          'Add .paasport.env to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).',
-        );
-      const left = [
-        ...result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`)),
-        ...result.unfixed.map((f) => `  [${f.ruleId}] ${f.file}:${f.line}: ${f.title.en}`),
-      ];
-      if (left.length) out.push('', 'Left for a person:', ...left);
-      process.stdout.write(out.join('\n') + '\n');
+      process.stdout.write(fixSummary(repo, result));
     });
 }

@@ -4,3 +4,8 @@ export interface EngineAddress {
   host?: string;
   port?: number;
 }
+
+/** Files inside container images, read without running them (the Docker engine, or a stand-in in tests). */
+export interface ImageFiles {
+  readFile(image: string, file: string, onProgress?: (line: string) => void): Promise<string>;
+}

@@ -5,16 +5,20 @@ const OUT_DEFAULT = /^([ \t]*)CATALINA_OUT="?\$CATALINA_BASE"?\/logs\/catalina\.
 const RUN_BRANCH = /^elif \[ "\$1" = "run" \]; then[ \t]*$/m;
 const MARK = 'paasport:';
 
+/** A catalina.sh as found, as patched, and the unified diff between them. */
+export interface CatalinaPatch {
+  original: string;
+  patched: string;
+  patch: string;
+}
+
 /**
  * The catalina.sh changes that put Tomcat's console output in ${LOG_ROOT:-/logs}/${HOST}/catalina.out:
  * `start` redirects to CATALINA_OUT, whose default moves to the per-host folder; `run` (the container's
  * CMD) execs Java with no redirect, so its output goes through tee, into the file and on to stdout.
  * POSIX sh only (a FIFO, no bash process substitution): Debian's /bin/sh is dash.
  */
-export function catalinaLogPatch(
-  original: string,
-  source = 'catalina.sh',
-): { original: string; patched: string; patch: string } {
+export function catalinaLogPatch(original: string, source = 'catalina.sh'): CatalinaPatch {
   if (original.includes(MARK)) throw new PaasportError(`${source}: this catalina.sh is already patched by paasport`);
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const out = OUT_DEFAULT.exec(original);

@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { extract } from 'tar-stream';
-import type { EngineAddress } from '../types.js';
+import type { EngineAddress, ImageFiles } from '../types.js';
 import { PaasportError } from '../../analyzers/errors.js';
 
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): EngineAddress {
@@ -89,3 +89,8 @@ function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
     archive.pipe(tar);
   });
 }
+
+/** The Docker engine as a reader of files in images. */
+export const dockerImageFiles = (addr: EngineAddress = engineAddress()): ImageFiles => ({
+  readFile: (image, file, onProgress) => readFileFromImage(image, file, { addr, onProgress }),
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Assessment } from '../../analyzers/assess/assess.js';
+import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
+import type { CatalinaPatch } from './catalina-patch.js';
+import { generateArtifacts } from './generate.js';
+import { marathonGroup } from './marathon.js';
+import { marathonValidators, validationErrors } from './marathon-schema.js';
+
+export interface AppToGenerate {
+  assessment: Assessment;
+  settings: AppSettings;
+  outDir: string; // absolute
+}
+
+export interface GenerateAppsOptions {
+  catalina?: CatalinaPatch; // the target Tomcat's catalina.sh, patched
+  withStore: boolean;
+  group: { id: string; file: string }; // the Marathon group written when there are several apps
+}
+
+export interface FileToWrite {
+  path: string; // absolute
+  text: string;
+}
+
+/**
+ * The artifacts of every app, each in its own folder, and a Marathon group when there are several.
+ * Nothing is written here; `warnings` say what a person must do before the images build.
+ */
+export function generateApps(apps: AppToGenerate[], opts: GenerateAppsOptions) {
+  const files: FileToWrite[] = [];
+  const warnings: string[] = [];
+  const definitions: Record<string, unknown>[] = [];
+  let version: MarathonVersion = '1.5';
+  for (const { assessment: a, settings, outDir } of apps) {
+    const appDir = path.resolve(a.app.path);
+    const rel = path.relative(appDir, outDir).split(path.sep).join('/');
+    const outside = rel.startsWith('..') || path.isAbsolute(rel);
+    version = settings.marathon?.version ?? '1.5';
+    const g = generateArtifacts(a, settings, {
+      outRel: outside ? 'deploy' : rel,
+      catalinaSh: opts.catalina,
+      version: a.build.version,
+      withStore: opts.withStore,
+    });
+    files.push(...g.files.map((f) => ({ path: path.join(outDir, f.name), text: f.text })));
+    if (opts.catalina) files.push({ path: path.join(outDir, 'catalina-log.patch'), text: opts.catalina.patch });
+    if (outside) {
+      warnings.push(
+        `${a.app.name}: ${outDir} is outside the application folder: copy it into the app as deploy/ before docker build`,
+      );
+    }
+    definitions.push(g.marathon);
+  }
+  if (apps.length > 1)
+    files.push({ path: opts.group.file, text: groupDefinition(opts.group.id, definitions, version) });
+  return { files, warnings };
+}
+
+function groupDefinition(id: string, apps: Record<string, unknown>[], version: MarathonVersion): string {
+  const group = marathonGroup(id, apps);
+  const errors = validationErrors(marathonValidators(version).group, group);
+  if (errors.length) throw new Error(`the Marathon group does not follow the schema: ${errors.join('; ')}`);
+  return JSON.stringify(group, null, 2) + '\n';
+}
