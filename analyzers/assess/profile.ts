@@ -1,4 +1,5 @@
 import type { Dependency, FileFacts, ProjectFacts } from '../types.js';
+import { profileDetectors, type DatabaseDetector, type Detector, type ProfileDetectors } from './detectors.js';
 
 export type SourceKind =
   'dependency' | 'file' | 'import' | 'jdbc-url' | 'bundled-tomcat' | 'build-plugin' | 'web.xml' | 'assumed';
@@ -26,71 +27,6 @@ export interface TechProfile {
   frameworks: Evidence[];
   databases: Evidence[];
 }
-
-interface Detector {
-  name: string;
-  artifact?: RegExp;
-  pkg?: RegExp;
-  file?: RegExp;
-}
-
-const FRAMEWORKS: Detector[] = [
-  { name: 'Spring Boot', artifact: /^spring-boot(-starter.*|-autoconfigure)?$/, pkg: /^org\.springframework\.boot\./ },
-  {
-    name: 'Spring',
-    artifact: /^spring(-core|-context|-webmvc|-web|-beans)?$/,
-    pkg: /^org\.springframework\./,
-    file: /(^|\/)(applicationContext[^/]*|[^/]+-servlet)\.xml$/,
-  },
-  {
-    name: 'Struts 2',
-    artifact: /^struts2-core$/,
-    pkg: /^(org\.apache\.struts2|com\.opensymphony\.xwork2)\./,
-    file: /(^|\/)struts\.xml$/,
-  },
-  {
-    name: 'Struts 1',
-    artifact: /^struts(-core)?$/,
-    pkg: /^org\.apache\.struts\.(action|upload|util|config|tiles)\b/,
-    file: /(^|\/)struts-config[^/]*\.xml$/,
-  },
-  {
-    name: 'JSF',
-    artifact: /^(jsf-api|jsf-impl|javax\.faces(-api)?|jakarta\.faces(-api)?|myfaces-(api|impl))$/,
-    pkg: /^(javax|jakarta)\.faces\./,
-    file: /(^|\/)faces-config\.xml$/,
-  },
-  {
-    name: 'Hibernate',
-    artifact: /^hibernate(3|-core|-entitymanager)?$/,
-    pkg: /^org\.hibernate\./,
-    file: /(^|\/)hibernate\.cfg\.xml$|\.hbm\.xml$/,
-  },
-  {
-    name: 'MyBatis',
-    artifact: /^(mybatis(-spring)?|ibatis(-sqlmap|2-sqlmap)?)$/,
-    pkg: /^(org\.apache\.ibatis|com\.ibatis)\./,
-    file: /(^|\/)(mybatis-config|sqlmapconfig)\.xml$/i,
-  },
-  { name: 'Shiro', artifact: /^shiro-(core|web|spring|all)$/, pkg: /^org\.apache\.shiro\./, file: /(^|\/)shiro\.ini$/ },
-  { name: 'Quartz', artifact: /^quartz(-scheduler)?$/, pkg: /^org\.quartz\./, file: /(^|\/)quartz\.properties$/ },
-];
-
-const DATABASES: (Detector & { scheme: RegExp })[] = [
-  {
-    name: 'MySQL',
-    scheme: /^(mysql|mariadb)$/,
-    artifact: /^(mysql-connector-java|mysql-connector-j|mariadb-java-client)$/,
-  },
-  { name: 'Oracle', scheme: /^oracle$/, artifact: /^(ojdbc\d*|classes12)$/ },
-  { name: 'PostgreSQL', scheme: /^postgresql$/, artifact: /^postgresql$/ },
-  { name: 'SQL Server', scheme: /^(sqlserver|jtds|microsoft)$/, artifact: /^(mssql-jdbc|sqljdbc\d*|jtds)$/ },
-  { name: 'DB2', scheme: /^db2$/, artifact: /^(db2jcc\d*|jcc)$/ },
-  { name: 'H2', scheme: /^h2$/, artifact: /^h2$/ },
-  { name: 'HSQLDB', scheme: /^hsqldb$/, artifact: /^hsqldb$/ },
-  { name: 'Derby', scheme: /^derby$/, artifact: /^derby(client)?$/ },
-  { name: 'SQLite', scheme: /^sqlite$/, artifact: /^sqlite-jdbc$/ },
-];
 
 const fromDep = (d: Dependency): Source =>
   d.line
@@ -129,12 +65,14 @@ function detect(d: Detector, project: ProjectFacts, packages: Map<string, string
   return undefined;
 }
 
-function servletOf(project: ProjectFacts, packages: Map<string, string>): TechProfile['servlet'] {
+function servletOf(
+  project: ProjectFacts,
+  packages: Map<string, string>,
+  detectors: ProfileDetectors,
+): TechProfile['servlet'] {
   const web = project.config.webXml;
   const jakartaXml = web.find((w) => w.servletNamespace === 'jakarta');
-  const dep = project.build.dependencies.find((d) =>
-    /^(jakarta\.servlet-api|javax\.servlet-api|servlet-api)$/.test(d.artifact),
-  );
+  const dep = project.build.dependencies.find((d) => detectors.servletApiArtifact.test(d.artifact));
   const depJakarta = dep?.artifact === 'jakarta.servlet-api' || (dep?.group?.startsWith('jakarta.') ?? false);
   const importJakarta = [...packages.keys()].some((p) => p.startsWith('jakarta.servlet'));
   const namespace = jakartaXml || depJakarta || importJakarta ? 'jakarta' : 'javax';
@@ -149,70 +87,72 @@ function servletOf(project: ProjectFacts, packages: Map<string, string>): TechPr
   };
 }
 
-function tomcatOf(project: ProjectFacts): TechProfile['tomcat'] {
+function tomcatOf(project: ProjectFacts, { tomcat }: ProfileDetectors): TechProfile['tomcat'] {
   const bundled = project.bundledTomcats.find((t) => t.version);
   if (bundled?.version)
     return { version: bundled.version, evidence: { kind: 'bundled-tomcat', ref: `${bundled.dir}/` } };
-  const dep = project.build.dependencies.find(
-    (d) => /^tomcat-(catalina|embed-core|coyote|jasper|servlet-api)$/.test(d.artifact) && d.version,
-  );
+  const dep = project.build.dependencies.find((d) => tomcat.artifact.test(d.artifact) && d.version);
   if (dep?.version) return { version: dep.version, evidence: fromDep(dep) };
-  const plugin = project.build.plugins.find((p) => /^tomcat\d?-maven-plugin$/.test(p.artifact));
+  const plugin = project.build.plugins.find((p) => tomcat.mavenPlugin.test(p.artifact));
   if (plugin)
     return {
       version: /tomcat(\d)/.exec(plugin.artifact)?.[1] ?? '6',
       evidence: { kind: 'build-plugin', ref: `${project.build.file}: ${plugin.artifact}` },
     };
-  const jar = project.build.dependencies.find((d) => /^(catalina|tomcat-catalina)$/.test(d.artifact) && d.version);
+  const jar = project.build.dependencies.find((d) => tomcat.jar.test(d.artifact) && d.version);
   if (jar?.version) return { version: jar.version, evidence: { kind: 'file', ref: jar.file } };
   return undefined;
 }
 
-/** What the application is built from and runs on: build, Java, Servlet API, Tomcat, frameworks, databases. */
-export function technologyProfile(project: ProjectFacts): TechProfile {
-  const packages = new Map<string, string>(); // imported package or type → first file importing it
+/** Imported packages and types → the first file importing each. */
+function importedNames(project: ProjectFacts): Map<string, string> {
+  const packages = new Map<string, string>();
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
     for (const i of f.imports) if (!packages.has(i.name)) packages.set(i.name, f.file);
   }
-  const frameworks = FRAMEWORKS.map((d) => detect(d, project, packages)).filter((x): x is Evidence => !!x);
-  const springBoot = frameworks.some((f) => f.name === 'Spring Boot');
+  return packages;
+}
 
+/** Databases named by a JDBC URL, else by a driver among the dependencies. */
+function databasesOf(project: ProjectFacts, detectors: DatabaseDetector[]): Evidence[] {
   const databases: Evidence[] = [];
   const schemes = jdbcSchemes(project.files);
-  for (const d of DATABASES) {
+  for (const d of detectors) {
     const url = schemes.find((s) => d.scheme.test(s.scheme));
-    const dep = project.build.dependencies.find((x) => d.artifact!.test(x.artifact));
+    const dep = project.build.dependencies.find((x) => d.artifact.test(x.artifact));
     if (url) databases.push({ name: d.name, evidence: { kind: 'jdbc-url', ref: url.where } });
     else if (dep) databases.push({ name: d.name, version: dep.version, evidence: fromDep(dep) });
   }
+  return databases;
+}
 
+function packagingOf(project: ProjectFacts, springBoot: boolean): TechProfile['packaging'] {
   const { build } = project;
   const hasWebXml = project.config.webXml.length > 0;
-  const packaging: TechProfile['packaging'] =
-    build.packaging === 'war'
-      ? 'war'
-      : springBoot
-        ? 'jar'
-        : build.tool === 'none' && hasWebXml
-          ? 'exploded-war'
-          : build.packaging === 'jar'
-            ? hasWebXml
-              ? 'war'
-              : 'jar'
-            : hasWebXml
-              ? 'exploded-war'
-              : 'unknown';
+  if (build.packaging === 'war') return 'war';
+  if (springBoot) return 'jar';
+  if (build.tool === 'none' && hasWebXml) return 'exploded-war';
+  if (build.packaging === 'jar') return hasWebXml ? 'war' : 'jar';
+  return hasWebXml ? 'exploded-war' : 'unknown';
+}
 
+/** What the application is built from and runs on: build, Java, Servlet API, Tomcat, frameworks, databases. */
+export function technologyProfile(project: ProjectFacts): TechProfile {
+  const packages = importedNames(project);
+  const detectors = profileDetectors();
+  const frameworks = detectors.frameworks.map((d) => detect(d, project, packages)).filter((x): x is Evidence => !!x);
+  const springBoot = frameworks.some((f) => f.name === 'Spring Boot');
+  const { build } = project;
   return {
     buildTool: build.tool,
-    packaging,
+    packaging: packagingOf(project, springBoot),
     javaVersion: normalizeJava(build.javaTarget ?? build.javaSource),
     javaSource: normalizeJava(build.javaSource),
-    servlet: servletOf(project, packages),
-    tomcat: tomcatOf(project),
+    servlet: servletOf(project, packages, detectors),
+    tomcat: tomcatOf(project, detectors),
     springBoot,
     frameworks,
-    databases,
+    databases: databasesOf(project, detectors.databases),
   };
 }
