@@ -127,7 +127,10 @@ function antFacts(build: XmlFacts): BuildFacts {
 
 const JAR_NAME = /^(.+?)-(\d[\w.-]*)\.jar$/i;
 
-/** The build tool and what it declares; the shallowest build file wins. Jars committed in the tree count as dependencies. */
+/**
+ * The build tool and what it declares; the shallowest build file wins. Jars committed in the tree count as
+ * dependencies.
+ */
 export function buildFacts(files: { xml: XmlFacts[]; gradle: TextFacts[] }, jars: string[]): BuildFacts {
   const depth = (f: string) => f.split('/').length;
   const byDepth = <T extends { file: string }>(xs: T[]) => [...xs].sort((a, b) => depth(a.file) - depth(b.file));
