@@ -109,7 +109,7 @@ for (const version of ['9', '10']) {
 }
 
 describe('catalina.sh patch anchors', () => {
-  // The lines the patch needs, as Tomcat 7.0 and 8.5 lay them out (their run branch and CATALINA_OUT default are the same).
+  // The lines the patch needs, as Tomcat 7.0 and 8.5 lay them out (same run branch and CATALINA_OUT default).
   const layout = (eol: string) =>
     [
       '#!/bin/sh',

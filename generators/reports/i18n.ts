@@ -257,7 +257,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
   },
 };
 
-/** A notice in words: the sentence of its kind, then its technical detail where the sentence does not already carry it. */
+/** A notice in words: the sentence of its kind, then its technical detail unless the sentence already carries it. */
 export function noticeText(n: Notice, lang: Lang): string {
   const sentence = NOTICE_TEXT[lang][n.kind];
   const text = sentence.replace('{line}', String(n.line ?? '?')).replace('{detail}', n.detail ?? '');

@@ -69,7 +69,7 @@ function portfolioTable(apps: Assessment[], lang: Lang): string[] {
   ];
 }
 
-/** The human report: verdict, profile and findings grouped by concern; a portfolio table first when there are several apps. */
+/** The human report: verdict, profile, findings by concern; a portfolio table first when there are several apps. */
 export function textReport(apps: Assessment[], lang: Lang = 'en'): string {
   const out: string[] = apps.length > 1 ? portfolioTable(apps, lang) : [];
   apps.forEach((a, i) => {
