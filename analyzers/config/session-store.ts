@@ -3,7 +3,7 @@ import type { ProjectFacts } from '../types.js';
 const STORE_MANAGERS =
   /(Redisson|RedisSessionManager|javakaffee\.web\.msm|MemcachedBackupSessionManager|DynamoSessionManager)/;
 
-/** An external session store the app is configured with: a Tomcat manager, Spring Session's filter, or Spring Boot's property. */
+/** The external session store the app is configured with: a Tomcat manager, Spring Session's filter or property. */
 export function externalSessionStore(project: ProjectFacts): string | undefined {
   for (const t of project.config.tomcat) {
     const m = t.elements.find((e) => e.kind === 'Manager' && STORE_MANAGERS.test(e.attributes.className ?? ''));

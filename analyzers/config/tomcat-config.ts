@@ -24,7 +24,7 @@ const KINDS = new Set<TomcatElement['kind']>([
   'Parameter',
 ]);
 
-/** Tomcat's context.xml (META-INF/, conf/, conf/Catalina/host/*.xml) and server.xml: the elements that shape runtime state. */
+/** Tomcat's context.xml (META-INF/, conf/, conf/Catalina/host/*.xml) and server.xml: what shapes runtime state. */
 export function summarizeTomcatConfig(x: XmlFacts): TomcatConfig | undefined {
   const role =
     x.root === 'Context'

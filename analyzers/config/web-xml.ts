@@ -28,7 +28,7 @@ function text(kids: XmlElement[], parent: XmlElement, name: string): string | un
   return kids.find((k) => k.path === `${parent.path}/${name}`)?.text;
 }
 
-/** The deployment descriptor of a webapp, in any of its five namespaces (DTD 2.2/2.3, j2ee, javaee, jcp.org, jakarta). */
+/** A webapp's deployment descriptor, in any of its five namespaces (DTD 2.2/2.3, j2ee, javaee, jcp.org, jakarta). */
 export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
   if (x.root !== 'web-app') return undefined;
   const root = x.elements[0];

@@ -1,5 +1,5 @@
 // paasport.yaml: the deployment settings of one application, kept in its repository. A person writes some of them;
-// `paasport fix` records the rest (env, volumes, javaSystemProperties, logs, sessionStore); `paasport generate` reads all.
+// `paasport fix` records the rest (env, volumes, javaSystemProperties, logs, sessionStore); `generate` reads all.
 
 export type MarathonVersion = '1.1' | '1.4' | '1.5';
 export type SessionStoreKind = 'redis' | 'memcached' | 'spring-session';
