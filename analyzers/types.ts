@@ -1,5 +1,6 @@
 // Types shared by the analyzers and everything downstream (generators, refactors, cli).
 import type { ConfigFacts } from './config/config-facts.js';
+import type { Condition } from './engine/conditions/index.js';
 
 export type Encoding = 'utf-8' | 'gbk' | 'iso-8859-1' | 'utf-16le' | 'utf-16be';
 
@@ -233,53 +234,8 @@ export interface Finding {
 
 // ---- rules ----
 
-export type Patterns = string | string[];
-
-export interface JavaCallCond {
-  type?: Patterns; // qualified receiver types
-  methods: string[];
-  argCount?: number;
-  argNotSerializable?: number; // index of an argument whose project type must not be Serializable
-  argRegex?: { index: number; regex: string };
-  notArgOf?: string; // regex on the call this call is passed to
-  inMethods?: string[];
-  notInMethods?: string[];
-}
-
-export interface Condition {
-  'java.call'?: JavaCallCond;
-  'java.new'?: { type: Patterns; argRegex?: { index: number; regex: string } };
-  'java.import'?: { regex: string };
-  'java.annotation'?: { type: Patterns; argsRegex?: string };
-  'java.extends'?: { type: Patterns };
-  'java.implements'?: { type: Patterns };
-  'java.staticState'?: Record<string, never>;
-  'java.string'?: { regex: string; notRegex?: string; notArgOf?: string };
-  'java.field'?: { nameRegex: string; isStatic?: boolean; initializerRegex?: string };
-  'xml.element'?: {
-    files?: Patterns;
-    notFiles?: Patterns;
-    root?: string;
-    path: string; // '*' for any element
-    name?: string; // regex on the element name
-    notName?: string;
-    attributes?: Record<string, string>; // attribute name → regex its value must match
-    absent?: string[];
-    text?: string;
-    value?: string; // regex tried on every attribute value and on the text
-    notValue?: string;
-  };
-  properties?: { files?: Patterns; notFiles?: Patterns; key?: string; value?: string; notValue?: string };
-  dependency?: { group?: string; artifact: string };
-  'logging.fileAppender'?: { frameworks?: string[]; referenced?: boolean; notPath?: string };
-  'project.sessionStore'?: Record<string, never>;
-  file?: { glob: Patterns };
-  text?: { files: Patterns; notFiles?: Patterns; regex: string; comments?: boolean };
-  and?: Condition[];
-  or?: Condition[];
-  not?: Condition;
-  within?: 'file' | 'method';
-}
+// A condition's keys and their values are declared by the condition modules (analyzers/engine/conditions/).
+export type { Condition } from './engine/conditions/index.js';
 
 export interface Rule {
   id: string;

@@ -1,11 +1,18 @@
-import { createContext, evaluate, type Match } from './conditions.js';
+import { compileCondition } from './conditions/index.js';
+import { createContext } from './context.js';
 import { maskSecrets } from './mask.js';
+import type { EvalContext, Match } from './types.js';
 import { buildIndex } from '../java/type-index.js';
 import { sourceLines } from '../read/source-lines.js';
 import { mutationIndex, type MutationIndex } from '../java/static-state.js';
 import type { Finding, Lang, Localized, ProjectFacts, Rule } from '../types.js';
 
 const SNIPPET_MAX = 160;
+
+interface RuleMatch {
+  rule: Rule;
+  m: Match;
+}
 
 function snippetOf(lines: string[], line: number): string {
   const text = lines[line - 1] ?? '';
@@ -22,21 +29,19 @@ function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): 
   return out;
 }
 
-/** Runs every rule on every file of the project and returns the findings in file, line, rule order. */
-export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
-  const index = buildIndex(project);
-  let mutations: MutationIndex | undefined;
-  const linesOf = sourceLines(project);
-  const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);
-  const byFile = new Map(project.files.map((f) => [f.file, f]));
-  const findings: Finding[] = [];
+/**
+ * Every match of every rule in every file, once per rule and place, with the secret values found on each line
+ * (file:line → values) by the rules that say their value is a secret.
+ */
+function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) {
+  const evaluators = rules.map((r) => compileCondition(r.when));
+  const matches: RuleMatch[] = [];
+  const secrets = new Map<string, Set<string>>();
   const seen = new Set<string>();
-
-  const matches: { rule: Rule; m: Match }[] = [];
-  const secrets = new Map<string, Set<string>>(); // file:line → secret values found there
   for (const f of project.files) {
-    for (const rule of rules) {
-      for (const m of evaluate(rule.when, f, ctx)) {
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      for (const m of evaluators[i](f, ctx)) {
         const key = `${rule.id}\0${m.file}\0${m.line}\0${m.column}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -50,29 +55,41 @@ export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
       }
     }
   }
+  return { matches, secrets };
+}
+
+function toFinding({ rule, m }: RuleMatch, secretList: string[], snippet: string): Finding {
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    effort: rule.effort,
+    tags: rule.tags,
+    file: m.file,
+    line: m.line,
+    column: m.column,
+    title: rule.title,
+    message: fill(rule.message, m, !!rule.mask, secretList),
+    snippet: maskSecrets(snippet, secretList),
+    ...(rule.fix ? { fix: rule.fix } : {}),
+    matched: { value: m.value, detail: m.detail },
+  };
+}
+
+const byPlace = (a: Finding, b: Finding): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1);
+
+/** Runs every rule on every file of the project and returns the findings in file, line, column, rule order. */
+export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
+  const index = buildIndex(project);
+  let mutations: MutationIndex | undefined;
+  const linesOf = sourceLines(project);
+  const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);
+  const byFile = new Map(project.files.map((f) => [f.file, f]));
+  const { matches, secrets } = collectMatches(project, rules, ctx);
   // A secret found by one rule is masked wherever its line is shown, whichever rule shows it.
-  for (const { rule, m } of matches) {
-    const secretList = [...(secrets.get(`${m.file}:${m.line}`) ?? [])].sort((a, b) => b.length - a.length);
-    findings.push({
-      ruleId: rule.id,
-      category: rule.category,
-      effort: rule.effort,
-      tags: rule.tags,
-      file: m.file,
-      line: m.line,
-      column: m.column,
-      title: rule.title,
-      message: fill(rule.message, m, !!rule.mask, secretList),
-      snippet: maskSecrets(snippetOf(linesOf(byFile.get(m.file)!), m.line), secretList),
-      ...(rule.fix ? { fix: rule.fix } : {}),
-      matched: { value: m.value, detail: m.detail },
-    });
-  }
-  return findings.sort((a, b) =>
-    a.file < b.file
-      ? -1
-      : a.file > b.file
-        ? 1
-        : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1),
-  );
+  const findings = matches.map((rm) => {
+    const secretList = [...(secrets.get(`${rm.m.file}:${rm.m.line}`) ?? [])].sort((a, b) => b.length - a.length);
+    return toFinding(rm, secretList, snippetOf(linesOf(byFile.get(rm.m.file)!), rm.m.line));
+  });
+  return findings.sort(byPlace);
 }

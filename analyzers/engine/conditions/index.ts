@@ -1,0 +1,74 @@
+// The registry of condition keys. A new key is a module of its own and one line here: the `Condition` type, the rule
+// schema (and so the loader's validation) and the table of condition cases all follow from this list.
+import type { ConditionModule, Evaluator, ModifierModule } from '../types.js';
+import { and } from './and.js';
+import { dependency } from './dependency.js';
+import { file } from './file.js';
+import { javaAnnotation } from './java-annotation.js';
+import { javaCall } from './java-call.js';
+import { javaExtends } from './java-extends.js';
+import { javaField } from './java-field.js';
+import { javaImplements } from './java-implements.js';
+import { javaImport } from './java-import.js';
+import { javaNew } from './java-new.js';
+import { javaStaticState } from './java-static-state.js';
+import { javaString } from './java-string.js';
+import { loggingFileAppender } from './logging-file-appender.js';
+import { not } from './not.js';
+import { or } from './or.js';
+import { projectSessionStore } from './project-session-store.js';
+import { properties } from './properties.js';
+import { text } from './text.js';
+import { within } from './within.js';
+import { xmlElement } from './xml-element.js';
+
+export const CONDITIONS = [
+  javaCall,
+  javaNew,
+  javaImport,
+  javaAnnotation,
+  javaExtends,
+  javaImplements,
+  javaStaticState,
+  javaString,
+  javaField,
+  xmlElement,
+  properties,
+  dependency,
+  loggingFileAppender,
+  projectSessionStore,
+  file,
+  text,
+  and,
+  or,
+  not,
+  within,
+] as const;
+
+type Registered = (typeof CONDITIONS)[number];
+type ValueOf<M> =
+  M extends ConditionModule<string, infer V> ? V : M extends ModifierModule<string, infer V> ? V : never;
+
+/** A rule condition: one key of a condition module (with the modifiers that may stand beside it). */
+export type Condition = { [M in Registered as M['key']]?: ValueOf<M> };
+
+export type ConditionKey = keyof Condition;
+
+export const isModifier = (m: ConditionModule | ModifierModule): m is ModifierModule => 'modifies' in m;
+
+const registered = (): readonly (ConditionModule | ModifierModule)[] => CONDITIONS;
+
+/** The modules whose key makes a condition on its own. */
+export const mainConditions = (): ConditionModule[] => registered().filter((m): m is ConditionModule => !isModifier(m));
+
+/** The modules whose key stands beside another key. */
+export const modifiers = (): ModifierModule[] => registered().filter(isModifier);
+
+/** Makes a (validated) condition ready to run on every file: done once per run, not per file. */
+export function compileCondition(cond: Condition): Evaluator {
+  const values = cond as Record<string, unknown>;
+  const main = mainConditions().find((m) => values[m.key] !== undefined);
+  // the schema allows no such condition: a rule that was not loaded through it
+  if (!main) throw new Error(`a condition has none of the keys ${mainConditions().map((m) => m.key)}`);
+  return main.evaluator(values[main.key], compileCondition, cond);
+}

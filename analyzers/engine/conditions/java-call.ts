@@ -1,0 +1,141 @@
+import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
+import type { JavaCall, JavaFacts } from '../../types.js';
+import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
+import { list } from './file-filter.js';
+import { matchAt, NONE, scopeOf } from './matches.js';
+import { argRegex, index, names, objectOf, patterns, regex } from './schema-parts.js';
+
+export interface JavaCallCond {
+  type?: Patterns; // qualified receiver types
+  methods: string[];
+  argCount?: number;
+  argNotSerializable?: number; // index of an argument whose project type must not be Serializable
+  argRegex?: { index: number; regex: string };
+  notArgOf?: string; // regex on the call this call is passed to
+  inMethods?: string[];
+  notInMethods?: string[];
+}
+
+/** The name, arguments and enclosing method of the call, before its receiver is resolved. */
+function callSiteMatches(c: JavaCallCond, call: JavaCall, ctx: EvalContext): boolean {
+  if (!c.methods.includes(call.name)) return false;
+  if (c.argCount !== undefined && call.args.length !== c.argCount) return false;
+  if (c.inMethods && !c.inMethods.includes(call.enclosingMethod ?? '')) return false;
+  if (c.notInMethods?.includes(call.enclosingMethod ?? '')) return false;
+  return !(c.notArgOf && call.argOf && ctx.regex(c.notArgOf).test(call.argOf));
+}
+
+/** Whether the receiver's type is one of the types or a subtype of one. */
+function receiverIs(types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
+  const resolved = resolveExprType(
+    call.receiverType ?? (call.receiver ? undefined : ''),
+    f,
+    call.enclosingType,
+    ctx.index,
+  );
+  return resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)));
+}
+
+/** The project type of the argument at i when it is not Serializable. */
+function notSerializableArg(call: JavaCall, i: number, f: JavaFacts, ctx: EvalContext): string | undefined {
+  const argType = call.argTypes[i];
+  if (!argType || argType.includes('#')) return undefined;
+  const q = resolveTypeName(argType, f, ctx.index).find((t) => ctx.index.byQualified.has(t));
+  if (!q || isSerializable(q, ctx.index) !== false) return undefined;
+  return q;
+}
+
+function callMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalContext): Match[] {
+  const out: Match[] = [];
+  for (const call of f.calls) {
+    if (!callSiteMatches(c, call, ctx)) continue;
+    if (types.length && !receiverIs(types, call, f, ctx)) continue;
+    let value = call.args[0];
+    if (c.argRegex) {
+      value = call.args[c.argRegex.index];
+      if (value === undefined || !ctx.regex(c.argRegex.regex).test(value)) continue;
+    }
+    let detail: string | undefined;
+    if (c.argNotSerializable !== undefined) {
+      detail = notSerializableArg(call, c.argNotSerializable, f, ctx);
+      if (detail === undefined) continue;
+    }
+    out.push(matchAt(f.file, call, value, scopeOf(call), detail));
+  }
+  return out;
+}
+
+export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
+  key: 'java.call',
+  schema: objectOf<JavaCallCond>()(
+    'a call of one of the methods on a receiver of one of the types or a subtype; the value is the first argument',
+    {
+      type: patterns('qualified names of the receiver types'),
+      methods: names(),
+      argCount: index('the number of arguments'),
+      argNotSerializable: index("the argument at this index is of a project type that isn't Serializable"),
+      argRegex: argRegex(),
+      inMethods: names('only calls inside methods of these names'),
+      notInMethods: names('no calls inside methods of these names'),
+      notArgOf: regex(
+        'skip calls passed as an argument to a call matching this (receiver.method), such as an environment lookup',
+      ),
+    },
+    ['methods'],
+  ),
+  evaluator(c) {
+    const types = list(c.type);
+    return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, f, ctx) : NONE);
+  },
+  cases: [
+    {
+      name: 'a call on a receiver of the type, declared or returned',
+      when: { 'java.call': { type: 'javax.servlet.http.HttpSession', methods: ['setAttribute'] } },
+      files: {
+        'A.java': `package a;
+import javax.servlet.http.*;
+class A {
+  void f(HttpSession s, HttpServletRequest req) {
+    s.setAttribute("k", "v");
+    req.getSession().setAttribute("k", "v");
+  }
+}
+`,
+      },
+      expect: ['A.java:5', 'A.java:6'],
+      lookAlike: {
+        'A.java': `package a;
+import javax.servlet.http.*;
+class Other { void setAttribute(String k, Object v) {} }
+class A {
+  void f(Other s, HttpServletRequest req) {
+    s.setAttribute("k", "v");
+    req.setAttribute("k", "v");
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'an argument matching a regex, outside the methods excluded',
+      when: {
+        'java.call': {
+          type: 'java.lang.System',
+          methods: ['getProperty'],
+          argRegex: { index: 0, regex: '^"user\\.home"$' },
+          notInMethods: ['main'],
+        },
+      },
+      files: { 'A.java': 'package a;\nclass A {\n  String h() { return System.getProperty("user.home"); }\n}\n' },
+      expect: ['A.java:3'],
+      lookAlike: {
+        'A.java': `package a;
+class A {
+  String v() { return System.getProperty("java.version"); }
+  public static void main(String[] args) { System.getProperty("user.home"); }
+}
+`,
+      },
+    },
+  ],
+};

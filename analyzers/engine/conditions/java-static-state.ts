@@ -1,0 +1,45 @@
+import { staticState } from '../../java/static-state.js';
+import type { ConditionModule } from '../types.js';
+import { matchAt, NONE } from './matches.js';
+import { flag } from './schema-parts.js';
+
+export const javaStaticState: ConditionModule<'java.staticState', Record<string, never>> = {
+  key: 'java.staticState',
+  schema: flag(
+    'a static field that holds state changed at run time (a collection or counter changed while serving); ' +
+      'the detail says where it changes',
+  ),
+  evaluator: () => (f, ctx) =>
+    f.kind === 'java'
+      ? staticState(f, ctx.mutations()).map((s) => matchAt(f.file, s.field, s.field.name, undefined, s.how))
+      : NONE,
+  cases: [
+    {
+      name: 'a static map filled while serving, and a counter changed from another class',
+      when: { 'java.staticState': {} },
+      files: {
+        'A.java': `package a;
+import java.util.*;
+public class A {
+  static final Map<String, Object> CACHE = new HashMap<String, Object>();
+  public static int hits;
+  void serve(String k) { CACHE.put(k, k); }
+}
+`,
+        'B.java': 'package a;\nclass B { void count() { A.hits++; } }\n',
+      },
+      expect: ['A.java:4'],
+      lookAlike: {
+        'A.java': `package a;
+import java.util.*;
+public class A {
+  static final Map<String, String> CODES = new HashMap<String, String>();
+  static { CODES.put("CN", "China"); }
+  static final int MAX = 10;
+  String code(String k) { return CODES.get(k); }
+}
+`,
+      },
+    },
+  ],
+};

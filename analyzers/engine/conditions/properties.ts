@@ -1,0 +1,51 @@
+import type { PropertiesFacts } from '../../types.js';
+import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
+import { inFiles } from './file-filter.js';
+import { NONE } from './matches.js';
+import { objectOf, patterns, regex } from './schema-parts.js';
+
+export interface PropertiesCond {
+  files?: Patterns;
+  notFiles?: Patterns;
+  key?: string;
+  value?: string;
+  notValue?: string;
+}
+
+function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): readonly Match[] {
+  if (!inFiles(c, f.file, ctx)) return NONE;
+  const k = c.key ? ctx.regex(c.key) : undefined;
+  const v = c.value ? ctx.regex(c.value) : undefined;
+  const nv = c.notValue ? ctx.regex(c.notValue) : undefined;
+  return f.entries
+    .filter((e) => (!k || k.test(e.key)) && (!v || v.test(e.value)) && !nv?.test(e.value))
+    .map((e) => ({
+      file: f.file,
+      line: e.line,
+      column: e.column,
+      value: v ? (e.value.match(v)?.[0] ?? e.value) : e.value,
+    }));
+}
+
+export const properties: ConditionModule<'properties', PropertiesCond> = {
+  key: 'properties',
+  schema: objectOf<PropertiesCond>()(
+    'an entry of a .properties file (comments are not entries); the value is the part of the value matched',
+    { files: patterns(), notFiles: patterns(), key: regex(), value: regex(), notValue: regex() },
+    [],
+    { minProperties: 1 },
+  ),
+  evaluator: (c) => (f, ctx) => (f.kind === 'properties' ? entriesOf(c, f, ctx) : NONE),
+  cases: [
+    {
+      name: 'by key and value, in the files given',
+      when: { properties: { files: '**/jdbc*.properties', key: 'password$', notValue: '^\\$\\{' } },
+      files: { 'conf/jdbc.properties': 'jdbc.user=sa\njdbc.password=S3cret\n' },
+      expect: ['conf/jdbc.properties:2'],
+      lookAlike: {
+        'conf/jdbc.properties': '#jdbc.password=old\njdbc.password=${DB_PASSWORD}\n',
+        'conf/app.properties': 'mail.password=S3cret\n',
+      },
+    },
+  ],
+};

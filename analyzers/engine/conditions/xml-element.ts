@@ -1,0 +1,140 @@
+import type { XmlElement, XmlFacts } from '../../types.js';
+import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
+import { inFiles } from './file-filter.js';
+import { NONE } from './matches.js';
+import { names, objectOf, patterns, regex } from './schema-parts.js';
+
+export interface XmlElementCond {
+  files?: Patterns;
+  notFiles?: Patterns;
+  root?: string;
+  path: string; // '*' for any element
+  name?: string; // regex on the element name
+  notName?: string;
+  attributes?: Record<string, string>; // attribute name → regex its value must match
+  absent?: string[];
+  text?: string;
+  value?: string; // regex tried on every attribute value and on the text
+  notValue?: string;
+}
+
+const NOT_VALUES = /^(xmlns|xsi:|schemaLocation)/;
+
+/** The first attribute value or the text that matches value and not notValue. */
+function valueHit(el: XmlElement, c: XmlElementCond, ctx: EvalContext): string | undefined {
+  const r = ctx.regex(c.value!);
+  const not = c.notValue ? ctx.regex(c.notValue) : undefined;
+  const candidates = [
+    ...Object.entries(el.attributes)
+      .filter(([k]) => !NOT_VALUES.test(k))
+      .map(([, v]) => v),
+    el.text,
+  ];
+  return candidates.find((v) => v && r.test(v) && !not?.test(v));
+}
+
+/** false when the element does not match; else the value the match carries. */
+function elementMatches(el: XmlElement, c: XmlElementCond, ctx: EvalContext): string | undefined | false {
+  if (c.path !== '*' && el.path !== c.path && !el.path.endsWith('/' + c.path)) return false;
+  if (c.name !== undefined && !ctx.regex(c.name).test(el.name)) return false;
+  if (c.notName !== undefined && ctx.regex(c.notName).test(el.name)) return false;
+  let value: string | undefined;
+  for (const [k, src] of Object.entries(c.attributes ?? {})) {
+    const v = el.attributes[k];
+    if (v === undefined || !ctx.regex(src).test(v)) return false;
+    value = v;
+  }
+  if (c.absent?.some((k) => el.attributes[k] !== undefined)) return false;
+  if (c.text !== undefined) {
+    if (!ctx.regex(c.text).test(el.text)) return false;
+    value = el.text;
+  }
+  if (c.value !== undefined) {
+    const hit = valueHit(el, c, ctx);
+    if (hit === undefined) return false;
+    value = hit;
+  }
+  return value;
+}
+
+function elementsOf(c: XmlElementCond, f: XmlFacts, ctx: EvalContext): readonly Match[] {
+  if (!inFiles(c, f.file, ctx) || (c.root && f.root !== c.root)) return NONE;
+  const out: Match[] = [];
+  for (const el of f.elements) {
+    const v = elementMatches(el, c, ctx);
+    if (v !== false) out.push({ file: f.file, line: el.line, column: el.column, value: v });
+  }
+  return out;
+}
+
+export const xmlElement: ConditionModule<'xml.element', XmlElementCond> = {
+  key: 'xml.element',
+  schema: objectOf<XmlElementCond>()(
+    'an element of an XML file (comments are not elements); the value is the last attribute matched, the text, ' +
+      'or the value matched',
+    {
+      files: patterns(),
+      notFiles: patterns(),
+      root: { type: 'string', description: 'the name of the root element' },
+      path: {
+        type: 'string',
+        minLength: 1,
+        description:
+          "element names from the root, slash-separated; matches the end of an element's path; * is any element",
+      },
+      name: regex('on the element name'),
+      notName: regex(),
+      attributes: {
+        type: 'object',
+        additionalProperties: regex(),
+        description: 'attribute name → a regex its value must match',
+      },
+      absent: names('attributes the element must not have'),
+      text: regex(),
+      value: regex('tried on every attribute value (not namespaces) and on the text'),
+      notValue: regex(),
+    },
+    ['path'],
+  ),
+  evaluator: (c) => (f, ctx) => (f.kind === 'xml' ? elementsOf(c, f, ctx) : NONE),
+  cases: [
+    {
+      name: 'attributes and absent attributes, in the files given',
+      when: {
+        'xml.element': {
+          files: '**/struts-config*.xml',
+          path: 'action',
+          attributes: { name: '.+' },
+          absent: ['scope'],
+        },
+      },
+      files: {
+        'WEB-INF/struts-config.xml':
+          '<struts-config><action-mappings>\n<action path="/a" name="f"/>\n<action path="/b" name="g" scope="request"/>\n' +
+          '</action-mappings></struts-config>\n',
+      },
+      expect: ['WEB-INF/struts-config.xml:2'],
+      lookAlike: {
+        'WEB-INF/struts-config.xml':
+          '<struts-config><action-mappings>\n<!-- <action path="/a" name="f"/> -->\n<action path="/b"/>\n' +
+          '</action-mappings></struts-config>\n',
+        'other.xml':
+          '<struts-config><action-mappings>\n<action path="/a" name="f"/>\n</action-mappings></struts-config>\n',
+      },
+    },
+    {
+      name: 'a value in any attribute or text, namespaces left out',
+      when: { 'xml.element': { path: '*', value: '^jdbc:mysql:', notValue: 'localhost' } },
+      files: {
+        'ctx.xml':
+          '<beans>\n  <bean><property name="url" value="jdbc:mysql://db/a"/></bean>\n  <url>jdbc:mysql://db2/b</url>\n</beans>\n',
+      },
+      expect: ['ctx.xml:2', 'ctx.xml:3'],
+      lookAlike: {
+        'ctx.xml':
+          '<beans xmlns="jdbc:mysql:ns">\n  <bean><property name="url" value="jdbc:mysql://localhost/a"/></bean>\n' +
+          '  <!-- <url>jdbc:mysql://db2/b</url> -->\n</beans>\n',
+      },
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+import picomatch from 'picomatch';
+import { externalSessionStore } from '../config/session-store.js';
+import type { MutationIndex } from '../java/static-state.js';
+import type { ProjectIndex } from '../java/type-index.js';
+import { compileRegex } from './regex.js';
+import type { EvalContext } from './types.js';
+import type { FileFacts, ProjectFacts } from '../types.js';
+
+/** What the conditions evaluate with during one run: the project, its type index, and caches of regexes and globs. */
+export function createContext(
+  project: ProjectFacts,
+  index: ProjectIndex,
+  mutations: () => MutationIndex,
+  lines: (f: FileFacts) => string[],
+): EvalContext {
+  const regexes = new Map<string, RegExp>();
+  let store: string | undefined | null = null;
+  const globs = new Map<string, (f: string) => boolean>();
+  return {
+    project,
+    index,
+    mutations,
+    lines,
+    regex: (src) => {
+      let r = regexes.get(src);
+      if (!r) regexes.set(src, (r = compileRegex(src)));
+      return r;
+    },
+    sessionStore: () => (store === null ? (store = externalSessionStore(project)) : store),
+    glob: (p) => {
+      const key = JSON.stringify(p);
+      let g = globs.get(key);
+      if (!g) globs.set(key, (g = picomatch(p, { dot: true, nocase: true })));
+      return g;
+    },
+  };
+}
