@@ -27,19 +27,14 @@ function callSiteMatches(c: JavaCallCond, call: JavaCall, ctx: EvalContext): boo
 
 /** Whether the receiver's type is one of the types or a subtype of one. */
 function receiverIs(types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
-  const resolved = resolveExprType(
-    call.receiverType ?? (call.receiver ? undefined : ''),
-    f,
-    call.enclosingType,
-    ctx.index,
-  );
+  const resolved = resolveExprType(call.receiverType, f, call.enclosingType, ctx.index);
   return resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)));
 }
 
 /** The project type of the argument at i when it is not Serializable. */
 function notSerializableArg(call: JavaCall, i: number, f: JavaFacts, ctx: EvalContext): string | undefined {
   const argType = call.argTypes[i];
-  if (!argType || argType.includes('#')) return undefined;
+  if (!argType || typeof argType !== 'string') return undefined; // a call chain: no type the file declares
   const q = resolveTypeName(argType, f, ctx.index).find((t) => ctx.index.byQualified.has(t));
   if (!q || isSerializable(q, ctx.index) !== false) return undefined;
   return q;
