@@ -84,12 +84,25 @@ export interface JavaField extends Location {
   initializer?: string;
 }
 
+/**
+ * Calls whose type the file alone cannot tell: `Helper.get().session()` is `{ base: 'Helper', calls: ['get',
+ * 'session'] }`; without a base, the first call is a method of the enclosing type. The project's type index
+ * finishes them (resolveExprType).
+ */
+export interface CallChain {
+  base?: string;
+  calls: string[];
+}
+
+/** The type of an expression as the file states it: a type name as written, or a call chain. */
+export type ExprType = string | CallChain;
+
 export interface JavaCall extends Location {
   name: string;
   receiver?: string; // source text of the receiver expression
-  receiverType?: string; // declared type of the receiver where a declaration gives it
+  receiverType?: ExprType; // type of the receiver where a declaration gives it
   args: string[];
-  argTypes: (string | undefined)[];
+  argTypes: (ExprType | undefined)[];
   enclosingType?: string;
   enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
   argOf?: string; // the call this call is an argument of, as `receiver.method`

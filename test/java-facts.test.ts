@@ -86,7 +86,7 @@ describe('Java facts', () => {
       ['items', 'add', 'List', 'add', 19, 15],
       ['s', 'setAttribute', 'HttpSession', 'add', 20, 11],
       ['this.session', 'setAttribute', 'HttpSession', 'add', 21, 22],
-      ['current()', 'setAttribute', '#current()', 'add', 22, 19],
+      ['current()', 'setAttribute', { calls: ['current'] }, 'add', 22, 19],
       [undefined, 'current', undefined, 'add', 22, 9],
       ['session', 'invalidate', 'HttpSession', 'f', 26, 38],
     ]);
@@ -94,6 +94,46 @@ describe('Java facts', () => {
     expect(set.args).toEqual(['"items"', 'items']);
     expect(set.argTypes).toEqual(['String', 'List']);
     expect(f.calls.find((c) => c.receiver === 'this.session')!.argTypes[1]).toBe('Cart');
+  });
+
+  it('receivers the file cannot type alone are call chains for the type index to finish', () => {
+    const chains = facts(`package p;
+import javax.servlet.http.*;
+class A {
+  private Helper helper;
+  void f(HttpServletRequest req) {
+    Helper.get().session().setAttribute("a", 1);
+    var s = req.getSession();
+    s.setAttribute("b", 2);
+    this.helper.wrap(req).getServletContext().log("c");
+    build().add(s.getId());
+    ((HttpSession) s).invalidate();
+    unknown.call().other();
+  }
+}
+`).facts;
+    const types = chains.calls.map((c) => [c.name, c.receiverType]);
+    expect(types).toEqual([
+      ['setAttribute', { base: 'Helper', calls: ['get', 'session'] }],
+      ['session', { base: 'Helper', calls: ['get'] }],
+      ['get', 'Helper'],
+      ['getSession', 'HttpServletRequest'],
+      ['setAttribute', { base: 'HttpServletRequest', calls: ['getSession'] }],
+      ['log', { base: 'Helper', calls: ['wrap', 'getServletContext'] }],
+      ['getServletContext', { base: 'Helper', calls: ['wrap'] }],
+      ['wrap', 'Helper'],
+      ['add', { calls: ['build'] }],
+      ['build', undefined],
+      ['getId', { base: 'HttpServletRequest', calls: ['getSession'] }],
+      ['invalidate', 'HttpSession'],
+      ['other', undefined],
+      ['call', undefined],
+    ]);
+    expect(chains.calls.find((c) => c.name === 'add')!.argTypes).toEqual([
+      { base: 'HttpServletRequest', calls: ['getSession', 'getId'] },
+    ]);
+    // facts cross worker threads: a chain is plain data
+    expect(structuredClone(chains.calls)).toEqual(chains.calls);
   });
 
   it('object creations, string literals, annotations and writes', () => {

@@ -1,4 +1,5 @@
 import type { Node, QueryCapture } from 'web-tree-sitter';
+import type { CallChain, ExprType } from '../types.js';
 import { rawType } from './syntax.js';
 
 /** A type or method body the walk is inside, with the variables declared in it (name → declared type). */
@@ -6,7 +7,7 @@ interface Frame {
   end: number;
   kind: 'type' | 'method';
   name: string;
-  vars: Map<string, string>;
+  vars: Map<string, ExprType>; // a `var` has the type of its initializer, which may be a call chain
 }
 
 /** Where the walk over a file's captures stands: the enclosing types and methods, innermost last. */
@@ -56,7 +57,7 @@ export function leaveEnded(scope: Scope, start: number): void {
 
 /** Enters a type body, whose fields are known from the start. */
 export function enterType(scope: Scope, node: Node, name: string): void {
-  const vars = new Map(scope.fieldsByType.get(node.startIndex) ?? []);
+  const vars = new Map<string, ExprType>(scope.fieldsByType.get(node.startIndex) ?? []);
   scope.frames.push({ end: node.endIndex, kind: 'type', name, vars });
   scope.typeNames.push(name);
 }
@@ -80,7 +81,7 @@ export function enclosing(scope: Scope): { enclosingType?: string; enclosingMeth
   return { enclosingType: type, enclosingMethod: method ?? (type ? '<field>' : undefined) };
 }
 
-function lookupVar(scope: Scope, v: string): string | undefined {
+function lookupVar(scope: Scope, v: string): ExprType | undefined {
   for (let i = scope.frames.length - 1; i >= 0; i--) {
     const t = scope.frames[i].vars.get(v);
     if (t !== undefined) return t;
@@ -89,38 +90,41 @@ function lookupVar(scope: Scope, v: string): string | undefined {
 }
 
 /** A variable declared in the innermost body. */
-export function declare(scope: Scope, v: string | undefined, type: string | undefined): void {
+export function declare(scope: Scope, v: string | undefined, type: ExprType | undefined): void {
   if (v && type && scope.frames.length) scope.frames[scope.frames.length - 1].vars.set(v, type);
 }
 
-function identifierType(scope: Scope, n: Node): string | undefined {
+/** A declared type without generics and array brackets; a call chain as it is. */
+const declaredType = (t: ExprType): ExprType => (typeof t === 'string' ? rawType(t) : t);
+
+function identifierType(scope: Scope, n: Node): ExprType | undefined {
   const v = lookupVar(scope, n.text);
-  if (v) return rawType(v);
+  if (v) return declaredType(v);
   return /^[A-Z]/.test(n.text) ? n.text : undefined; // a type name used as a static receiver
 }
 
-function fieldAccessType(scope: Scope, n: Node): string | undefined {
+function fieldAccessType(scope: Scope, n: Node): ExprType | undefined {
   const obj = n.childForFieldName('object');
   const fld = n.childForFieldName('field')?.text;
   if (obj?.type === 'this' && fld) {
     const v = lookupVar(scope, fld);
-    return v ? rawType(v) : undefined;
+    return v ? declaredType(v) : undefined;
   }
   return /^[a-z_$][\w$]*(\.[a-z_$][\w$]*)*\.[A-Z][\w$]*$/.test(n.text) ? n.text : undefined;
 }
 
-function callType(scope: Scope, n: Node): string | undefined {
+/** A call extends the chain of its receiver; a call without a receiver starts one on the enclosing type. */
+function callType(scope: Scope, n: Node): CallChain | undefined {
   const obj = n.childForFieldName('object');
-  const base = obj ? exprType(scope, obj) : '';
+  const name = n.childForFieldName('name')?.text ?? '';
+  if (!obj) return { calls: [name] };
+  const base = exprType(scope, obj);
   if (base === undefined) return undefined;
-  return `${base}#${n.childForFieldName('name')?.text}()`;
+  return typeof base === 'string' ? { base, calls: [name] } : { ...base, calls: [...base.calls, name] };
 }
 
-/**
- * The declared type of an expression where the file says it; method calls become `Type#method()` chains
- * that the project-wide resolver finishes.
- */
-export function exprType(scope: Scope, n: Node | null | undefined): string | undefined {
+/** The type of an expression where the file says it; method calls become call chains. */
+export function exprType(scope: Scope, n: Node | null | undefined): ExprType | undefined {
   if (!n) return undefined;
   switch (n.type) {
     case 'identifier':

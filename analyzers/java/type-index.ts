@@ -1,6 +1,6 @@
 import { isJavaLangType, isSerializableInterface, knownReturnType } from './library-types.js';
 import { rawType } from './syntax.js';
-import type { JavaFacts, JavaTypeDecl, ProjectFacts } from '../types.js';
+import type { ExprType, JavaFacts, JavaTypeDecl, ProjectFacts } from '../types.js';
 
 export interface TypeEntry {
   decl: JavaTypeDecl;
@@ -87,25 +87,26 @@ function methodReturn(typeQ: string, method: string, index: ProjectIndex): strin
 }
 
 /**
- * Resolves an expression type from the facts (`HttpSession`, `Helper#getSession()`, `#getSession()`)
- * to qualified names, going through the project's method declarations and known library methods.
+ * Resolves an expression type from the facts (`HttpSession`, `{ base: 'Helper', calls: ['getSession'] }`,
+ * `{ calls: ['getSession'] }`) to qualified names, going through the project's method declarations and known
+ * library methods.
  */
 export function resolveExprType(
-  expr: string | undefined,
+  expr: ExprType | undefined,
   file: JavaFacts,
   enclosingType: string | undefined,
   index: ProjectIndex,
 ): string[] {
   if (!expr) return [];
-  const [base, ...steps] = expr.split('#');
+  if (typeof expr === 'string') return resolveTypeName(expr, file, index);
   let types: string[];
-  if (base === '') {
+  if (expr.base) types = resolveTypeName(expr.base, file, index);
+  else {
     const own = file.types.find((d) => d.name === enclosingType);
     types = own ? [own.qualifiedName] : [];
-  } else types = resolveTypeName(base, file, index);
-  for (const step of steps) {
-    const m = step.replace(/\(\)$/, '');
-    types = [...new Set(types.flatMap((t) => methodReturn(t, m, index)))];
+  }
+  for (const method of expr.calls) {
+    types = [...new Set(types.flatMap((t) => methodReturn(t, method, index)))];
     if (!types.length) return [];
   }
   return types;
