@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { maskSecrets } from '../analyzers/engine/mask.js';
 import type { Condition, Rule } from '../analyzers/types.js';
 import { assessFiles } from './helpers.js';
 
-const rule = (when: Condition, extra: Partial<Rule> = {}): Rule => ({
-  id: 'r',
+const rule = (id: string, when: Condition, extra: Partial<Rule> = {}): Rule => ({
+  id,
   category: 'optional',
   effort: 1,
   tags: ['t'],
@@ -13,75 +14,11 @@ const rule = (when: Condition, extra: Partial<Rule> = {}): Rule => ({
   ...extra,
 });
 
-const lines = async (files: Record<string, string>, when: Condition) =>
-  (await assessFiles(files, [rule(when)])).findings.map((f) => `${f.file}:${f.line}`).sort();
-
-const JAVA = {
-  'a/A.java':
-    'package a;\nimport java.io.File;\npublic class A {\n  void f() { new File("x").mkdirs(); }\n  void g() { System.getProperty("user.home"); }\n}\n',
-  'a/B.java': 'package a;\npublic class B {\n  void h() { new java.io.File("y"); }\n}\n',
-  'conf/app.properties': 'home=/tmp\n',
-  'web/app.js': '// var api = "http://10.0.0.1/";\nvar api = "http://10.0.0.2/"; // old: http://10.0.0.3\n',
-  'web/index.jsp': '<%-- http://10.0.0.4 --%>\n<a href="http://10.0.0.5/">x</a>\n',
-};
-
-describe('rule engine conditions', () => {
-  it('and: every part must match in the same file; the first part gives the locations', async () => {
-    expect(
-      await lines(JAVA, { and: [{ 'java.new': { type: 'java.io.File' } }, { 'java.call': { methods: ['mkdirs'] } }] }),
-    ).toEqual(['a/A.java:4']);
-  });
-
-  it('and within method: the parts must match in the same method', async () => {
-    const when: Condition = {
-      and: [{ 'java.new': { type: 'java.io.File' } }, { 'java.call': { methods: ['getProperty'] } }],
-      within: 'method',
-    };
-    expect(await lines(JAVA, when)).toEqual([]);
-    const same: Condition = {
-      and: [{ 'java.new': { type: 'java.io.File' } }, { 'java.call': { methods: ['mkdirs'] } }],
-      within: 'method',
-    };
-    expect(await lines(JAVA, same)).toEqual(['a/A.java:4']);
-  });
-
-  it('or: the union of its parts', async () => {
-    expect(
-      await lines(JAVA, {
-        or: [{ 'java.call': { methods: ['mkdirs'] } }, { 'java.call': { methods: ['getProperty'] } }],
-      }),
-    ).toEqual(['a/A.java:4', 'a/A.java:5']);
-  });
-
-  it('not inside and: files where the negated part does not match', async () => {
-    expect(
-      await lines(JAVA, {
-        and: [{ 'java.new': { type: 'java.io.File' } }, { not: { 'java.import': { regex: '^java\\.io\\.File$' } } }],
-      }),
-    ).toEqual(['a/B.java:3']);
-  });
-
-  it('file: a glob over relative paths', async () => {
-    expect(await lines(JAVA, { file: { glob: '**/*.properties' } })).toEqual(['conf/app.properties:1']);
-  });
-
-  it('text: a regex on lines with comments blanked out (JS, JSP), or with them when asked', async () => {
-    const ip = '\\d+\\.\\d+\\.\\d+\\.\\d+';
-    expect(await lines(JAVA, { text: { files: ['**/*.js', '**/*.jsp'], regex: ip } })).toEqual([
-      'web/app.js:2',
-      'web/index.jsp:2',
-    ]);
-    expect(await lines(JAVA, { text: { files: '**/*.js', regex: ip, comments: true } })).toEqual([
-      'web/app.js:1',
-      'web/app.js:2',
-    ]);
-    expect(await lines(JAVA, { text: { files: '**/*.java', regex: 'mkdirs' } })).toEqual(['a/A.java:4']);
-  });
-
+describe('rule engine', () => {
   it('messages carry the matched value; a masked rule hides it everywhere', async () => {
     const a = await assessFiles({ 'app.properties': 'api.token=abc123\nurl=http://h/?token=abc123\n' }, [
-      rule({ properties: { key: 'token$' } }, { id: 'secret', mask: true }),
-      rule({ properties: { key: '^url$' } }, { id: 'url' }),
+      rule('secret', { properties: { key: 'token$' } }, { mask: true }),
+      rule('url', { properties: { key: '^url$' } }),
     ]);
     expect(a.findings.map((f) => [f.ruleId, f.message.en, f.snippet])).toEqual([
       ['secret', 'found ****', 'api.token=****'],
@@ -89,21 +26,76 @@ describe('rule engine conditions', () => {
     ]);
   });
 
-  it("java.extends follows the project's own hierarchy", async () => {
-    const files = {
-      'Base.java': 'package p;\npublic class Base extends javax.servlet.http.HttpServlet {}\n',
-      'Leaf.java': 'package p;\npublic class Leaf extends Base {}\n',
-    };
-    expect(await lines(files, { 'java.extends': { type: 'javax.servlet.http.HttpServlet' } })).toEqual([
-      'Base.java:2',
-      'Leaf.java:2',
+  it('a secret found by a masked rule is hidden in the snippet of every other rule on its line, quotes or not', async () => {
+    const files = { 'A.java': 'package a;\nclass A { void c() { connect("jdbc:x://db/a", "sa", "Pa55word"); } }\n' };
+    const a = await assessFiles(files, [
+      rule('a-url', { 'java.string': { regex: '^jdbc:' } }),
+      rule('b-secret', { 'java.string': { regex: '^Pa55' } }, { mask: true }),
     ]);
+    expect(a.findings.map((f) => [f.ruleId, f.message.en, f.snippet])).toEqual([
+      ['a-url', 'found jdbc:x://db/a', 'class A { void c() { connect("jdbc:x://db/a", "sa", "****"); } }'],
+      ['b-secret', 'found ****', 'class A { void c() { connect("jdbc:x://db/a", "sa", "****"); } }'],
+    ]);
+    // the fixes still see the value
+    expect(a.findings[1].matched.value).toBe('Pa55word');
+  });
+
+  it('findings come in file, line, column, rule order, whatever the order of the rules', async () => {
+    const files = {
+      'b.properties': 'x=1\n',
+      'a.properties': 'y=2\nx=1 y=2\n',
+    };
+    const rules = [
+      rule('z-value', { properties: { value: '\\d' } }),
+      rule('a-key', { properties: { key: '.' } }),
+      rule('m-text', { text: { files: '**/*.properties', regex: 'y=2' } }),
+    ];
+    const places = (await assessFiles(files, rules)).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`);
+    expect(places).toEqual([
+      'a.properties:1:1 a-key',
+      'a.properties:1:1 m-text',
+      'a.properties:1:1 z-value',
+      'a.properties:2:1 a-key',
+      'a.properties:2:1 z-value',
+      'a.properties:2:5 m-text',
+      'b.properties:1:1 a-key',
+      'b.properties:1:1 z-value',
+    ]);
+    expect(
+      (await assessFiles(files, [...rules].reverse())).findings.map(
+        (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`,
+      ),
+    ).toEqual(places);
+  });
+
+  it('a rule reports a place once, however many of its parts match there', async () => {
+    const a = await assessFiles({ 'A.java': 'package a;\nclass A { void f(java.io.File d) { d.mkdirs(); } }\n' }, [
+      rule('once', {
+        or: [
+          { 'java.call': { methods: ['mkdirs'] } },
+          { 'java.call': { methods: ['mkdirs', 'mkdir'] } },
+          { text: { files: '**/*.java', regex: 'mkdirs' } },
+        ],
+      }),
+    ]);
+    // a call is placed at its method name, where the text part matches too
+    expect(a.findings.map((f) => `${f.line}:${f.column}`)).toEqual(['2:38']);
+  });
+
+  it('the detail of a match fills {detail}', async () => {
+    const files = {
+      'A.java':
+        'package a;\nimport java.util.*;\nclass A {\n  static Map<String, String> M = new HashMap<String, String>();\n  void f() { M.put("a", "b"); }\n}\n',
+    };
+    const a = await assessFiles(files, [
+      rule('state', { 'java.staticState': {} }, { message: { en: '{value}: {detail}', 'zh-CN': '{value}：{detail}' } }),
+    ]);
+    expect(a.findings.map((f) => f.message)).toEqual([{ en: 'M: f() → M.put()', 'zh-CN': 'M：f() → M.put()' }]);
   });
 });
 
 describe('masking', () => {
-  it('hides the secret value but keeps a key that contains the same word', async () => {
-    const { maskSecrets } = await import('../analyzers/engine/mask.js');
+  it('hides the secret value but keeps a key that contains the same word', () => {
     expect(maskSecrets('jspwiki.userdatabase.password=password', ['password'])).toBe(
       'jspwiki.userdatabase.password=****',
     );

@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import YAML from 'yaml';
 import { compileRegex } from './regex.js';
 import { ruleSchema } from './rule-schema.js';
+import { schemaErrors } from './schema-errors.js';
 import type { Rule } from '../types.js';
 import { PaasportError } from '../errors.js';
 import { packageFile } from '../read/package-files.js';
@@ -34,25 +35,6 @@ export function ruleValidator() {
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
   regexKeyword(ajv);
   return ajv.compile<Rule[]>(ruleSchema());
-}
-
-// Errors that say what is wrong come before the summaries of alternatives (oneOf) that failed because of them.
-const SUMMARY = new Set(['oneOf', 'anyOf', 'if']);
-
-/** One schema error in words: which rule, where in it, what is wrong. */
-function describe(e: ErrorObject, data: unknown): string {
-  const [, index, ...rest] = e.instancePath.split('/');
-  const rule = Array.isArray(data) && /^\d+$/.test(index ?? '') ? data[Number(index)] : undefined;
-  const id = rule && typeof rule === 'object' && typeof rule.id === 'string' ? rule.id : `#${Number(index) + 1}`;
-  const where = rule === undefined ? e.instancePath || '/' : `rule ${id}: /${rest.join('/')}`;
-  if (e.keyword === 'additionalProperties')
-    return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-  return `${where}: ${e.message}`;
-}
-
-function schemaErrors(errors: ErrorObject[], data: unknown): string {
-  const specific = errors.filter((e) => !SUMMARY.has(e.keyword));
-  return [...new Set((specific.length ? specific : errors).map((e) => describe(e, data)))].slice(0, 3).join('; ');
 }
 
 /** The rule packs of a folder: its YAML files, not the cases beside them. */
