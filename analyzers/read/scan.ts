@@ -133,6 +133,13 @@ interface Folder {
   inTomcat: boolean;
 }
 
+/** An entry of the folder being walked. */
+interface Entry {
+  name: string;
+  abs: string;
+  rel: string;
+}
+
 const errorDetail = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
 function sortedEntries(w: Walk, folder: Folder): fs.Dirent[] | undefined {
@@ -146,13 +153,8 @@ function sortedEntries(w: Walk, folder: Folder): fs.Dirent[] | undefined {
 }
 
 /** Whether an entry is a folder or a file, following symbolic links; undefined (with a notice) for a broken link. */
-function entryType(
-  w: Walk,
-  entry: fs.Dirent,
-  abs: string,
-  rel: string,
-): { isDir: boolean; isFile: boolean } | undefined {
-  if (!entry.isSymbolicLink()) return { isDir: entry.isDirectory(), isFile: entry.isFile() };
+function entryType(w: Walk, dirent: fs.Dirent, { abs, rel }: Entry): { isDir: boolean; isFile: boolean } | undefined {
+  if (!dirent.isSymbolicLink()) return { isDir: dirent.isDirectory(), isFile: dirent.isFile() };
   try {
     const st = fs.statSync(abs);
     return { isDir: st.isDirectory(), isFile: st.isFile() };
@@ -167,7 +169,8 @@ function entryType(
   }
 }
 
-function visitFolder(w: Walk, parent: Folder, seen: Set<string>, name: string, abs: string, rel: string): void {
+/** A sub-folder, unless excluded; a bundled Tomcat is walked for its conf/ only. */
+function visitFolder(w: Walk, parent: Folder, seen: Set<string>, { name, abs, rel }: Entry): void {
   if (EXCLUDED_DIRS.has(name) || isTestTree(rel)) return;
   if (parent.inTomcat && BUNDLED_TOMCAT_SKIP.has(name)) return;
   const child: Folder = { abs, rel, ancestors: seen, scopes: parent.scopes, inTomcat: parent.inTomcat };
@@ -179,7 +182,8 @@ function visitFolder(w: Walk, parent: Folder, seen: Set<string>, name: string, a
   walkFolder(w, child);
 }
 
-function visitFile(w: Walk, inTomcat: boolean, name: string, abs: string, rel: string): void {
+/** A jar is listed, a text file of a known kind is kept unless it is too large. */
+function visitFile(w: Walk, inTomcat: boolean, { name, abs, rel }: Entry): void {
   if (name.toLowerCase().endsWith('.jar')) {
     if (!inTomcat) w.out.jars.push(rel);
     return;
@@ -198,6 +202,7 @@ function visitFile(w: Walk, inTomcat: boolean, name: string, abs: string, rel: s
   w.out.files.push({ rel, abs, size: st.size, kind });
 }
 
+/** A folder once (a real path met again above is a symlink loop), its .gitignore, its entries in name order. */
 function walkFolder(w: Walk, folder: Folder): void {
   const real = fs.realpathSync(folder.abs);
   if (folder.ancestors.has(real)) {
@@ -209,13 +214,13 @@ function walkFolder(w: Walk, folder: Folder): void {
   const here: Folder = gi ? { ...folder, scopes: [...folder.scopes, { base: folder.rel, rules: gi }] } : folder;
   const entries = sortedEntries(w, here);
   if (!entries) return;
-  for (const entry of entries) {
-    const abs = path.join(here.abs, entry.name);
-    const rel = here.rel ? `${here.rel}/${entry.name}` : entry.name;
-    const type = entryType(w, entry, abs, rel);
-    if (!type || ignoredBy(here.scopes, rel, type.isDir)) continue;
-    if (type.isDir) visitFolder(w, here, seen, entry.name, abs, rel);
-    else if (type.isFile) visitFile(w, here.inTomcat, entry.name, abs, rel);
+  for (const dirent of entries) {
+    const { name } = dirent;
+    const entry: Entry = { name, abs: path.join(here.abs, name), rel: here.rel ? `${here.rel}/${name}` : name };
+    const type = entryType(w, dirent, entry);
+    if (!type || ignoredBy(here.scopes, entry.rel, type.isDir)) continue;
+    if (type.isDir) visitFolder(w, here, seen, entry);
+    else if (type.isFile) visitFile(w, here.inTomcat, entry);
   }
 }
 
