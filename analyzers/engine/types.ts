@@ -14,6 +14,7 @@ export interface ConditionList extends Array<Condition> {}
 /** The condition under `not`. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface NestedCondition extends Condition {}
+
 export type Patterns = string | string[];
 
 export interface Match {

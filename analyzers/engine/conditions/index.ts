@@ -52,8 +52,6 @@ type ValueOf<M> =
 /** A rule condition: one key of a condition module (with the modifiers that may stand beside it). */
 export type Condition = { [M in Registered as M['key']]?: ValueOf<M> };
 
-export type ConditionKey = keyof Condition;
-
 export const isModifier = (m: ConditionModule | ModifierModule): m is ModifierModule => 'modifies' in m;
 
 const registered = (): readonly (ConditionModule | ModifierModule)[] => CONDITIONS;
