@@ -3,10 +3,10 @@ import { collectFacts } from '../analyzers/collect.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { createJavaParser } from '../analyzers/java/parser.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
-import type { Rule } from '../analyzers/types.js';
+import type { Finding, Rule } from '../analyzers/types.js';
 import { FIXES } from './fixes/index.js';
 import { emptyRecord, loadRecord, writeEnvFile, writeRecord } from './record.js';
-import { FIX_ORDER, type FixKind, type FixOptions, type FixOutcome } from './types.js';
+import type { Fix, FixContext, FixKind, FixOptionName, FixOptions, FixOutcome } from './types.js';
 import { Workspace, type Change } from './workspace.js';
 
 export interface PlannedFix {
@@ -19,6 +19,17 @@ export interface Plan {
   fixes: PlannedFix[];
 }
 
+/** The findings of the rules a fix resolves or reads. */
+function findingsFor(fix: Fix<FixOptionName>, findings: Finding[]): Finding[] {
+  const ids = new Set([...fix.resolves, ...(fix.reads ?? [])]);
+  return findings.filter((f) => ids.has(f.ruleId));
+}
+
+/** Only the options a fix declares. */
+function optionsFor<O extends FixOptionName>(names: readonly O[], options: FixOptions): Pick<FixOptions, O> {
+  return Object.fromEntries(names.map((n) => [n, options[n]])) as Pick<FixOptions, O>;
+}
+
 /** Every fix, in order, as changes in memory: nothing is written here. */
 export async function planFixes(root: string, rules: Rule[], options: FixOptions, only?: FixKind[]): Promise<Plan> {
   const project = await collectFacts(root, { threads: 1 });
@@ -26,11 +37,16 @@ export async function planFixes(root: string, rules: Rule[], options: FixOptions
   const fallback = project.build.sourceEncoding ? normalizeEncoding(project.build.sourceEncoding) : undefined;
   const ws = new Workspace(project.root, fallback);
   const record = loadRecord(ws);
-  const ctx = { assessment, project, index: buildIndex(project), java: await createJavaParser(), ws, options, record };
+  const shared = { assessment, project, index: buildIndex(project), java: await createJavaParser(), ws, record };
   const fixes: PlannedFix[] = [];
-  for (const kind of FIX_ORDER) {
-    if (only && !only.includes(kind)) continue;
-    const outcome = await FIXES[kind].run(ctx);
+  for (const fix of FIXES) {
+    if (only && !only.includes(fix.kind)) continue;
+    const ctx: FixContext<FixOptionName> = {
+      ...shared,
+      options: optionsFor(fix.options, options),
+      findings: findingsFor(fix, assessment.findings),
+    };
+    const outcome = await fix.run(ctx);
     if (ws.hasPending() && JSON.stringify(record) !== JSON.stringify(emptyRecord())) {
       writeRecord(ws, record);
       writeEnvFile(ws, record);

@@ -1,7 +1,7 @@
 import type { Assessment } from '../analyzers/assess/assess.js';
 import type { JavaParser } from '../analyzers/java/parser.js';
 import type { ProjectIndex } from '../analyzers/java/type-index.js';
-import type { ProjectFacts } from '../analyzers/types.js';
+import type { Finding, ProjectFacts } from '../analyzers/types.js';
 import type { Workspace } from './workspace.js';
 import type {
   AppSettings,
@@ -12,13 +12,8 @@ import type {
 } from '../analyzers/settings/types.js';
 
 export type FixKind = 'session-serializable' | 'session-store' | 'externalize-config' | 'logs' | 'local-files';
-export const FIX_ORDER: FixKind[] = [
-  'session-serializable',
-  'session-store',
-  'externalize-config',
-  'logs',
-  'local-files',
-];
+// the order is the list of fixes itself (fixes/index.ts)
+export { FIX_ORDER } from './fixes/index.js';
 
 export type SessionStore = SessionStoreKind;
 
@@ -26,6 +21,8 @@ export interface FixOptions {
   sessionStore?: SessionStore;
   logs: 'volume' | 'stdout';
 }
+
+export type FixOptionName = keyof FixOptions;
 
 /** An environment variable a fix found, with the value it took out of the sources. */
 export interface FoundEnv {
@@ -48,13 +45,15 @@ export interface AppRecord {
   secretValues: Record<string, string>;
 }
 
-export interface FixContext {
+/** What a fix works with; it sees only the options it declares and the findings of the rules it names. */
+export interface FixContext<O extends FixOptionName = never> {
   assessment: Assessment;
   project: ProjectFacts;
   index: ProjectIndex;
   java: JavaParser;
   ws: Workspace;
-  options: FixOptions;
+  options: Pick<FixOptions, O>;
+  findings: Finding[]; // of the rules it resolves or reads, in the assessment's order
   record: AppRecord;
 }
 
@@ -64,7 +63,11 @@ export interface FixOutcome {
   left: string[]; // what is left for a person
 }
 
-export interface Fix {
+/** A codemod: the options it takes, the rules whose findings it removes or reads, and the edits it makes. */
+export interface Fix<O extends FixOptionName = never> {
   kind: FixKind;
-  run(ctx: FixContext): Promise<FixOutcome> | FixOutcome;
+  options: readonly O[];
+  resolves: readonly string[]; // rule ids whose `fix:` names this fix; `assess` no longer reports them after it
+  reads?: readonly string[]; // rule ids whose findings it reads without resolving them
+  run(ctx: FixContext<O>): Promise<FixOutcome> | FixOutcome;
 }

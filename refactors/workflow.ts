@@ -55,20 +55,20 @@ export function unifiedDiff(changes: Change[]): string {
     .join('');
 }
 
-async function gitState(git: SimpleGit) {
+interface GitState {
+  head: string;
+  branch?: string;
+}
+
+async function gitState(git: SimpleGit): Promise<GitState> {
   const head = (await git.revparse(['HEAD'])).trim();
   const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || undefined;
   return { head, branch };
 }
 
-/**
- * Plans every fix in memory, then, on a branch, writes and commits each fix kind separately.
- * A failure after the first write puts back every file, the index, the branch and HEAD.
- */
-export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
-  const dir = path.resolve(appDir);
+/** The top of the repository the app is in; refuses a folder that is missing, outside git or without a commit. */
+async function repositoryTop(appDir: string, dir: string, git: SimpleGit): Promise<string> {
   if (!existsSync(dir)) throw new PaasportError(`${appDir}: no such folder`);
-  const git = simpleGit(dir);
   if (!(await git.checkIsRepo()))
     throw new PaasportError(
       `${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`,
@@ -79,78 +79,117 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
     () => false,
   );
   if (!hasHead) throw new PaasportError(`${appDir}: the repository has no commit yet; commit the application first.`);
+  return top;
+}
 
-  const status = await git.status();
-  const dirty = status.files.map((f) => f.path);
-  if (dirty.length && !opts.allowDirty) {
+/** Files with uncommitted changes (relative to the repository); refused unless --allow-dirty. */
+async function dirtyFiles(git: SimpleGit, allowDirty: boolean): Promise<string[]> {
+  const dirty = (await git.status()).files.map((f) => f.path);
+  if (dirty.length && !allowDirty) {
     throw new PaasportError(
       `the working tree has uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}): commit or stash them first, or pass --allow-dirty (files with changes are then left alone).`,
     );
   }
+  return dirty;
+}
 
-  const plan = await planFixes(dir, opts.rules, opts, opts.only);
+/** Drops the changes to files with uncommitted changes; returns those files (relative to the app folder). */
+function leaveDirtyAlone(fixes: PlannedFix[], dirty: string[], dir: string, top: string): string[] {
   // relative to the app folder → relative to the repository, to compare with git's paths
   const inRepo = (file: string) => toPosix(path.relative(top, path.join(dir, file)));
   const dirtySet = new Set(dirty);
-  const skippedDirty = new Set<string>();
-  for (const fix of plan.fixes) {
+  const skipped = new Set<string>();
+  for (const fix of fixes) {
     fix.changes = fix.changes.filter((c) => {
       if (!dirtySet.has(inRepo(c.file))) return true;
-      skippedDirty.add(c.file);
+      skipped.add(c.file);
       return false;
     });
   }
+  return [...skipped];
+}
+
+/** What the commits changed, so that a failure can put it all back. */
+interface Undo {
+  start: GitState;
+  original: Map<string, Uint8Array | undefined>; // every file's bytes before the first write
+  madeDirs: string[];
+  createdBranch?: string;
+}
+
+function writeChanges(dir: string, changes: Change[], undo: Undo): void {
+  for (const c of changes) {
+    if (!undo.original.has(c.file)) undo.original.set(c.file, c.before);
+    const abs = path.join(dir, c.file);
+    const made = mkdirSync(path.dirname(abs), { recursive: true });
+    if (made) undo.madeDirs.push(made);
+    writeFileSync(abs, c.after);
+  }
+}
+
+/** Commits one fix's files, but the git-ignored ones and the env file of secrets; nothing when none is left. */
+async function commitFix(git: SimpleGit, dir: string, fix: PlannedFix, ignored: Set<string>) {
+  const paths = fix.changes.map((c) => c.file);
+  for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p))))
+    ignored.add(toPosix(path.relative(dir, p)));
+  // the env file holds secrets: never committed, even where .gitignore could not be updated
+  const committed = paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
+  if (!committed.length) return undefined;
+  await git.add(committed.map((p) => path.join(dir, p)));
+  const out = await git.commit(
+    fix.outcome.message,
+    committed.map((p) => path.join(dir, p)),
+  );
+  return { kind: fix.outcome.kind, sha: out.commit, files: committed };
+}
+
+/** On the branch, writes and commits each fix's changes in turn. */
+async function commitAll(git: SimpleGit, dir: string, opts: FixRunOptions, result: FixRunResult, undo: Undo) {
+  if (undo.start.branch !== opts.branch) {
+    await git.checkoutLocalBranch(opts.branch);
+    undo.createdBranch = opts.branch;
+  }
+  result.branch = opts.branch;
+  const ignored = new Set<string>();
+  for (const fix of result.fixes) {
+    if (!fix.changes.length) continue;
+    writeChanges(dir, fix.changes, undo);
+    const commit = await commitFix(git, dir, fix, ignored);
+    if (!commit) continue;
+    result.commits.push(commit);
+    opts.afterCommit?.(fix.outcome.kind);
+  }
+}
+
+/**
+ * Plans every fix in memory, then, on a branch, writes and commits each fix kind separately.
+ * A failure after the first write puts back every file, the index, the branch and HEAD.
+ */
+export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
+  const dir = path.resolve(appDir);
+  const git = simpleGit(dir);
+  const top = await repositoryTop(appDir, dir, git);
+  const dirty = await dirtyFiles(git, opts.allowDirty);
+  const plan = await planFixes(dir, opts.rules, opts, opts.only);
+  const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
   const unfixed = plan.assessment.findings.filter((f) => !f.fix && f.category !== 'potential');
-  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty: [...skippedDirty], unfixed };
+  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty, unfixed };
   const all = plan.fixes.flatMap((f) => f.changes);
   if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };
   if (!all.length) return result;
 
   const start = await gitState(git);
-  const branchExists = (await git.branchLocal()).all.includes(opts.branch);
-  if (start.branch !== opts.branch && branchExists) {
+  if (start.branch !== opts.branch && (await git.branchLocal()).all.includes(opts.branch)) {
     throw new PaasportError(
       `branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`,
     );
   }
-
-  const original = new Map<string, Uint8Array | undefined>(); // every file's bytes before the first write
-  const madeDirs: string[] = [];
-  let branchCreated = false;
-  const ignored = new Set<string>();
+  const undo: Undo = { start, original: new Map(), madeDirs: [] };
   try {
-    if (start.branch !== opts.branch) {
-      await git.checkoutLocalBranch(opts.branch);
-      branchCreated = true;
-    }
-    result.branch = opts.branch;
-    for (const fix of plan.fixes) {
-      if (!fix.changes.length) continue;
-      for (const c of fix.changes) {
-        if (!original.has(c.file)) original.set(c.file, c.before);
-        const abs = path.join(dir, c.file);
-        const made = mkdirSync(path.dirname(abs), { recursive: true });
-        if (made) madeDirs.push(made);
-        writeFileSync(abs, c.after);
-      }
-      const paths = fix.changes.map((c) => c.file);
-      for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p))))
-        ignored.add(toPosix(path.relative(dir, p)));
-      // the env file holds secrets: never committed, even where .gitignore could not be updated
-      const committed = paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
-      if (!committed.length) continue;
-      await git.add(committed.map((p) => path.join(dir, p)));
-      const out = await git.commit(
-        fix.outcome.message,
-        committed.map((p) => path.join(dir, p)),
-      );
-      result.commits.push({ kind: fix.outcome.kind, sha: out.commit, files: committed });
-      opts.afterCommit?.(fix.outcome.kind);
-    }
+    await commitAll(git, dir, opts, result, undo);
     return result;
   } catch (e) {
-    await rollback(git, dir, start, original, branchCreated ? opts.branch : undefined);
-    for (const d of madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
+    await rollback(git, dir, undo);
     throw new PaasportError(
       `${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`,
       'failed',
@@ -158,23 +197,18 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   }
 }
 
-async function rollback(
-  git: SimpleGit,
-  dir: string,
-  start: { head: string; branch?: string },
-  original: Map<string, Uint8Array | undefined>,
-  createdBranch?: string,
-) {
-  for (const [file, bytes] of original) {
+async function rollback(git: SimpleGit, dir: string, undo: Undo) {
+  for (const [file, bytes] of undo.original) {
     const abs = path.join(dir, file);
     if (bytes) writeFileSync(abs, bytes);
     else rmSync(abs, { force: true });
   }
-  const files = [...original.keys()].map((f) => path.join(dir, f));
-  await git.raw(['reset', '-q', '--soft', start.head]);
-  if (files.length) await git.raw(['reset', '-q', start.head, '--', ...files]).catch(() => undefined);
-  if (createdBranch) {
-    await git.raw(['checkout', '-q', start.branch ?? start.head]);
-    await git.raw(['branch', '-q', '-D', createdBranch]);
+  const files = [...undo.original.keys()].map((f) => path.join(dir, f));
+  await git.raw(['reset', '-q', '--soft', undo.start.head]);
+  if (files.length) await git.raw(['reset', '-q', undo.start.head, '--', ...files]).catch(() => undefined);
+  if (undo.createdBranch) {
+    await git.raw(['checkout', '-q', undo.start.branch ?? undo.start.head]);
+    await git.raw(['branch', '-q', '-D', undo.createdBranch]);
   }
+  for (const d of undo.madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
 }

@@ -1,34 +1,45 @@
 import dotProperties from 'dot-properties';
 import { commentSpans } from '../read/comments.js';
-import type { PropertiesFacts } from '../types.js';
+import type { PropertiesFacts, PropertyEntry } from '../types.js';
+import { lineOf, lineStarts, type Span } from './spans.js';
 
-/** Line starts of a text, for turning character offsets into line numbers. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** An entry with where its key and its value are written (escapes and continuation lines included). */
+export interface PropertyNode extends PropertyEntry {
+  spans: { key: Span; value: Span };
 }
 
-export function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+/** The facts of a .properties file, each entry with its spans: what the rules read and what the fixes edit. */
+export interface PropertiesDocument extends PropertiesFacts {
+  entries: PropertyNode[];
 }
 
-/** Key/value entries of a .properties file (continuations and \uXXXX escapes resolved), each with its line. */
-export function extractPropertiesFacts(file: string, text: string): PropertiesFacts {
+/** Key/value entries of a .properties text (continuations and \uXXXX escapes resolved), in the order written. */
+export function propertyEntries(text: string): PropertyNode[] {
   const starts = lineStarts(text);
-  const entries: PropertiesFacts['entries'] = [];
+  const entries: PropertyNode[] = [];
   for (const node of dotProperties.parseLines(text, true)) {
     if (!(node instanceof dotProperties.Pair)) continue;
-    const offset = Array.isArray(node.range) ? node.range[0] : 0;
-    const line = lineOf(starts, offset);
-    entries.push({ key: node.key, value: node.value, line, column: offset - starts[line - 1] + 1 });
+    const r = node.range ?? [0, 0, 0, 0];
+    const keyStart = r[0];
+    const line = lineOf(starts, keyStart);
+    entries.push({
+      key: node.key,
+      value: node.value,
+      line,
+      column: keyStart - starts[line - 1] + 1,
+      spans: { key: { start: r[0], end: r[1] }, value: { start: r[2], end: r[3] } },
+    });
   }
-  return { kind: 'properties', file, entries, comments: commentSpans(text, 'properties'), lines: text.split(/\r?\n/) };
+  return entries;
+}
+
+/** Key/value entries of a .properties file, each with its line and spans. */
+export function extractPropertiesFacts(file: string, text: string): PropertiesDocument {
+  return {
+    kind: 'properties',
+    file,
+    entries: propertyEntries(text),
+    comments: commentSpans(text, 'properties'),
+    lines: text.split(/\r?\n/),
+  };
 }

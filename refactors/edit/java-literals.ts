@@ -1,6 +1,8 @@
 import path from 'node:path';
-import type { JavaFacts } from '../../analyzers/types.js';
-import { applyEdits, descendants, withTree, type TextEdit } from './java-source.js';
+import type { Node } from 'web-tree-sitter';
+import type { JavaFacts, Location } from '../../analyzers/types.js';
+import { callAt, descendants, literalValue, nodeAt, withTree } from './java-source.js';
+import type { TextEdit } from './text-edit.js';
 import { envValue } from '../record.js';
 import type { FixContext } from '../types.js';
 
@@ -14,8 +16,10 @@ export function envName(...parts: string[]): string {
     .toUpperCase();
 }
 
+/** String literals to rewrite: those of the node a rule matched (a literal, a field, a call) that hold a value. */
 export interface LiteralTarget {
-  raw: string; // the literal's content as written, without quotes
+  at: Location; // where the analyzers found the node, in the file as it was assessed
+  raw: string; // the value as written, without quotes
   exact: boolean; // the whole literal, or any literal that contains it
   secret: boolean; // no default in the code
   kind: string; // the name's suffix when no field names it: JDBC_URL, PASSWORD, DIR
@@ -25,6 +29,26 @@ export interface Replaced {
   name: string;
   value: string;
   secret: boolean;
+}
+
+/** The string literals a rule matched: the literal itself, or those of the field or call it found. */
+function literalsAt(root: Node, offset: number): Node[] {
+  const node = nodeAt(root, offset, ['string_literal', 'variable_declarator']) ?? callAt(root, offset);
+  if (!node) return [];
+  return node.type === 'string_literal' ? [node] : descendants(node, ['string_literal']);
+}
+
+/** A field's literal is named after the field, any other after its class and kind; a name another value has gets _2. */
+function variableName(ctx: FixContext, lit: Node, owner: string, kind: string, replaced: Replaced[]): string {
+  const value = literalValue(lit);
+  const field = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
+  let name = field ? envName(field) : envName(owner, kind);
+  while (
+    ctx.record.env.some((e) => e.name === name && envValue(ctx.record, e) !== value) ||
+    replaced.some((r) => r.name === name && r.value !== value)
+  )
+    name = `${name}_2`;
+  return name;
 }
 
 /**
@@ -43,31 +67,19 @@ export function replaceJavaLiterals(
   const replaced: Replaced[] = [];
   const edits = withTree(ctx.java, current.text, (root) => {
     const out: TextEdit[] = [];
-    const literals = descendants(root, ['string_literal']);
     for (const t of targets) {
-      for (const lit of literals.filter((l) =>
-        t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw),
-      )) {
+      const offset = ctx.ws.locate(facts.file, t.at);
+      const hit = (l: Node) => (t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw));
+      for (const lit of offset === undefined ? [] : literalsAt(root, offset).filter(hit)) {
         if (out.some((e) => e.start === lit.startIndex)) continue;
-        const value = lit.text.slice(1, -1).replace(/\\(["\\])/g, '$1');
-        const field =
-          lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
-        let name = field ? envName(field) : envName(owner, t.kind);
-        while (
-          ctx.record.env.some((e) => e.name === name && envValue(ctx.record, e) !== value) ||
-          replaced.some((r) => r.name === name && r.value !== value)
-        )
-          name = `${name}_2`;
-        out.push({
-          start: lit.startIndex,
-          end: lit.endIndex,
-          text: t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`,
-        });
-        replaced.push({ name, value, secret: t.secret });
+        const name = variableName(ctx, lit, owner, t.kind, replaced);
+        const call = t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`;
+        out.push({ start: lit.startIndex, end: lit.endIndex, text: call });
+        replaced.push({ name, value: literalValue(lit), secret: t.secret });
       }
     }
     return out;
   });
-  if (edits.length) ctx.ws.write(facts.file, current, applyEdits(current.text, edits));
+  ctx.ws.edit(facts.file, current, edits);
   return replaced;
 }

@@ -16,29 +16,21 @@ export function descendants(root: Node, types: string[]): Node[] {
   return root.descendantsOfType(types).filter((n): n is Node => !!n);
 }
 
-export interface TextEdit {
-  start: number; // UTF-16 offsets, as tree-sitter gives them for a JavaScript string
-  end: number;
-  text: string;
+/** The outermost node of one of these types that starts at an offset (where the analyzers placed a fact). */
+export function nodeAt(root: Node, offset: number, types: string[]): Node | undefined {
+  let found: Node | undefined;
+  for (let n: Node | null = root.descendantForIndex(offset, offset + 1); n && n.startIndex >= offset; n = n.parent) {
+    if (n.startIndex === offset && types.includes(n.type)) found = n;
+  }
+  return found;
 }
 
-/** Applies non-overlapping edits from the end, so earlier offsets stay valid. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+/** The method call whose name starts at an offset: where the analyzers place a call. */
+export function callAt(root: Node, offset: number): Node | undefined {
+  const name = nodeAt(root, offset, ['identifier']);
+  const call = name?.parent;
+  return call?.type === 'method_invocation' && call.childForFieldName('name')?.startIndex === offset ? call : undefined;
 }
 
-/** The indentation of the line an offset is on. */
-export function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-/** One step of indentation as most of the file's lines use it: a tab, or the smallest run of leading spaces. */
-export function indentUnit(text: string): string {
-  const tabs = text.match(/^\t/gm)?.length ?? 0;
-  const sizes = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1].length);
-  if (tabs > sizes.length) return '\t';
-  return ' '.repeat(sizes.length ? Math.min(...sizes) : 4);
-}
+/** The text of a string literal without its quotes, escaped quotes and backslashes read. */
+export const literalValue = (lit: Node) => lit.text.slice(1, -1).replace(/\\(["\\])/g, '$1');

@@ -1,23 +1,39 @@
 import path from 'node:path';
 import type { Finding, JavaFacts } from '../../analyzers/types.js';
 import { appEnvClass, appEnvLocation } from '../edit/app-env.js';
-import { applyEdits, type TextEdit } from '../edit/java-source.js';
 import { envName, replaceJavaLiterals } from '../edit/java-literals.js';
+import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
+import { PLACEHOLDER_BEAN, resolvesPlaceholders } from '../edit/spring-beans.js';
+import type { TextEdit } from '../edit/text-edit.js';
+import { ancestorsOf, attributeEdit, elementAt, elementsNamed, readXml, xmlAttr } from '../edit/xml-doc.js';
 import { addEnv } from '../record.js';
 import type { Fix, FixContext } from '../types.js';
-import { findElements, xmlAttr } from '../edit/xml-edit.js';
+import { byFile } from './by-file.js';
 
-const SECRET_RULES = new Set(['hardcoded-credential']);
+/** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
+interface ValueKind {
+  suffix: string;
+  secret?: boolean;
+}
+
+// The rules this fix resolves, and what each one's values are.
+const VALUES: Record<string, ValueKind> = {
+  'hardcoded-ip': { suffix: 'URL' },
+  'hardcoded-jdbc-url': { suffix: 'JDBC_URL' },
+  'hardcoded-host': { suffix: 'URL' },
+  'hardcoded-credential': { suffix: 'PASSWORD', secret: true },
+  'hardcoded-port': { suffix: 'PORT' },
+};
+
+const valueKind = (f: Finding): ValueKind => VALUES[f.ruleId] ?? { suffix: 'URL' };
+const isSecret = (f: Finding) => valueKind(f).secret === true;
+
+// context.xml and server.xml elements whose attributes hold addresses and credentials
+const TOMCAT_ELEMENTS = ['Resource', 'Environment', 'Parameter', 'Realm', 'Connector'];
 
 /** Spring resolves ${NAME:default} against the environment; a secret gets no default. */
 const springPlaceholder = (name: string, value: string, secret: boolean) =>
   secret ? `\${${name}}` : `\${${name}:${value}}`;
-
-function byFile(findings: Finding[]): Map<string, Finding[]> {
-  const m = new Map<string, Finding[]>();
-  for (const f of findings) m.set(f.file, [...(m.get(f.file) ?? []), f]);
-  return m;
-}
 
 /** .properties read by Spring (a property-placeholder location, or Spring Boot's application*.properties). */
 function springReads(ctx: FixContext, file: string): boolean {
@@ -38,110 +54,90 @@ function springReads(ctx: FixContext, file: string): boolean {
 
 function fixProperties(ctx: FixContext, file: string, findings: Finding[], left: string[]): void {
   if (!springReads(ctx, file)) {
+    const keys = [...new Set(findings.map((f) => f.snippet.split(/[=:]/)[0].trim()))];
     left.push(
-      `${file}: read by the application's own code, not by Spring: read ${[...new Set(findings.map((f) => f.snippet.split(/[=:]/)[0].trim()))].join(', ')} from the environment by hand`,
+      `${file}: read by the application's own code, not by Spring: read ${keys.join(', ')} from the environment by hand`,
     );
     return;
   }
-  const current = ctx.ws.read(file)!;
-  const facts = ctx.project.files.find((f) => f.file === file);
-  if (facts?.kind !== 'properties') return;
-  const lines = current.text.split('\n');
+  const p = readProperties(ctx.ws, file)!;
+  const edits: TextEdit[] = [];
   for (const finding of findings) {
-    const entry = facts.entries.find((e) => e.line === finding.line);
-    if (!entry || entry.value.startsWith('${')) continue;
-    const secret = SECRET_RULES.has(finding.ruleId);
+    const entry = entryAt(ctx.ws, p, finding);
+    if (!entry || entry.value.startsWith('${') || edits.some((e) => e.start === entry.spans.value.start)) continue;
     const name = envName(entry.key);
-    const i = lines.findIndex((l) =>
-      new RegExp(`^\\s*${entry.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[=:]`).test(l),
-    );
-    if (i < 0 || /\\\r?$/.test(lines[i])) {
+    if (writtenValue(p, entry).includes('\n')) {
       left.push(`${file}:${finding.line}: ${entry.key} spans several lines: move it to \${${name}} by hand`);
       continue;
     }
-    const m = /^(\s*[^=:]+?\s*[=:]\s*)(.*?)(\r?)$/.exec(lines[i])!;
-    lines[i] = `${m[1]}${springPlaceholder(name, entry.value, secret)}${m[3]}`;
-    addEnv(ctx.record, { name, value: entry.value, secret, usedBy: [file] });
+    edits.push(valueEdit(entry, springPlaceholder(name, entry.value, isSecret(finding))));
+    addEnv(ctx.record, { name, value: entry.value, secret: isSecret(finding), usedBy: [file] });
   }
-  ctx.ws.write(file, current, lines.join('\n'));
+  ctx.ws.edit(file, p.file, edits);
 }
 
 function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: string[]): void {
-  const current = ctx.ws.read(file)!;
-  let text = current.text;
+  const x = readXml(ctx.ws, file)!;
   const edits: TextEdit[] = [];
   for (const finding of findings) {
     const value = finding.matched.value;
-    const prop = findElements(text, 'property').find(
-      (p) => p.attrs.value !== undefined && value !== undefined && p.attrs.value.includes(value),
-    );
-    if (!prop) {
+    const el = elementAt(ctx.ws, x, finding);
+    const prop =
+      el?.name === 'property' && value !== undefined && el.attributes.value?.includes(value) ? el : undefined;
+    const edit = prop && attributeEdit(prop, 'value', '');
+    if (!prop || !edit) {
       left.push(`${file}:${finding.line}: ${finding.title.en.toLowerCase()}: move it to the environment by hand`);
       continue;
     }
-    const bean = findElements(text, 'bean')
-      .filter((b) => b.start < prop.start && b.end > prop.end)
-      .pop();
-    const secret = SECRET_RULES.has(finding.ruleId);
-    const name = envName(bean?.attrs.id ?? bean?.attrs.name ?? 'app', prop.attrs.name ?? 'value');
-    if (edits.some((e) => e.start === prop.attrSpans.value.start)) continue;
-    edits.push({ ...prop.attrSpans.value, text: xmlAttr(springPlaceholder(name, prop.attrs.value, secret)) });
-    addEnv(ctx.record, { name, value: prop.attrs.value, secret, usedBy: [file] });
+    if (edits.some((e) => e.start === edit.start)) continue;
+    const bean = ancestorsOf(x, prop).find((a) => a.name === 'bean');
+    const name = envName(bean?.attributes.id ?? bean?.attributes.name ?? 'app', prop.attributes.name ?? 'value');
+    const secret = isSecret(finding);
+    edits.push({ ...edit, text: xmlAttr(springPlaceholder(name, prop.attributes.value, secret)) });
+    addEnv(ctx.record, { name, value: prop.attributes.value, secret, usedBy: [file] });
   }
-  if (!edits.length) return;
-  text = applyEdits(text, edits);
-  if (!/property-placeholder|PlaceholderConfigurer/.test(text)) {
-    const [beans] = findElements(text, 'beans');
-    const at = text.lastIndexOf('</', beans.end);
-    text = `${text.slice(0, at)}  <bean class="org.springframework.context.support.PropertySourcesPlaceholderConfigurer"/>${current.eol}${text.slice(at)}`;
+  const [beans] = elementsNamed(x, 'beans');
+  if (edits.length && beans?.spans.text && !resolvesPlaceholders(x)) {
+    const at = beans.spans.text.end;
+    edits.push({ start: at, end: at, text: `  ${PLACEHOLDER_BEAN}${x.file.eol}` });
   }
-  ctx.ws.write(file, current, text);
+  ctx.ws.edit(file, x.file, edits);
 }
 
-// context.xml and server.xml: Tomcat resolves ${name} from Java system properties, which setenv.sh sets from the environment
+// context.xml and server.xml: Tomcat resolves ${name} from Java system properties, which setenv.sh sets from the env
 function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: string[]): void {
-  const current = ctx.ws.read(file)!;
+  const x = readXml(ctx.ws, file)!;
   const edits: TextEdit[] = [];
   for (const finding of findings) {
     const value = finding.matched.value;
-    const el = ['Resource', 'Environment', 'Parameter', 'Realm', 'Connector']
-      .flatMap((n) => findElements(current.text, n))
-      .find((e) => Object.values(e.attrs).some((v) => value !== undefined && v.includes(value)));
-    const attr = el && Object.keys(el.attrs).find((k) => value !== undefined && el.attrs[k].includes(value));
-    if (!el || !attr) {
+    const found = elementAt(ctx.ws, x, finding);
+    const el = found && TOMCAT_ELEMENTS.includes(found.name) ? found : undefined;
+    const attr = el && Object.keys(el.attributes).find((k) => value !== undefined && el.attributes[k].includes(value));
+    const span = attr && el?.spans.attributes[attr];
+    if (!el || !attr || !span) {
       left.push(`${file}:${finding.line}: move this value to a \${property} by hand`);
       continue;
     }
-    if (edits.some((e) => e.start === el.attrSpans[attr].start)) continue;
-    const name = envName(el.attrs.name ?? el.name, attr);
+    if (edits.some((e) => e.start === span.start)) continue;
+    const name = envName(el.attributes.name ?? el.qname, attr);
     const prop = name.toLowerCase().replace(/_/g, '.');
-    edits.push({ ...el.attrSpans[attr], text: `\${${prop}}` });
+    edits.push({ ...span, text: `\${${prop}}` });
     ctx.record.javaSystemProperties[prop] = `\${${name}}`;
-    addEnv(ctx.record, {
-      name,
-      value: el.attrs[attr],
-      secret: SECRET_RULES.has(finding.ruleId) || /password/i.test(attr),
-      usedBy: [file],
-    });
+    const secret = isSecret(finding) || /password/i.test(attr);
+    addEnv(ctx.record, { name, value: el.attributes[attr], secret, usedBy: [file] });
   }
-  if (edits.length) ctx.ws.write(file, current, applyEdits(current.text, edits));
+  ctx.ws.edit(file, x.file, edits);
 }
 
 function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper: string): boolean {
   const targets = findings
     .filter((f) => f.matched.value)
     .map((f) => ({
+      at: f,
       raw: f.matched.value!.replace(/^"|"$/g, ''),
-      exact: f.ruleId === 'hardcoded-credential',
-      secret: SECRET_RULES.has(f.ruleId),
-      kind:
-        f.ruleId === 'hardcoded-jdbc-url'
-          ? 'JDBC_URL'
-          : SECRET_RULES.has(f.ruleId)
-            ? 'PASSWORD'
-            : f.ruleId === 'hardcoded-port'
-              ? 'PORT'
-              : 'URL',
+      exact: isSecret(f), // a short secret may be part of other literals: only the whole literal is it
+      secret: isSecret(f),
+      kind: valueKind(f).suffix,
     }));
   const replaced = replaceJavaLiterals(ctx, facts, targets, helper);
   for (const r of replaced)
@@ -149,26 +145,34 @@ function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper:
   return replaced.length > 0;
 }
 
+/** Rewrites the values in one file, by the kind of file; returns whether Java code now calls the helper. */
+function fixFile(ctx: FixContext, file: string, findings: Finding[], left: string[], helper?: string): boolean {
+  const facts = ctx.project.files.find((f) => f.file === file);
+  if (!facts) return false;
+  if (facts.kind === 'properties') fixProperties(ctx, file, findings, left);
+  else if (facts.kind === 'xml' && facts.root === 'beans') fixSpringXml(ctx, file, findings, left);
+  else if (facts.kind === 'xml' && (facts.root === 'Context' || facts.root === 'Server'))
+    fixTomcatXml(ctx, file, findings, left);
+  else if (facts.kind === 'java' && helper) return fixJava(ctx, facts, findings, helper);
+  else {
+    const rules = [...new Set(findings.map((g) => g.ruleId))].join(', ');
+    left.push(
+      `${file}: ${findings.length} hard-coded value(s) (${rules}) that paasport does not rewrite in this kind of file`,
+    );
+  }
+  return false;
+}
+
 export const configFix: Fix = {
   kind: 'externalize-config',
+  options: [],
+  resolves: Object.keys(VALUES),
   run(ctx) {
     const left: string[] = [];
-    const findings = ctx.assessment.findings.filter((f) => f.fix === 'externalize-config');
     const helper = appEnvLocation(ctx);
     let usesHelper = false;
-    for (const [file, group] of byFile(findings)) {
-      const facts = ctx.project.files.find((f) => f.file === file);
-      if (!facts) continue;
-      if (facts.kind === 'properties') fixProperties(ctx, file, group, left);
-      else if (facts.kind === 'xml' && facts.root === 'beans') fixSpringXml(ctx, file, group, left);
-      else if (facts.kind === 'xml' && (facts.root === 'Context' || facts.root === 'Server'))
-        fixTomcatXml(ctx, file, group, left);
-      else if (facts.kind === 'java' && helper) usesHelper = fixJava(ctx, facts, group, helper.className) || usesHelper;
-      else
-        left.push(
-          `${file}: ${group.length} hard-coded value(s) (${[...new Set(group.map((g) => g.ruleId))].join(', ')}) that paasport does not rewrite in this kind of file`,
-        );
-    }
+    for (const [file, group] of byFile(ctx.findings))
+      usesHelper = fixFile(ctx, file, group, left, helper?.className) || usesHelper;
     if (usesHelper && helper && !ctx.ws.exists(helper.file)) ctx.ws.create(helper.file, appEnvClass(helper.pkg));
     const names = ctx.record.env
       .filter((e) => e.usedBy.some((u) => !u.includes('META-INF/context.xml')))

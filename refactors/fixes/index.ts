@@ -3,13 +3,18 @@ import { localFilesFix } from './local-files.js';
 import { loggingFix } from './logging.js';
 import { serializableFix } from './serializable.js';
 import { sessionStoreFix } from './session-store.js';
-import type { Fix, FixKind } from '../types.js';
+import type { Fix, FixKind, FixOptionName } from '../types.js';
 
-/** Every fix by kind; the plan runs them in FIX_ORDER. */
-export const FIXES: Record<FixKind, Fix> = {
-  'session-serializable': serializableFix,
-  'session-store': sessionStoreFix,
-  'externalize-config': configFix,
-  logs: loggingFix,
-  'local-files': localFilesFix,
-};
+/**
+ * Every fix, in the order they run: session classes become Serializable before a session store serializes them;
+ * each fix reads the files as the earlier ones left them.
+ */
+export const FIXES: readonly Fix<FixOptionName>[] = [
+  serializableFix,
+  sessionStoreFix,
+  configFix,
+  loggingFix,
+  localFilesFix,
+];
+
+export const FIX_ORDER: readonly FixKind[] = FIXES.map((f) => f.kind);

@@ -1,0 +1,204 @@
+import type { WebXml } from '../../analyzers/config/web-xml.js';
+import { indentAt, indentUnit, lineInsertion } from '../edit/lines.js';
+import { entryNamed, readProperties } from '../edit/properties-doc.js';
+import { PLACEHOLDER_BEAN, mentions, processesAnnotations, resolvesPlaceholders } from '../edit/spring-beans.js';
+import type { TextEdit } from '../edit/text-edit.js';
+import { withEol, type TextFile } from '../edit/text-file.js';
+import { appendChildren, elementsNamed, readXml, type XmlFile } from '../edit/xml-doc.js';
+import type { XmlNode } from '../../analyzers/config/xml.js';
+import { addEnv } from '../record.js';
+import type { FixContext, FixOutcome } from '../types.js';
+import type { Workspace } from '../workspace.js';
+
+const REDIS_ENV = ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD'];
+
+type Dependency = [group: string, artifact: string, version: string | undefined];
+
+/** The Spring Session line the app's Spring and Servlet API can run (Spring Boot manages its own versions). */
+function sessionDependencies(ctx: FixContext): { version?: string; deps: Dependency[] } {
+  const servlet = Number(ctx.assessment.profile.servlet.version ?? 3);
+  const jakarta = ctx.assessment.profile.servlet.namespace === 'jakarta';
+  if (ctx.assessment.profile.springBoot)
+    return {
+      deps: [
+        ['org.springframework.session', 'spring-session-data-redis', undefined],
+        ['org.springframework.boot', 'spring-boot-starter-data-redis', undefined],
+      ],
+    };
+  const version = jakarta ? '3.2.0' : servlet >= 3.1 ? '2.7.4' : '1.3.5.RELEASE';
+  const jedis = jakarta ? '5.0.2' : servlet >= 3.1 ? '3.8.0' : '2.9.0';
+  return {
+    version,
+    deps: [
+      ['org.springframework.session', 'spring-session-data-redis', version],
+      ['redis.clients', 'jedis', jedis],
+    ],
+  };
+}
+
+/** The project's <dependencies> (the first one before any <dependencyManagement>), unless it has Spring Session. */
+function projectDependencies(x: XmlFile) {
+  if (elementsNamed(x, 'artifactId').some((a) => a.text === 'spring-session-data-redis')) return undefined;
+  const [management] = elementsNamed(x, 'dependencyManagement');
+  return elementsNamed(x, 'dependencies').find((d) => !management || d.spans.start < management.spans.start);
+}
+
+/** The dependencies in the Maven build, or a line for a person when the build is not Maven. */
+function addDependencies(ctx: FixContext, deps: Dependency[], left: string[]): void {
+  const pom = ctx.project.build.tool === 'maven' ? ctx.project.build.file : undefined;
+  if (!pom) {
+    left.push(`add ${deps.map(([g, a, v]) => `${g}:${a}${v ? `:${v}` : ''}`).join(' and ')} to the build`);
+    return;
+  }
+  const x = readXml(ctx.ws, pom)!;
+  const dependencies = projectDependencies(x);
+  if (!dependencies) return;
+  const unit = indentUnit(x.file.text);
+  const lines = deps.flatMap(([g, a, v]) => [
+    '<dependency>',
+    `${unit}<groupId>${g}</groupId>`,
+    `${unit}<artifactId>${a}</artifactId>`,
+    ...(v ? [`${unit}<version>${v}</version>`] : []),
+    '</dependency>',
+  ]);
+  const indent = indentAt(x.file.text, dependencies.spans.start) + unit;
+  ctx.ws.edit(pom, x.file, [appendChildren(x, dependencies, lines, indent)]);
+}
+
+/** Lines added at the end of a file, after its last non-blank character. */
+function appendedLines(file: TextFile, lines: string[]): TextEdit {
+  const end = file.text.replace(/\s*$/, '').length;
+  return { start: end, end: file.text.length, text: withEol(file, `\n${lines.join('\n')}\n`) };
+}
+
+/** Spring Boot: the store type and the Redis endpoint in application.properties. */
+function bootSession(ctx: FixContext, left: string[]): FixOutcome {
+  const rel =
+    ctx.project.files.find((f) => /(^|\/)src\/main\/resources\/application\.properties$/.test(f.file))?.file ??
+    'src/main/resources/application.properties';
+  const boot3 = /^3\./.test(
+    ctx.project.build.dependencies.find((d) => d.artifact.startsWith('spring-boot'))?.version ?? '',
+  );
+  const prefix = boot3 ? 'spring.data.redis' : 'spring.redis';
+  const lines = [
+    'spring.session.store-type=redis',
+    `${prefix}.host=\${REDIS_HOST:localhost}`,
+    `${prefix}.port=\${REDIS_PORT:6379}`,
+    `${prefix}.password=\${REDIS_PASSWORD:}`,
+  ];
+  const p = readProperties(ctx.ws, rel);
+  if (!p) ctx.ws.create(rel, lines.join('\n') + '\n');
+  else if (!entryNamed(p, 'spring.session.store-type')) ctx.ws.edit(rel, p.file, [appendedLines(p.file, lines)]);
+  return {
+    kind: 'session-store',
+    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis and its properties: any instance can serve any request, and the Redis endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.`,
+    left,
+  };
+}
+
+/** The root application context: the first file of contextConfigLocation, or else any Spring XML file. */
+function rootContextFile(ctx: FixContext, webXml: WebXml | undefined): string | undefined {
+  const location = webXml?.contextParams.find((p) => p.name === 'contextConfigLocation')?.value.split(/[,\s]+/)[0];
+  const beans = ctx.project.files.filter((f) => f.kind === 'xml' && f.root === 'beans');
+  const suffix = location?.replace(/^classpath\*?:/, '').replace(/^\//, '');
+  return (suffix !== undefined ? beans.find((f) => f.file.endsWith(suffix)) : undefined)?.file ?? beans[0]?.file;
+}
+
+/** RedisHttpSessionConfiguration and a Jedis connection to ${REDIS_HOST} in the root context. */
+function addRedisConfiguration(ws: Workspace, contextFile: string): void {
+  const x = readXml(ws, contextFile)!;
+  const [beans] = elementsNamed(x, 'beans');
+  if (!beans || mentions(x, 'RedisHttpSessionConfiguration')) return;
+  const unit = indentUnit(x.file.text);
+  const lines = [
+    '<!-- sessions in Redis (Spring Session); the endpoint comes from the environment -->',
+    ...(processesAnnotations(x)
+      ? []
+      : ['<bean class="org.springframework.context.annotation.ConfigurationClassPostProcessor"/>']),
+    ...(resolvesPlaceholders(x) ? [] : [PLACEHOLDER_BEAN]),
+    '<bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration"/>',
+    '<bean class="org.springframework.data.redis.connection.jedis.JedisConnectionFactory">',
+    `${unit}<property name="hostName" value="\${REDIS_HOST:localhost}"/>`,
+    `${unit}<property name="port" value="\${REDIS_PORT:6379}"/>`,
+    `${unit}<property name="password" value="\${REDIS_PASSWORD:}"/>`,
+    '</bean>',
+  ];
+  ws.edit(contextFile, x.file, [appendChildren(x, beans, lines, unit)]);
+}
+
+function filterLines(unit: string, dtd: boolean): { filter: string[]; mapping: string[] } {
+  const filter = [
+    '<filter>',
+    `${unit}<filter-name>springSessionRepositoryFilter</filter-name>`,
+    `${unit}<filter-class>org.springframework.web.filter.DelegatingFilterProxy</filter-class>`,
+    '</filter>',
+  ];
+  const mapping = [
+    '<filter-mapping>',
+    `${unit}<filter-name>springSessionRepositoryFilter</filter-name>`,
+    `${unit}<url-pattern>/*</url-pattern>`,
+    ...(dtd ? [] : [`${unit}<dispatcher>REQUEST</dispatcher>`, `${unit}<dispatcher>ERROR</dispatcher>`]),
+    '</filter-mapping>',
+  ];
+  return { filter, mapping };
+}
+
+/**
+ * The springSessionRepositoryFilter first of the filters and its mapping first of the mappings: the DTD wants
+ * filters, then mappings, then listeners and servlets.
+ */
+function addSessionFilter(ws: Workspace, webXml: WebXml): void {
+  const x = readXml(ws, webXml.file)!;
+  const [root] = elementsNamed(x, 'web-app');
+  if (!root || elementsNamed(x, 'filter-name').some((e) => e.text === 'springSessionRepositoryFilter')) return;
+  const unit = indentUnit(x.file.text);
+  const { filter, mapping } = filterLines(unit, webXml.flavor === 'dtd');
+  const [mapAt] = elementsNamed(
+    x,
+    'filter-mapping',
+    'listener',
+    'servlet',
+    'servlet-mapping',
+    'session-config',
+    'welcome-file-list',
+  );
+  const [filterAt] = elementsNamed(x, 'filter', 'filter-mapping');
+  const before = (el: XmlNode, lines: string[]) =>
+    lineInsertion(x.file, el.spans.start, lines, indentAt(x.file.text, el.spans.start));
+  const insert = (lines: string[]) => (mapAt ? before(mapAt, lines) : appendChildren(x, root, lines, unit));
+  const separate = filterAt && (!mapAt || filterAt.spans.start < mapAt.spans.start);
+  ws.edit(
+    webXml.file,
+    x.file,
+    separate ? [before(filterAt, filter), insert(mapping)] : [insert([...filter, ...mapping])],
+  );
+}
+
+/** Spring MVC with XML configuration: the repository configuration in the root context, the filter in web.xml. */
+function xmlSession(ctx: FixContext, version: string | undefined, left: string[]): FixOutcome {
+  const webXml = ctx.project.config.webXml[0];
+  const contextFile = rootContextFile(ctx, webXml);
+  if (!contextFile || !webXml) {
+    left.push(
+      'no Spring XML root context or web.xml found: declare RedisHttpSessionConfiguration and the springSessionRepositoryFilter by hand',
+    );
+    return { kind: 'session-store', message: 'Add Spring Session with Redis', left };
+  }
+  addRedisConfiguration(ctx.ws, contextFile);
+  addSessionFilter(ctx.ws, webXml);
+  return {
+    kind: 'session-store',
+    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis ${version} (the line for Servlet ${ctx.assessment.profile.servlet.version ?? ''}), RedisHttpSessionConfiguration in ${contextFile} and the springSessionRepositoryFilter first in web.xml: any instance can serve any request. The endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.`,
+    left,
+  };
+}
+
+/** Spring Session with Redis: the dependencies, then Spring Boot's properties or the XML context and web.xml. */
+export function springSession(ctx: FixContext): FixOutcome {
+  const left: string[] = [];
+  const { version, deps } = sessionDependencies(ctx);
+  addDependencies(ctx, deps, left);
+  for (const name of REDIS_ENV) addEnv(ctx.record, { name, secret: name === 'REDIS_PASSWORD', usedBy: [] });
+  ctx.record.sessionStore = { type: 'spring-session', jars: [], env: [...REDIS_ENV] };
+  return ctx.assessment.profile.springBoot ? bootSession(ctx, left) : xmlSession(ctx, version, left);
+}
