@@ -88,32 +88,4 @@ describe('configuration facts', () => {
       ['log4j', 'FILE', '../logs/forum.log'],
     ]);
   });
-
-  it('an Eclipse project without a build file: Java level and encoding from .settings/', async () => {
-    const shop = await facts('servlet-shop');
-    expect(shop.build).toMatchObject({ tool: 'none', javaSource: '1.6', javaTarget: '1.6', sourceEncoding: 'UTF-8' });
-    const gbk = await assessFiles({
-      '.settings/org.eclipse.core.resources.prefs': 'eclipse.preferences.version=1\nencoding/<project>=GBK\n',
-      'WebRoot/WEB-INF/web.xml': '<web-app/>',
-    });
-    expect(gbk.build.sourceEncoding).toBe('GBK');
-  });
-
-  it('build facts: Maven properties interpolated, Gradle dependencies, committed jars', async () => {
-    const crm = await facts('spring-mvc-crm');
-    expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain(
-      'javax.servlet:javax.servlet-api:3.0.1',
-    );
-    const g = await assessFiles({
-      'build.gradle':
-        "apply plugin: 'war'\nsourceCompatibility = 1.8\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.9.RELEASE'\n  providedCompile group: 'javax.servlet', name: 'servlet-api', version: '2.5'\n}\n",
-      'WebContent/WEB-INF/lib/struts-1.3.10.jar': 'PK',
-    });
-    expect(g.build).toMatchObject({ tool: 'gradle', packaging: 'war', javaSource: '1.8', javaTarget: '1.8' });
-    expect(g.build.dependencies.map((d) => [d.group, d.artifact, d.version, d.line])).toEqual([
-      ['org.springframework', 'spring-webmvc', '4.3.9.RELEASE', 4],
-      ['javax.servlet', 'servlet-api', '2.5', 5],
-      [undefined, 'struts', '1.3.10', 0],
-    ]);
-  });
 });

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eclipseSettings } from '../../analyzers/build/eclipse.js';
 import { collectFacts } from '../../analyzers/collect.js';
-import { makeTree, removeTree } from '../helpers.js';
+import { assessFiles, makeTree, removeTree, ROOT } from '../helpers.js';
 
 async function buildOf(files: Record<string, string>) {
   const dir = makeTree(files);
@@ -206,5 +207,37 @@ dependencies {
       javaTarget: undefined,
       encoding: undefined,
     });
+  });
+});
+
+describe('build facts through the whole assessment and on the fixture apps', () => {
+  const facts = (app: string) => collectFacts(path.join(ROOT, 'fixtures', app), { threads: 0 });
+
+  it('an Eclipse project without a build file: Java level and encoding from .settings/', async () => {
+    const shop = await facts('servlet-shop');
+    expect(shop.build).toMatchObject({ tool: 'none', javaSource: '1.6', javaTarget: '1.6', sourceEncoding: 'UTF-8' });
+    const gbk = await assessFiles({
+      '.settings/org.eclipse.core.resources.prefs': 'eclipse.preferences.version=1\nencoding/<project>=GBK\n',
+      'WebRoot/WEB-INF/web.xml': '<web-app/>',
+    });
+    expect(gbk.build.sourceEncoding).toBe('GBK');
+  });
+
+  it('build facts: Maven properties interpolated, Gradle dependencies, committed jars', async () => {
+    const crm = await facts('spring-mvc-crm');
+    expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain(
+      'javax.servlet:javax.servlet-api:3.0.1',
+    );
+    const g = await assessFiles({
+      'build.gradle':
+        "apply plugin: 'war'\nsourceCompatibility = 1.8\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.9.RELEASE'\n  providedCompile group: 'javax.servlet', name: 'servlet-api', version: '2.5'\n}\n",
+      'WebContent/WEB-INF/lib/struts-1.3.10.jar': 'PK',
+    });
+    expect(g.build).toMatchObject({ tool: 'gradle', packaging: 'war', javaSource: '1.8', javaTarget: '1.8' });
+    expect(g.build.dependencies.map((d) => [d.group, d.artifact, d.version, d.line])).toEqual([
+      ['org.springframework', 'spring-webmvc', '4.3.9.RELEASE', 4],
+      ['javax.servlet', 'servlet-api', '2.5', 5],
+      [undefined, 'struts', '1.3.10', 0],
+    ]);
   });
 });
