@@ -1,0 +1,316 @@
+import { describe, it } from 'vitest';
+import { checkFix } from './harness.js';
+
+const PLACEHOLDER_CONTEXT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans"\n' +
+  '       xmlns:context="http://www.springframework.org/schema/context">\n' +
+  '  <context:property-placeholder location="classpath:jdbc.properties"/>\n</beans>\n';
+
+describe('externalize-config: values read from the environment', () => {
+  it('.properties read by Spring: placeholders with defaults, secrets without; a value on several lines is left', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'src/main/resources/applicationContext.xml': PLACEHOLDER_CONTEXT,
+        'src/main/resources/jdbc.properties':
+          '# database\njdbc.url=jdbc:mysql://10.1.2.3:3306/crm?useUnicode=true\njdbc.username=crm\n' +
+          'jdbc.password = Crm@2015!\n#jdbc.url=jdbc:mysql://192.168.10.20:3306/crm\nmail.host: smtp.acme-corp.com\n' +
+          'report.url=http://10.1.2.9/report,\\\n    http://10.1.2.10/report\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'JDBC_URL=jdbc:mysql://10.1.2.3:3306/crm?useUnicode=true\n' +
+          'JDBC_PASSWORD=Crm@2015!\n' +
+          'MAIL_HOST=smtp.acme-corp.com\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: JDBC_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '    default: jdbc:mysql://10.1.2.3:3306/crm?useUnicode=true\n' +
+          '  - name: JDBC_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '  - name: MAIL_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '    default: smtp.acme-corp.com\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+        'src/main/resources/jdbc.properties':
+          '# database\n' +
+          'jdbc.url=${JDBC_URL:jdbc:mysql://10.1.2.3:3306/crm?useUnicode=true}\n' +
+          'jdbc.username=crm\n' +
+          'jdbc.password = ${JDBC_PASSWORD}\n' +
+          '#jdbc.url=jdbc:mysql://192.168.10.20:3306/crm\n' +
+          'mail.host: ${MAIL_HOST:smtp.acme-corp.com}\n' +
+          'report.url=http://10.1.2.9/report,\\\n' +
+          '    http://10.1.2.10/report\n',
+      },
+      left: ['src/main/resources/jdbc.properties:7: report.url spans several lines: move it to ${REPORT_URL} by hand'],
+    });
+  });
+
+  it('a UTF-8 .properties file with a BOM and CRLF keeps both', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'src/main/resources/applicationContext.xml': PLACEHOLDER_CONTEXT,
+        'src/main/resources/jdbc.properties':
+          '\ufeff# Datenbank für die Kunden\r\njdbc.url=jdbc:oracle:thin:@10.1.2.3:1521:crm\r\njdbc.password=Geheim1\r\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'JDBC_URL=jdbc:oracle:thin:@10.1.2.3:1521:crm\n' +
+          'JDBC_PASSWORD=Geheim1\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: JDBC_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '    default: jdbc:oracle:thin:@10.1.2.3:1521:crm\n' +
+          '  - name: JDBC_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+        'src/main/resources/jdbc.properties':
+          '\ufeff# Datenbank für die Kunden\r\n' +
+          'jdbc.url=${JDBC_URL:jdbc:oracle:thin:@10.1.2.3:1521:crm}\r\n' +
+          'jdbc.password=${JDBC_PASSWORD}\r\n',
+      },
+    });
+  });
+
+  it('.properties the code reads itself are left for a person', async () => {
+    await checkFix('externalize-config', {
+      files: { 'src/main/resources/db.properties': 'db.url=jdbc:mysql://10.1.2.3/crm\ndb.password=Sa12345\n' },
+      after: {},
+      left: [
+        "src/main/resources/db.properties: read by the application's own code, not by Spring: read db.url, db.password from the environment by hand",
+      ],
+    });
+  });
+
+  it('Spring XML: property values named after their bean; a placeholder configurer is added', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'WEB-INF/applicationContext.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n  <bean id="dataSource" class="org.apache.commons.dbcp.BasicDataSource">\n' +
+          '    <property name="url" value="jdbc:mysql://10.1.2.3:3306/crm"/>\n' +
+          '    <property name="password" value="Sa12345"/>\n  </bean>\n' +
+          '  <bean id="reportDao" class="com.acme.ReportDao">\n' +
+          '    <constructor-arg value="jdbc:mysql://10.1.2.4:3306/report"/>\n  </bean>\n</beans>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'DATA_SOURCE_URL=jdbc:mysql://10.1.2.3:3306/crm\n' +
+          'DATA_SOURCE_PASSWORD=Sa12345\n',
+        'WEB-INF/applicationContext.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<beans>\n' +
+          '  <bean id="dataSource" class="org.apache.commons.dbcp.BasicDataSource">\n' +
+          '    <property name="url" value="${DATA_SOURCE_URL:jdbc:mysql://10.1.2.3:3306/crm}"/>\n' +
+          '    <property name="password" value="${DATA_SOURCE_PASSWORD}"/>\n' +
+          '  </bean>\n' +
+          '  <bean id="reportDao" class="com.acme.ReportDao">\n' +
+          '    <constructor-arg value="jdbc:mysql://10.1.2.4:3306/report"/>\n' +
+          '  </bean>\n' +
+          '  <bean class="org.springframework.context.support.PropertySourcesPlaceholderConfigurer"/>\n' +
+          '</beans>\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: DATA_SOURCE_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WEB-INF/applicationContext.xml\n' +
+          '    default: jdbc:mysql://10.1.2.3:3306/crm\n' +
+          '  - name: DATA_SOURCE_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - WEB-INF/applicationContext.xml\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+      },
+      left: ['WEB-INF/applicationContext.xml:8: hard-coded jdbc url: move it to the environment by hand'],
+    });
+  });
+
+  it("Tomcat's context.xml and server.xml: ${properties} that setenv.sh sets from the environment", async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'WebContent/WEB-INF/web.xml': '<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5"/>\n',
+        'WebContent/META-INF/context.xml':
+          '<Context>\n  <Resource name="jdbc/shop" auth="Container" type="javax.sql.DataSource"\n' +
+          '            url="jdbc:mysql://10.1.1.5:3306/shop" username="shop" password="S3cret"/>\n' +
+          '  <Environment name="mailHost" type="java.lang.String" value="10.1.1.9"/>\n</Context>\n',
+        'conf/server.xml':
+          '<Server port="8005">\n  <Service name="Catalina">\n' +
+          '    <Connector port="8080" address="10.1.1.7" protocol="HTTP/1.1"/>\n  </Service>\n</Server>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'JDBC_SHOP_PASSWORD=S3cret\n' +
+          'JDBC_SHOP_URL=jdbc:mysql://10.1.1.5:3306/shop\n' +
+          'MAIL_HOST_VALUE=10.1.1.9\n' +
+          'CONNECTOR_ADDRESS=10.1.1.7\n',
+        'WebContent/META-INF/context.xml':
+          '<Context>\n' +
+          '  <Resource name="jdbc/shop" auth="Container" type="javax.sql.DataSource"\n' +
+          '            url="${jdbc.shop.url}" username="shop" password="${jdbc.shop.password}"/>\n' +
+          '  <Environment name="mailHost" type="java.lang.String" value="${mail.host.value}"/>\n' +
+          '</Context>\n',
+        'conf/server.xml':
+          '<Server port="8005">\n' +
+          '  <Service name="Catalina">\n' +
+          '    <Connector port="8080" address="${connector.address}" protocol="HTTP/1.1"/>\n' +
+          '  </Service>\n' +
+          '</Server>\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: JDBC_SHOP_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '  - name: JDBC_SHOP_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '    default: jdbc:mysql://10.1.1.5:3306/shop\n' +
+          '  - name: MAIL_HOST_VALUE\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '    default: 10.1.1.9\n' +
+          '  - name: CONNECTOR_ADDRESS\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - conf/server.xml\n' +
+          '    default: 10.1.1.7\n' +
+          'volumes: []\n' +
+          'javaSystemProperties:\n' +
+          '  jdbc.shop.password: ${JDBC_SHOP_PASSWORD}\n' +
+          '  jdbc.shop.url: ${JDBC_SHOP_URL}\n' +
+          '  mail.host.value: ${MAIL_HOST_VALUE}\n' +
+          '  connector.address: ${CONNECTOR_ADDRESS}\n',
+      },
+    });
+  });
+
+  it('Java: literals become AppEnv.get(...), named after their field, or their class and kind', async () => {
+    // the finding on PORT points at an int field: no literal there, and the URL that happens to hold 8080 is
+    // named by its own finding, not taken for the port
+    await checkFix('externalize-config', {
+      files: {
+        'src/com/acme/db/Db.java':
+          'package com.acme.db;\n\nimport java.sql.Connection;\nimport java.sql.DriverManager;\n\npublic class Db {\n' +
+          '    private static final String URL = "jdbc:mysql://10.1.2.3:3306/crm";\n' +
+          '    private static final String ADMIN_PASSWORD = "Adm1n#2016";\n    static final int PORT = 8080;\n\n' +
+          '    Connection open() throws Exception {\n' +
+          '        return DriverManager.getConnection(URL, "sa", "Sa12345");\n    }\n\n' +
+          '    String report() {\n        return "http://10.1.2.9:8080/report";\n    }\n}\n',
+        'src/com/acme/web/Home.java': 'package com.acme.web;\n\npublic class Home {\n}\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'URL=jdbc:mysql://10.1.2.3:3306/crm\n' +
+          'ADMIN_PASSWORD=Adm1n#2016\n' +
+          'DB_PASSWORD=Sa12345\n' +
+          'DB_URL=http://10.1.2.9:8080/report\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/com/acme/db/Db.java\n' +
+          '    default: jdbc:mysql://10.1.2.3:3306/crm\n' +
+          '  - name: ADMIN_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - src/com/acme/db/Db.java\n' +
+          '  - name: DB_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - src/com/acme/db/Db.java\n' +
+          '  - name: DB_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/com/acme/db/Db.java\n' +
+          '    default: http://10.1.2.9:8080/report\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+        'src/com/acme/AppEnv.java':
+          'package com.acme;\n' +
+          '\n' +
+          '/**\n' +
+          ' * Configuration read at run time, so that one build runs in every environment.\n' +
+          ' * Looks up an environment variable, then a Java system property of the same name.\n' +
+          ' */\n' +
+          'public final class AppEnv {\n' +
+          '    private AppEnv() {\n' +
+          '    }\n' +
+          '\n' +
+          '    /** The value, or the fallback (the value that used to be written in the code) when it is not set. */\n' +
+          '    public static String get(String name, String fallback) {\n' +
+          '        String value = System.getenv(name);\n' +
+          '        if (value == null || value.length() == 0) {\n' +
+          '            value = System.getProperty(name);\n' +
+          '        }\n' +
+          '        return value == null || value.length() == 0 ? fallback : value;\n' +
+          '    }\n' +
+          '\n' +
+          '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
+          '    public static String get(String name) {\n' +
+          '        String value = get(name, null);\n' +
+          '        if (value == null) {\n' +
+          '            throw new IllegalStateException("Set the environment variable " + name);\n' +
+          '        }\n' +
+          '        return value;\n' +
+          '    }\n' +
+          '}\n',
+        'src/com/acme/db/Db.java':
+          'package com.acme.db;\n' +
+          '\n' +
+          'import java.sql.Connection;\n' +
+          'import java.sql.DriverManager;\n' +
+          '\n' +
+          'public class Db {\n' +
+          '    private static final String URL = com.acme.AppEnv.get("URL", "jdbc:mysql://10.1.2.3:3306/crm");\n' +
+          '    private static final String ADMIN_PASSWORD = com.acme.AppEnv.get("ADMIN_PASSWORD");\n' +
+          '    static final int PORT = 8080;\n' +
+          '\n' +
+          '    Connection open() throws Exception {\n' +
+          '        return DriverManager.getConnection(URL, "sa", com.acme.AppEnv.get("DB_PASSWORD"));\n' +
+          '    }\n' +
+          '\n' +
+          '    String report() {\n' +
+          '        return com.acme.AppEnv.get("DB_URL", "http://10.1.2.9:8080/report");\n' +
+          '    }\n' +
+          '}\n',
+      },
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { planFixes } from '../../refactors/plan.js';
+import type { FixKind, FixOptions, FixOutcome } from '../../refactors/types.js';
+import type { Change } from '../../refactors/workspace.js';
+import { bundledRules, makeTree, removeTree } from '../helpers.js';
+
+type Content = string | Uint8Array;
+
+export interface FixCase {
+  files: Record<string, Content>; // the tree before
+  options?: Partial<FixOptions>;
+  after: Record<string, Content>; // every file the fixes write, whole: text is compared as UTF-8, bytes as bytes
+  left?: string[]; // what the fixes leave for a person, when the case is about it
+}
+
+/** The last state of every file the changes wrote. */
+function lastStates(changes: Change[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const c of changes) out.set(c.file, c.after);
+  return out;
+}
+
+const shown = (expected: Content | undefined, actual: Uint8Array) =>
+  typeof expected === 'string' || expected === undefined ? Buffer.from(actual).toString('utf8') : [...actual];
+
+const expectedShown = (expected: Content) => (typeof expected === 'string' ? expected : [...expected]);
+
+async function plan(dir: string, kinds: FixKind[], options: Partial<FixOptions> = {}) {
+  return planFixes(dir, bundledRules(), { logs: 'volume', ...options }, kinds);
+}
+
+/**
+ * Runs fixes on a tree in memory and compares every file they write, whole, with what the case expects; then
+ * writes the result and runs the same fixes again, which must change nothing (OpenRewrite's RewriteTest).
+ */
+export async function checkFix(kinds: FixKind | FixKind[], c: FixCase): Promise<FixOutcome[]> {
+  const list = typeof kinds === 'string' ? [kinds] : kinds;
+  const dir = makeTree(c.files);
+  try {
+    const first = await plan(dir, list, c.options);
+    const written = lastStates(first.fixes.flatMap((f) => f.changes));
+    const actual = Object.fromEntries([...written].map(([file, bytes]) => [file, shown(c.after[file], bytes)]));
+    const expected = Object.fromEntries(Object.entries(c.after).map(([file, v]) => [file, expectedShown(v)]));
+    expect(actual).toEqual(expected);
+    const left = first.fixes.flatMap((f) => f.outcome.left);
+    if (c.left) expect(left).toEqual(c.left);
+
+    for (const [file, bytes] of written) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), bytes);
+    }
+    const again = await plan(dir, list, c.options);
+    const changed = lastStates(again.fixes.flatMap((f) => f.changes));
+    expect([...changed.keys()], 'a second run changes nothing').toEqual([]);
+    return first.fixes.map((f) => f.outcome);
+  } finally {
+    removeTree(dir);
+  }
+}

@@ -1,0 +1,457 @@
+import { describe, it } from 'vitest';
+import { checkFix } from './harness.js';
+
+const SESSION_WRITE =
+  'package com.acme;\nimport javax.servlet.http.HttpSession;\n' +
+  'public class Login { void f(HttpSession s) { s.setAttribute("user", "u"); } }\n';
+
+const WEB_XML_25 =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
+  '  <display-name>shop</display-name>\n  <servlet>\n    <servlet-name>s</servlet-name>\n' +
+  '    <servlet-class>com.acme.S</servlet-class>\n  </servlet>\n</web-app>\n';
+
+describe('session-store: sessions leave the container', () => {
+  it('Redis: the manager replaces a PersistentManager, web.xml is distributable, <Cluster> goes', async () => {
+    await checkFix('session-store', {
+      files: {
+        'src/com/acme/Login.java': SESSION_WRITE,
+        'WebContent/WEB-INF/web.xml': WEB_XML_25,
+        'WebContent/META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Context path="/shop">\n  <!-- keep sessions -->\n' +
+          '  <Manager className="org.apache.catalina.session.PersistentManager" saveOnRestart="true">\n' +
+          '    <Store className="org.apache.catalina.session.FileStore" directory="sessions"/>\n  </Manager>\n' +
+          '  <Resource name="jdbc/shop" type="javax.sql.DataSource"/>\n</Context>\n',
+        'conf/server.xml':
+          '<Server port="8005">\n  <Service name="Catalina">\n    <Engine name="Catalina" defaultHost="localhost">\n' +
+          '      <Cluster className="org.apache.catalina.ha.tcp.SimpleTcpCluster"/>\n' +
+          '      <Host name="localhost" appBase="webapps">\n' +
+          '        <Cluster className="org.apache.catalina.ha.tcp.SimpleTcpCluster">\n' +
+          '          <Channel className="org.apache.catalina.tribes.group.GroupChannel"/>\n' +
+          '        </Cluster>\n      </Host>\n    </Engine>\n  </Service>\n</Server>\n',
+      },
+      after: {
+        'WebContent/META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<Context path="/shop">\n' +
+          '  <!-- keep sessions -->\n' +
+          '  <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+          '           configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n' +
+          '  <Resource name="jdbc/shop" type="javax.sql.DataSource"/>\n' +
+          '</Context>\n',
+        'WebContent/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
+          '  <display-name>shop</display-name>\n' +
+          '  <distributable/>\n' +
+          '  <servlet>\n' +
+          '    <servlet-name>s</servlet-name>\n' +
+          '    <servlet-class>com.acme.S</servlet-class>\n' +
+          '  </servlet>\n' +
+          '</web-app>\n',
+        'conf/server.xml':
+          '<Server port="8005">\n' +
+          '  <Service name="Catalina">\n' +
+          '    <Engine name="Catalina" defaultHost="localhost">\n' +
+          '      <Host name="localhost" appBase="webapps">\n' +
+          '      </Host>\n' +
+          '    </Engine>\n' +
+          '  </Service>\n' +
+          '</Server>\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: REDIS_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '  - name: REDIS_PORT\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '  - name: REDIS_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n' +
+          'sessionStore:\n' +
+          '  type: redis\n' +
+          '  manager: org.redisson.tomcat.RedissonSessionManager\n' +
+          '  jars:\n' +
+          '    - org.redisson:redisson-all:3.27.2\n' +
+          '    - org.redisson:redisson-tomcat-9:3.27.2\n' +
+          '  env:\n' +
+          '    - REDIS_HOST\n' +
+          '    - REDIS_PORT\n' +
+          '    - REDIS_PASSWORD\n',
+      },
+    });
+  });
+
+  it('memcached: a new context.xml; <distributable/> right inside a web-app with no display-name', async () => {
+    await checkFix('session-store', {
+      options: { sessionStore: 'memcached' },
+      files: {
+        'src/com/acme/Login.java': SESSION_WRITE,
+        'WebRoot/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\r\n<web-app version="2.4" xmlns="http://java.sun.com/xml/ns/j2ee">\r\n' +
+          '\t<welcome-file-list>\r\n\t\t<welcome-file>index.jsp</welcome-file>\r\n\t</welcome-file-list>\r\n</web-app>\r\n',
+      },
+      after: {
+        'WebRoot/META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<Context>\n' +
+          '  <Manager className="de.javakaffee.web.msm.MemcachedBackupSessionManager"\n' +
+          '           memcachedNodes="${memcached.nodes}" sticky="false" sessionBackupAsync="false" lockingMode="auto"\n' +
+          '           requestUriIgnorePattern=".*\\.(ico|png|gif|jpg|css|js)$"\n' +
+          '           transcoderFactoryClass="de.javakaffee.web.msm.serializer.kryo.KryoTranscoderFactory"/>\n' +
+          '</Context>\n',
+        'WebRoot/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\r\n' +
+          '<web-app version="2.4" xmlns="http://java.sun.com/xml/ns/j2ee">\r\n' +
+          '\t<distributable/>\r\n' +
+          '\t<welcome-file-list>\r\n' +
+          '\t\t<welcome-file>index.jsp</welcome-file>\r\n' +
+          '\t</welcome-file-list>\r\n' +
+          '</web-app>\r\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: MEMCACHED_NODES\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebRoot/META-INF/context.xml\n' +
+          'volumes: []\n' +
+          'javaSystemProperties:\n' +
+          '  memcached.nodes: ${MEMCACHED_NODES}\n' +
+          'sessionStore:\n' +
+          '  type: memcached\n' +
+          '  manager: de.javakaffee.web.msm.MemcachedBackupSessionManager\n' +
+          '  jars:\n' +
+          '    - de.javakaffee.msm:memcached-session-manager:2.3.2\n' +
+          '    - de.javakaffee.msm:memcached-session-manager-tc9:2.3.2\n' +
+          '    - net.spy:spymemcached:2.12.3\n' +
+          '    - de.javakaffee.msm:msm-kryo-serializer:2.3.2\n' +
+          '    - de.javakaffee:kryo-serializers:0.45\n' +
+          '    - com.esotericsoftware:kryo:4.0.2\n' +
+          '    - com.esotericsoftware:minlog:1.3.1\n' +
+          '    - com.esotericsoftware:reflectasm:1.11.9\n' +
+          '    - org.objenesis:objenesis:2.6\n' +
+          '  env:\n' +
+          '    - MEMCACHED_NODES\n',
+      },
+    });
+  });
+
+  it('a context.xml whose <Context/> closes itself gets a closing tag around the manager', async () => {
+    await checkFix('session-store', {
+      files: {
+        'src/com/acme/Login.java': SESSION_WRITE,
+        'WebContent/WEB-INF/web.xml': WEB_XML_25,
+        'WebContent/META-INF/context.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<Context path="/shop"/>\n',
+      },
+      after: {
+        'WebContent/META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<Context path="/shop">\n' +
+          '    <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+          '             configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n' +
+          '</Context>\n',
+        'WebContent/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
+          '  <display-name>shop</display-name>\n' +
+          '  <distributable/>\n' +
+          '  <servlet>\n' +
+          '    <servlet-name>s</servlet-name>\n' +
+          '    <servlet-class>com.acme.S</servlet-class>\n' +
+          '  </servlet>\n' +
+          '</web-app>\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: REDIS_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '  - name: REDIS_PORT\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          '  - name: REDIS_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - WebContent/META-INF/context.xml\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n' +
+          'sessionStore:\n' +
+          '  type: redis\n' +
+          '  manager: org.redisson.tomcat.RedissonSessionManager\n' +
+          '  jars:\n' +
+          '    - org.redisson:redisson-all:3.27.2\n' +
+          '    - org.redisson:redisson-tomcat-9:3.27.2\n' +
+          '  env:\n' +
+          '    - REDIS_HOST\n' +
+          '    - REDIS_PORT\n' +
+          '    - REDIS_PASSWORD\n',
+      },
+    });
+  });
+
+  it('Spring MVC: spring-session-data-redis in the pom, the repository in the root context, the filter first', async () => {
+    await checkFix('session-store', {
+      files: {
+        'src/main/java/com/acme/Login.java': SESSION_WRITE,
+        'pom.xml':
+          '<project>\n    <modelVersion>4.0.0</modelVersion>\n    <groupId>com.acme</groupId>\n    <artifactId>crm</artifactId>\n' +
+          '    <version>1.0</version>\n    <packaging>war</packaging>\n    <dependencies>\n        <dependency>\n' +
+          '            <groupId>org.springframework</groupId>\n            <artifactId>spring-webmvc</artifactId>\n' +
+          '            <version>4.3.30.RELEASE</version>\n        </dependency>\n    </dependencies>\n</project>\n',
+        'src/main/webapp/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="3.0">\n' +
+          '    <context-param>\n        <param-name>contextConfigLocation</param-name>\n' +
+          '        <param-value>classpath:spring/root.xml</param-value>\n    </context-param>\n' +
+          '    <listener>\n        <listener-class>org.springframework.web.context.ContextLoaderListener</listener-class>\n' +
+          '    </listener>\n</web-app>\n',
+        'src/main/resources/spring/root.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans"\n' +
+          '       xmlns:context="http://www.springframework.org/schema/context">\n' +
+          '    <context:component-scan base-package="com.acme"/>\n</beans>\n',
+        'src/main/resources/spring/mvc.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans">\n</beans>\n',
+      },
+      after: {
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: REDIS_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PORT\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy: []\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n' +
+          'sessionStore:\n' +
+          '  type: spring-session\n' +
+          '  jars: []\n' +
+          '  env:\n' +
+          '    - REDIS_HOST\n' +
+          '    - REDIS_PORT\n' +
+          '    - REDIS_PASSWORD\n',
+        'pom.xml':
+          '<project>\n' +
+          '    <modelVersion>4.0.0</modelVersion>\n' +
+          '    <groupId>com.acme</groupId>\n' +
+          '    <artifactId>crm</artifactId>\n' +
+          '    <version>1.0</version>\n' +
+          '    <packaging>war</packaging>\n' +
+          '    <dependencies>\n' +
+          '        <dependency>\n' +
+          '            <groupId>org.springframework</groupId>\n' +
+          '            <artifactId>spring-webmvc</artifactId>\n' +
+          '            <version>4.3.30.RELEASE</version>\n' +
+          '        </dependency>\n' +
+          '        <dependency>\n' +
+          '            <groupId>org.springframework.session</groupId>\n' +
+          '            <artifactId>spring-session-data-redis</artifactId>\n' +
+          '            <version>1.3.5.RELEASE</version>\n' +
+          '        </dependency>\n' +
+          '        <dependency>\n' +
+          '            <groupId>redis.clients</groupId>\n' +
+          '            <artifactId>jedis</artifactId>\n' +
+          '            <version>2.9.0</version>\n' +
+          '        </dependency>\n' +
+          '    </dependencies>\n' +
+          '</project>\n',
+        'src/main/resources/spring/root.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<beans xmlns="http://www.springframework.org/schema/beans"\n' +
+          '       xmlns:context="http://www.springframework.org/schema/context">\n' +
+          '    <context:component-scan base-package="com.acme"/>\n' +
+          '    <!-- sessions in Redis (Spring Session); the endpoint comes from the environment -->\n' +
+          '    <bean class="org.springframework.context.support.PropertySourcesPlaceholderConfigurer"/>\n' +
+          '    <bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration"/>\n' +
+          '    <bean class="org.springframework.data.redis.connection.jedis.JedisConnectionFactory">\n' +
+          '        <property name="hostName" value="${REDIS_HOST:localhost}"/>\n' +
+          '        <property name="port" value="${REDIS_PORT:6379}"/>\n' +
+          '        <property name="password" value="${REDIS_PASSWORD:}"/>\n' +
+          '    </bean>\n' +
+          '</beans>\n',
+        'src/main/webapp/WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="3.0">\n' +
+          '    <context-param>\n' +
+          '        <param-name>contextConfigLocation</param-name>\n' +
+          '        <param-value>classpath:spring/root.xml</param-value>\n' +
+          '    </context-param>\n' +
+          '    <filter>\n' +
+          '        <filter-name>springSessionRepositoryFilter</filter-name>\n' +
+          '        <filter-class>org.springframework.web.filter.DelegatingFilterProxy</filter-class>\n' +
+          '    </filter>\n' +
+          '    <filter-mapping>\n' +
+          '        <filter-name>springSessionRepositoryFilter</filter-name>\n' +
+          '        <url-pattern>/*</url-pattern>\n' +
+          '        <dispatcher>REQUEST</dispatcher>\n' +
+          '        <dispatcher>ERROR</dispatcher>\n' +
+          '    </filter-mapping>\n' +
+          '    <listener>\n' +
+          '        <listener-class>org.springframework.web.context.ContextLoaderListener</listener-class>\n' +
+          '    </listener>\n' +
+          '</web-app>\n',
+      },
+    });
+  });
+
+  it('Spring MVC with filters already: the session filter goes before the first of them (DTD web.xml)', async () => {
+    await checkFix('session-store', {
+      files: {
+        'WEB-INF/src/com/acme/Login.java': SESSION_WRITE,
+        'WEB-INF/lib/spring-2.5.6.jar': 'jar',
+        'WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE web-app PUBLIC "-//Sun Microsystems, Inc.//DTD Web Application 2.3//EN"' +
+          ' "http://java.sun.com/dtd/web-app_2_3.dtd">\n<web-app>\n  <filter>\n    <filter-name>enc</filter-name>\n' +
+          '    <filter-class>org.springframework.web.filter.CharacterEncodingFilter</filter-class>\n  </filter>\n' +
+          '  <filter-mapping>\n    <filter-name>enc</filter-name>\n    <url-pattern>/*</url-pattern>\n  </filter-mapping>\n' +
+          '  <listener>\n    <listener-class>org.springframework.web.context.ContextLoaderListener</listener-class>\n' +
+          '  </listener>\n</web-app>\n',
+        'WEB-INF/applicationContext.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n  <bean id="props" class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>\n</beans>\n',
+      },
+      after: {
+        'WEB-INF/applicationContext.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<beans>\n' +
+          '  <bean id="props" class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>\n' +
+          '  <!-- sessions in Redis (Spring Session); the endpoint comes from the environment -->\n' +
+          '  <bean class="org.springframework.context.annotation.ConfigurationClassPostProcessor"/>\n' +
+          '  <bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration"/>\n' +
+          '  <bean class="org.springframework.data.redis.connection.jedis.JedisConnectionFactory">\n' +
+          '    <property name="hostName" value="${REDIS_HOST:localhost}"/>\n' +
+          '    <property name="port" value="${REDIS_PORT:6379}"/>\n' +
+          '    <property name="password" value="${REDIS_PASSWORD:}"/>\n' +
+          '  </bean>\n' +
+          '</beans>\n',
+        'WEB-INF/web.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          '<!DOCTYPE web-app PUBLIC "-//Sun Microsystems, Inc.//DTD Web Application 2.3//EN" "http://java.sun.com/dtd/web-app_2_3.dtd">\n' +
+          '<web-app>\n' +
+          '  <filter>\n' +
+          '    <filter-name>springSessionRepositoryFilter</filter-name>\n' +
+          '    <filter-class>org.springframework.web.filter.DelegatingFilterProxy</filter-class>\n' +
+          '  </filter>\n' +
+          '  <filter>\n' +
+          '    <filter-name>enc</filter-name>\n' +
+          '    <filter-class>org.springframework.web.filter.CharacterEncodingFilter</filter-class>\n' +
+          '  </filter>\n' +
+          '  <filter-mapping>\n' +
+          '    <filter-name>springSessionRepositoryFilter</filter-name>\n' +
+          '    <url-pattern>/*</url-pattern>\n' +
+          '  </filter-mapping>\n' +
+          '  <filter-mapping>\n' +
+          '    <filter-name>enc</filter-name>\n' +
+          '    <url-pattern>/*</url-pattern>\n' +
+          '  </filter-mapping>\n' +
+          '  <listener>\n' +
+          '    <listener-class>org.springframework.web.context.ContextLoaderListener</listener-class>\n' +
+          '  </listener>\n' +
+          '</web-app>\n',
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: REDIS_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PORT\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy: []\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n' +
+          'sessionStore:\n' +
+          '  type: spring-session\n' +
+          '  jars: []\n' +
+          '  env:\n' +
+          '    - REDIS_HOST\n' +
+          '    - REDIS_PORT\n' +
+          '    - REDIS_PASSWORD\n',
+      },
+      left: [
+        'add org.springframework.session:spring-session-data-redis:1.3.5.RELEASE and redis.clients:jedis:2.9.0 to the build',
+      ],
+    });
+  });
+
+  it('Spring Boot: the store and the Redis endpoint in application.properties', async () => {
+    await checkFix('session-store', {
+      files: {
+        'pom.xml':
+          '<project>\n  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>' +
+          '<version>3.1.5</version></parent>\n  <dependencies>\n    <dependency>\n' +
+          '      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-web</artifactId>\n' +
+          '    </dependency>\n  </dependencies>\n</project>\n',
+        'src/main/java/com/acme/Login.java': SESSION_WRITE.replace(/javax/g, 'jakarta'),
+        'src/main/resources/application.properties': 'spring.application.name=shop\r\nserver.port=8080\r\n\r\n\r\n',
+      },
+      after: {
+        'paasport.yaml':
+          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          'env:\n' +
+          '  - name: REDIS_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PORT\n' +
+          '    secret: false\n' +
+          '    usedBy: []\n' +
+          '  - name: REDIS_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy: []\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n' +
+          'sessionStore:\n' +
+          '  type: spring-session\n' +
+          '  jars: []\n' +
+          '  env:\n' +
+          '    - REDIS_HOST\n' +
+          '    - REDIS_PORT\n' +
+          '    - REDIS_PASSWORD\n',
+        'pom.xml':
+          '<project>\n' +
+          '  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.1.5</version></parent>\n' +
+          '  <dependencies>\n' +
+          '    <dependency>\n' +
+          '      <groupId>org.springframework.boot</groupId>\n' +
+          '      <artifactId>spring-boot-starter-web</artifactId>\n' +
+          '    </dependency>\n' +
+          '    <dependency>\n' +
+          '      <groupId>org.springframework.session</groupId>\n' +
+          '      <artifactId>spring-session-data-redis</artifactId>\n' +
+          '    </dependency>\n' +
+          '    <dependency>\n' +
+          '      <groupId>org.springframework.boot</groupId>\n' +
+          '      <artifactId>spring-boot-starter-data-redis</artifactId>\n' +
+          '    </dependency>\n' +
+          '  </dependencies>\n' +
+          '</project>\n',
+        'src/main/resources/application.properties':
+          'spring.application.name=shop\r\n' +
+          'server.port=8080\r\n' +
+          'spring.session.store-type=redis\r\n' +
+          'spring.redis.host=${REDIS_HOST:localhost}\r\n' +
+          'spring.redis.port=${REDIS_PORT:6379}\r\n' +
+          'spring.redis.password=${REDIS_PASSWORD:}\r\n',
+      },
+    });
+  });
+});
