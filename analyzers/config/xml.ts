@@ -30,25 +30,49 @@ interface OpenElement {
   text: string[];
 }
 
-/** What is known of the tag being read before saxes reports it whole. */
+/** Where the tag being read starts, known before saxes reports it whole. */
 interface TagStart {
   line: number;
   column: number;
   start: number;
-  attributes: Record<string, Span>;
 }
 
 const localName = (n: string) => (n.includes(':') ? n.slice(n.indexOf(':') + 1) : n);
 
-/** The value of the attribute that ends just before `position`, without its quotes; none when it had no quotes. */
-function attributeValueSpan(text: string, position: number): Span | undefined {
-  const close = position - 1;
-  const quote = text[close];
-  if (quote !== '"' && quote !== "'") return undefined;
-  return { start: text.lastIndexOf(quote, close - 1) + 1, end: close };
+const isXmlSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * The value spans of the attributes of an opening tag (text[start, end), as saxes delimited it), by name: a
+ * name, '=', a quoted value, in turn. Stops at the first attribute without quotes, which saxes reports as an error.
+ */
+function attributeSpans(text: string, start: number, end: number): Record<string, Span> {
+  const spans: Record<string, Span> = {};
+  for (let i = start + 1; i < end;) {
+    const eq = text.indexOf('=', i);
+    if (eq < 0 || eq >= end) break;
+    let open = eq + 1;
+    while (open < end && isXmlSpace(text[open])) open++;
+    const quote = text[open];
+    const close = quote === '"' || quote === "'" ? text.indexOf(quote, open + 1) : -1;
+    if (close < 0 || close >= end) break;
+    // the name is the word before '=' (the tag's own name comes before the first one)
+    let nameEnd = eq;
+    while (nameEnd > i && isXmlSpace(text[nameEnd - 1])) nameEnd--;
+    let nameStart = nameEnd;
+    while (nameStart > i && !isXmlSpace(text[nameStart - 1])) nameStart--;
+    spans[text.slice(nameStart, nameEnd)] = { start: open + 1, end: close };
+    i = close + 1;
+  }
+  return spans;
 }
 
-function newNode(tag: SaxesTagPlain, at: TagStart, parent: OpenElement | undefined, openEnd: number): XmlNode {
+function newNode(
+  text: string,
+  tag: SaxesTagPlain,
+  at: TagStart,
+  parent: OpenElement | undefined,
+  end: number,
+): XmlNode {
   const name = localName(tag.name);
   const attributes: Record<string, string> = { ...tag.attributes };
   return {
@@ -60,26 +84,21 @@ function newNode(tag: SaxesTagPlain, at: TagStart, parent: OpenElement | undefin
     column: at.column,
     qname: tag.name,
     parent: parent ? parent.index : -1,
-    spans: { start: at.start, openEnd, end: openEnd, attributes: at.attributes },
+    spans: { start: at.start, openEnd: end, end, attributes: attributeSpans(text, at.start, end) },
   };
 }
 
 /** Elements as saxes opens and closes them: path, attributes, text, line and spans. */
 function readElements(parser: SaxesParser, text: string, doc: XmlDocument): OpenElement[] {
   const stack: OpenElement[] = [];
-  const at: TagStart = { line: 1, column: 1, start: 0, attributes: {} };
+  const at: TagStart = { line: 1, column: 1, start: 0 };
   parser.on('opentagstart', (tag) => {
     at.line = parser.line;
     at.column = Math.max(1, parser.column - tag.name.length);
     at.start = text.lastIndexOf('<', parser.position - 1);
-    at.attributes = {};
-  });
-  parser.on('attribute', (a) => {
-    const span = attributeValueSpan(text, parser.position);
-    if (span) at.attributes[a.name] = span;
   });
   parser.on('opentag', (tag) => {
-    const node = newNode(tag, at, stack[stack.length - 1], parser.position);
+    const node = newNode(text, tag, at, stack[stack.length - 1], parser.position);
     if (!stack.length) {
       doc.root = node.name;
       doc.namespace = node.attributes.xmlns;
