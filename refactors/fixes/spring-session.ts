@@ -12,6 +12,16 @@ import type { Workspace } from '../workspace.js';
 
 const REDIS_ENV = ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD'];
 
+// web.xml elements a filter mapping goes before: the mappings, then what the DTD wants after them
+const AFTER_MAPPINGS = [
+  'filter-mapping',
+  'listener',
+  'servlet',
+  'servlet-mapping',
+  'session-config',
+  'welcome-file-list',
+];
+
 type Dependency = [group: string, artifact: string, version: string | undefined];
 
 /** The Spring Session line the app's Spring and Servlet API can run (Spring Boot manages its own versions). */
@@ -153,15 +163,7 @@ function addSessionFilter(ws: Workspace, webXml: WebXml): void {
   if (!root || elementsNamed(x, 'filter-name').some((e) => e.text === 'springSessionRepositoryFilter')) return;
   const unit = indentUnit(x.file.text);
   const { filter, mapping } = filterLines(unit, webXml.flavor === 'dtd');
-  const [mapAt] = elementsNamed(
-    x,
-    'filter-mapping',
-    'listener',
-    'servlet',
-    'servlet-mapping',
-    'session-config',
-    'welcome-file-list',
-  );
+  const [mapAt] = elementsNamed(x, ...AFTER_MAPPINGS);
   const [filterAt] = elementsNamed(x, 'filter', 'filter-mapping');
   const before = (el: XmlNode, lines: string[]) =>
     lineInsertion(x.file, el.spans.start, lines, indentAt(x.file.text, el.spans.start));
