@@ -123,7 +123,7 @@ describe('fix kinds on small apps', () => {
       expect(read('src/com/acme/Store.java')).toContain(
         'new File(com.acme.AppEnv.get("STORE_DATA_DIR", System.getProperty("user.home")), "app_data")',
       );
-      expect(read('paasport.yaml')).toMatch(/volumes:\n  - env: STORE_DATA_DIR/);
+      expect(read('paasport.yaml')).toMatch(/volumes:\n {2}- env: STORE_DATA_DIR/);
       const after = await assess(dir, bundledRules(), { threads: 0 });
       expect(after.findings.map((f) => f.ruleId)).not.toContain('home-or-temp-data');
     } finally {

@@ -133,7 +133,7 @@ describe('paasport fix on the fixture apps', () => {
       );
       const record = readFileSync(path.join(dir, 'paasport.yaml'), 'utf8');
       expect(record).toContain('- org.redisson:redisson-tomcat-9:3.27.2');
-      expect(record).toMatch(/volumes:\n  - env: ORDER_DIR\n    defaultPath: \/var\/shop\/orders/);
+      expect(record).toMatch(/volumes:\n {2}- env: ORDER_DIR\n {4}defaultPath: \/var\/shop\/orders/);
       expect(readFileSync(path.join(dir, 'src/com/acme/shop/web/CheckoutServlet.java'), 'utf8')).toContain(
         'ORDER_DIR = com.acme.shop.AppEnv.get("ORDER_DIR", "/var/shop/orders");',
       );
