@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { PaasportError } from '../errors.js';
 import type { FileKind, Notice, ScannedFile } from '../types.js';
 
 export interface ScanOptions {
@@ -231,8 +232,8 @@ export function scanTree(root: string, opts: ScanOptions = {}): ScanOutput {
     out: { root: absRoot, files: [], jars: [], tomcats: [], notices: [] },
     maxSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
   };
-  const st = fs.statSync(absRoot);
-  if (!st.isDirectory()) throw new Error(`${root} is not a folder`);
+  const st = fs.statSync(absRoot, { throwIfNoEntry: false });
+  if (!st?.isDirectory()) throw new PaasportError(`${root} is not a folder: pass the folder of the application.`);
   walkFolder(w, { abs: absRoot, rel: '', ancestors: new Set(), scopes: [], inTomcat: false });
   return w.out;
 }

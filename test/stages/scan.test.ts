@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PaasportError } from '../../analyzers/errors.js';
 import { fileKind, scanTree } from '../../analyzers/read/scan.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -160,8 +161,11 @@ describe('scanTree', () => {
     ]);
   });
 
-  it('a root that is not a folder is refused', () => {
+  it('a root that is not a folder, or is missing, is a usage error', () => {
     const dir = tree({ 'A.java': '' });
-    expect(() => scanTree(path.join(dir, 'A.java'))).toThrow(/is not a folder/);
+    for (const root of [path.join(dir, 'A.java'), path.join(dir, 'missing')]) {
+      expect(() => scanTree(root)).toThrow(PaasportError);
+      expect(() => scanTree(root)).toThrow(/is not a folder: pass the folder of the application/);
+    }
   });
 });
