@@ -33,11 +33,12 @@ function optionsFor<O extends FixOptionName>(names: readonly O[], options: FixOp
 /** Every fix, in order, as changes in memory: nothing is written here. */
 export async function planFixes(root: string, rules: Rule[], options: FixOptions, only?: FixKind[]): Promise<Plan> {
   const project = await collectFacts(root, { threads: 1 });
-  const assessment = assessFacts(project, rules, root);
+  const index = buildIndex(project);
+  const assessment = assessFacts(project, rules, root, undefined, index);
   const fallback = project.build.sourceEncoding ? normalizeEncoding(project.build.sourceEncoding) : undefined;
   const ws = new Workspace(project.root, fallback);
   const record = loadRecord(ws);
-  const shared = { assessment, project, index: buildIndex(project), java: await createJavaParser(), ws, record };
+  const shared = { assessment, project, index, java: await createJavaParser(), ws, record };
   const fixes: PlannedFix[] = [];
   for (const fix of FIXES) {
     if (only && !only.includes(fix.kind)) continue;

@@ -3,6 +3,7 @@ import { recommendBaseImage, type BaseImage } from './base-image.js';
 import { collectFacts, type CollectOptions } from '../collect.js';
 import type { ConfigFacts } from '../config/config-facts.js';
 import { runRules } from '../engine/engine.js';
+import type { ProjectIndex } from '../java/type-index.js';
 import { technologyProfile, type TechProfile } from './profile.js';
 import type { BuildFacts, Finding, Notice, ProjectFacts, Rule } from '../types.js';
 import { judge, type Verdict } from './verdict.js';
@@ -44,8 +45,9 @@ export function assessFacts(
   rules: Rule[],
   root = project.root,
   app?: Omit<AppRef, 'path'>,
+  index?: ProjectIndex, // the project's type index, when the caller has built it for its own use
 ): Assessment {
-  const findings = runRules(project, rules);
+  const findings = runRules(project, rules, index);
   let javaFiles = 0;
   let javaLines = 0;
   for (const f of project.files) {

@@ -2,7 +2,7 @@ import { compileCondition } from './conditions/index.js';
 import { createContext } from './context.js';
 import { maskSecrets } from './mask.js';
 import type { EvalContext, Match } from './types.js';
-import { buildIndex } from '../java/type-index.js';
+import { buildIndex, type ProjectIndex } from '../java/type-index.js';
 import { sourceLines } from '../read/source-lines.js';
 import { mutationIndex, type MutationIndex } from '../java/static-state.js';
 import type { Finding, Lang, Localized, ProjectFacts, Rule } from '../types.js';
@@ -78,9 +78,11 @@ function toFinding({ rule, m }: RuleMatch, secretList: string[], snippet: string
 const byPlace = (a: Finding, b: Finding): number =>
   a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1);
 
-/** Runs every rule on every file of the project and returns the findings in file, line, column, rule order. */
-export function runRules(project: ProjectFacts, rules: Rule[]): Finding[] {
-  const index = buildIndex(project);
+/**
+ * Runs every rule on every file of the project and returns the findings in file, line, column, rule order.
+ * The type index is built here unless the caller, who needs it too, built it already.
+ */
+export function runRules(project: ProjectFacts, rules: Rule[], index: ProjectIndex = buildIndex(project)): Finding[] {
   let mutations: MutationIndex | undefined;
   const linesOf = sourceLines(project);
   const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);
