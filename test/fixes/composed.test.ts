@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { checkFix } from './harness.js';
+import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 describe('fixes that edit the same file', () => {
   it('the Resource a finding points at is found after the session store rewrote the lines above it', async () => {
@@ -35,8 +35,7 @@ describe('fixes that edit the same file', () => {
           '  <distributable/>\n' +
           '</web-app>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
@@ -91,8 +90,7 @@ describe('fixes that edit the same file', () => {
         '.paasport.env':
           '# Values taken out of the sources by paasport fix. Never commit this file.\n' + 'DIR=/data/crm/archive\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: DIR\n' +
           '    secret: false\n' +

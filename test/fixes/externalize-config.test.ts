@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { checkFix } from './harness.js';
+import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 const PLACEHOLDER_CONTEXT =
   '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans"\n' +
@@ -24,8 +24,7 @@ describe('externalize-config: values read from the environment', () => {
           'JDBC_PASSWORD=Crm@2015!\n' +
           'MAIL_HOST=smtp.acme-corp.com\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: JDBC_URL\n' +
           '    secret: false\n' +
@@ -71,8 +70,7 @@ describe('externalize-config: values read from the environment', () => {
           'JDBC_URL=jdbc:oracle:thin:@10.1.2.3:1521:crm\n' +
           'JDBC_PASSWORD=Geheim1\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: JDBC_URL\n' +
           '    secret: false\n' +
@@ -132,8 +130,7 @@ describe('externalize-config: values read from the environment', () => {
           '  <bean class="org.springframework.context.support.PropertySourcesPlaceholderConfigurer"/>\n' +
           '</beans>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: DATA_SOURCE_URL\n' +
           '    secret: false\n' +
@@ -184,8 +181,7 @@ describe('externalize-config: values read from the environment', () => {
           '  </Service>\n' +
           '</Server>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: JDBC_SHOP_PASSWORD\n' +
           '    secret: true\n' +
@@ -239,8 +235,7 @@ describe('externalize-config: values read from the environment', () => {
           'DB_PASSWORD=Sa12345\n' +
           'DB_URL=http://10.1.2.9:8080/report\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: URL\n' +
           '    secret: false\n' +

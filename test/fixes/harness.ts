@@ -8,6 +8,15 @@ import { bundledRules, makeTree, removeTree } from '../helpers.js';
 
 type Content = string | Uint8Array;
 
+/** The first lines of a paasport.yaml that a fix creates. */
+export const SETTINGS_HEADER =
+  '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
+  '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n';
+
+/** The paasport.yaml the logs fix creates when it is the only fix that records anything. */
+export const logsOnlySettings = (mode: 'volume' | 'stdout') =>
+  `${SETTINGS_HEADER}env: []\nvolumes: []\njavaSystemProperties: {}\nlogs:\n  mode: ${mode}\n  dir: /logs\n`;
+
 export interface FixCase {
   files: Record<string, Content>; // the tree before
   options?: Partial<FixOptions>;

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { checkFix } from './harness.js';
+import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 describe('local-files: write directories read from the environment, for a volume', () => {
   it('absolute paths in Java become AppEnv.get with the old path as default; in .properties they are left', async () => {
@@ -19,8 +19,7 @@ describe('local-files: write directories read from the environment, for a volume
           'ORDER_DIR=/var/shop/orders\n' +
           'CHECKOUT_SERVLET_DIR=/data/shop/archive\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: ORDER_DIR\n' +
           '    secret: false\n' +
@@ -105,8 +104,7 @@ describe('local-files: write directories read from the environment, for a volume
       },
       after: {
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: UPLOAD_IMAGES_DIR\n' +
           '    secret: false\n' +
@@ -173,8 +171,7 @@ describe('local-files: write directories read from the environment, for a volume
       },
       after: {
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: STORE_DATA_DIR\n' +
           '    secret: false\n' +

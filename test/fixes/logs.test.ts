@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { encodeGbk } from '../helpers.js';
-import { checkFix } from './harness.js';
+import { SETTINGS_HEADER, checkFix, logsOnlySettings } from './harness.js';
 
 const LOG4J_PROPERTIES =
   'log4j.rootLogger=INFO, stdout, file\n\nlog4j.appender.stdout=org.apache.log4j.ConsoleAppender\n' +
@@ -41,8 +41,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
       files: { 'src/main/resources/log4j.properties': LOG4J_PROPERTIES },
       after: {
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env: []\n' +
           'volumes: []\n' +
           'javaSystemProperties:\n' +
@@ -73,15 +72,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
       options: { logs: 'stdout' },
       files: { 'src/main/resources/log4j.properties': LOG4J_PROPERTIES },
       after: {
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: stdout\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('stdout'),
         'src/main/resources/log4j.properties':
           'log4j.rootLogger=INFO, stdout, file\n' +
           '\n' +
@@ -111,8 +102,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
           '2localhost.org.apache.juli.FileHandler.level = FINE\n' +
           '2localhost.org.apache.juli.FileHandler.prefix = localhost.\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env: []\n' +
           'volumes: []\n' +
           'javaSystemProperties:\n' +
@@ -142,15 +132,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
           '\n' +
           '2localhost.org.apache.juli.FileHandler.level = FINE\n' +
           '2localhost.org.apache.juli.FileHandler.prefix = localhost.\n',
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: stdout\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('stdout'),
       },
     });
   });
@@ -176,8 +158,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
             '</log4j:configuration>\r\n',
         ),
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env: []\n' +
           'volumes: []\n' +
           'javaSystemProperties:\n' +
@@ -209,15 +190,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
             '  </root>\r\n' +
             '</log4j:configuration>\r\n',
         ),
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: stdout\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('stdout'),
       },
     });
   });
@@ -226,15 +199,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
     await checkFix('logs', {
       files: { 'src/main/resources/logback.xml': LOGBACK },
       after: {
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: volume\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('volume'),
         'src/main/resources/logback.xml':
           '<configuration>\n' +
           '  <appender name="R" class="ch.qos.logback.core.rolling.RollingFileAppender">\n' +
@@ -252,15 +217,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
       options: { logs: 'stdout' },
       files: { 'src/main/resources/logback.xml': LOGBACK },
       after: {
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: stdout\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('stdout'),
         'src/main/resources/logback.xml':
           '<configuration>\n' +
           '  <appender name="R" class="ch.qos.logback.core.ConsoleAppender">\n' +
@@ -276,15 +233,7 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
     await checkFix('logs', {
       files: { 'src/main/resources/log4j2.xml': LOG4J2 },
       after: {
-        'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
-          'env: []\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'logs:\n' +
-          '  mode: volume\n' +
-          '  dir: /logs\n',
+        'paasport.yaml': logsOnlySettings('volume'),
         'src/main/resources/log4j2.xml':
           '<Configuration>\n' +
           '<Appenders>\n' +

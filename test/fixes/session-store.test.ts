@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { checkFix } from './harness.js';
+import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 const SESSION_WRITE =
   'package com.acme;\nimport javax.servlet.http.HttpSession;\n' +
@@ -58,8 +58,7 @@ describe('session-store: sessions leave the container', () => {
           '  </Service>\n' +
           '</Server>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
@@ -116,8 +115,7 @@ describe('session-store: sessions leave the container', () => {
           '\t</welcome-file-list>\r\n' +
           '</web-app>\r\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: MEMCACHED_NODES\n' +
           '    secret: false\n' +
@@ -170,8 +168,7 @@ describe('session-store: sessions leave the container', () => {
           '  </servlet>\n' +
           '</web-app>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
@@ -225,8 +222,7 @@ describe('session-store: sessions leave the container', () => {
       },
       after: {
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
@@ -364,8 +360,7 @@ describe('session-store: sessions leave the container', () => {
           '  </listener>\n' +
           '</web-app>\n',
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
@@ -405,8 +400,7 @@ describe('session-store: sessions leave the container', () => {
       },
       after: {
         'paasport.yaml':
-          '# Deployment settings (schema: analyzers/settings/paasport-yaml.schema.json).\n' +
-          '# paasport fix keeps env, volumes, javaSystemProperties, logs and sessionStore up to date.\n' +
+          SETTINGS_HEADER +
           'env:\n' +
           '  - name: REDIS_HOST\n' +
           '    secret: false\n' +
