@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { SETTINGS_HEADER, checkFix } from './harness.js';
+import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
 
 describe('fixes that edit the same file', () => {
   it('the Resource a finding points at is found after the session store rewrote the lines above it', async () => {
@@ -108,35 +108,7 @@ describe('fixes that edit the same file', () => {
           'logs:\n' +
           '  mode: volume\n' +
           '  dir: /logs\n',
-        'src/com/acme/AppEnv.java':
-          'package com.acme;\n' +
-          '\n' +
-          '/**\n' +
-          ' * Configuration read at run time, so that one build runs in every environment.\n' +
-          ' * Looks up an environment variable, then a Java system property of the same name.\n' +
-          ' */\n' +
-          'public final class AppEnv {\n' +
-          '    private AppEnv() {\n' +
-          '    }\n' +
-          '\n' +
-          '    /** The value, or the fallback (the value that used to be written in the code) when it is not set. */\n' +
-          '    public static String get(String name, String fallback) {\n' +
-          '        String value = System.getenv(name);\n' +
-          '        if (value == null || value.length() == 0) {\n' +
-          '            value = System.getProperty(name);\n' +
-          '        }\n' +
-          '        return value == null || value.length() == 0 ? fallback : value;\n' +
-          '    }\n' +
-          '\n' +
-          '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
-          '    public static String get(String name) {\n' +
-          '        String value = get(name, null);\n' +
-          '        if (value == null) {\n' +
-          '            throw new IllegalStateException("Set the environment variable " + name);\n' +
-          '        }\n' +
-          '        return value;\n' +
-          '    }\n' +
-          '}\n',
+        'src/com/acme/AppEnv.java': APP_ENV_JAVA,
         'src/com/acme/Archive.java':
           'package com.acme;\n' +
           'public class Archive {\n' +

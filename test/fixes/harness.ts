@@ -17,6 +17,37 @@ export const SETTINGS_HEADER =
 export const logsOnlySettings = (mode: 'volume' | 'stdout') =>
   `${SETTINGS_HEADER}env: []\nvolumes: []\njavaSystemProperties: {}\nlogs:\n  mode: ${mode}\n  dir: /logs\n`;
 
+/** The helper class the fixes add to a project whose top package is com.acme, as it must read. */
+export const APP_ENV_JAVA =
+  'package com.acme;\n' +
+  '\n' +
+  '/**\n' +
+  ' * Configuration read at run time, so that one build runs in every environment.\n' +
+  ' * Looks up an environment variable, then a Java system property of the same name.\n' +
+  ' */\n' +
+  'public final class AppEnv {\n' +
+  '    private AppEnv() {\n' +
+  '    }\n' +
+  '\n' +
+  '    /** The value, or the fallback (the value that used to be written in the code) when it is not set. */\n' +
+  '    public static String get(String name, String fallback) {\n' +
+  '        String value = System.getenv(name);\n' +
+  '        if (value == null || value.length() == 0) {\n' +
+  '            value = System.getProperty(name);\n' +
+  '        }\n' +
+  '        return value == null || value.length() == 0 ? fallback : value;\n' +
+  '    }\n' +
+  '\n' +
+  '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
+  '    public static String get(String name) {\n' +
+  '        String value = get(name, null);\n' +
+  '        if (value == null) {\n' +
+  '            throw new IllegalStateException("Set the environment variable " + name);\n' +
+  '        }\n' +
+  '        return value;\n' +
+  '    }\n' +
+  '}\n';
+
 export interface FixCase {
   files: Record<string, Content>; // the tree before
   options?: Partial<FixOptions>;
