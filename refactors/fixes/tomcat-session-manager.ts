@@ -78,7 +78,11 @@ function addDistributable(ws: Workspace, webXml: string): boolean {
   if (!x || elementsNamed(x, 'distributable').length) return false;
   const [root] = elementsNamed(x, 'web-app');
   if (!root) return false;
-  const before = elementsNamed(x, 'display-name', 'description', 'icon').sort((a, b) => b.spans.end - a.spans.end)[0];
+  // only the descriptor's own display-name, description and icon: a servlet or a filter has its own
+  const rootIndex = x.doc.elements.indexOf(root);
+  const before = elementsNamed(x, 'display-name', 'description', 'icon')
+    .filter((e) => e.parent === rootIndex)
+    .sort((a, b) => b.spans.end - a.spans.end)[0];
   const at = before ? before.spans.end : root.spans.openEnd;
   const indent = before ? indentAt(x.file.text, before.spans.start) : indentUnit(x.file.text);
   return ws.edit(webXml, x.file, [{ start: at, end: at, text: withEol(x.file, `\n${indent}<distributable/>`) }]);

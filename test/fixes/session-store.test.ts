@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 const SESSION_WRITE =
@@ -9,6 +9,17 @@ const WEB_XML_25 =
   '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
   '  <display-name>shop</display-name>\n  <servlet>\n    <servlet-name>s</servlet-name>\n' +
   '    <servlet-class>com.acme.S</servlet-class>\n  </servlet>\n</web-app>\n';
+
+/** paasport.yaml after the Redis manager went into one webapp's context.xml. */
+const redisSettings = (contextXml: string) =>
+  SETTINGS_HEADER +
+  ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD']
+    .map((n) => `  - name: ${n}\n    secret: ${n === 'REDIS_PASSWORD'}\n    usedBy:\n      - ${contextXml}\n`)
+    .reduce((all, e) => all + e, 'env:\n') +
+  'volumes: []\njavaSystemProperties: {}\nsessionStore:\n  type: redis\n' +
+  '  manager: org.redisson.tomcat.RedissonSessionManager\n  jars:\n' +
+  '    - org.redisson:redisson-all:3.27.2\n    - org.redisson:redisson-tomcat-9:3.27.2\n' +
+  '  env:\n    - REDIS_HOST\n    - REDIS_PORT\n    - REDIS_PASSWORD\n';
 
 describe('session-store: sessions leave the container', () => {
   it('Redis: the manager replaces a PersistentManager, web.xml is distributable, <Cluster> goes', async () => {
@@ -447,5 +458,25 @@ describe('session-store: sessions leave the container', () => {
           'spring.redis.password=${REDIS_PASSWORD:}\r\n',
       },
     });
+  });
+  it("<distributable/> goes after the descriptor's own description, never inside a servlet", async () => {
+    const webXml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
+      '  <description>shop</description>\n  <servlet>\n    <description>checkout</description>\n' +
+      '    <display-name>Checkout</display-name>\n    <servlet-name>s</servlet-name>\n' +
+      '    <servlet-class>com.acme.S</servlet-class>\n  </servlet>\n</web-app>\n';
+    const outcomes = await checkFix('session-store', {
+      files: { 'src/com/acme/Login.java': SESSION_WRITE, 'WEB-INF/web.xml': webXml },
+      after: {
+        'WEB-INF/web.xml': webXml.replace('  <description>shop</description>\n', '$&  <distributable/>\n'),
+        'META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Context>\n' +
+          '  <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+          '           configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n' +
+          '</Context>\n',
+        'paasport.yaml': redisSettings('META-INF/context.xml'),
+      },
+    });
+    expect(outcomes[0].left).toEqual([]);
   });
 });
