@@ -46,23 +46,31 @@ function sessionDependencies(ctx: FixContext): { version?: string; deps: Depende
   };
 }
 
-/** The project's <dependencies> (the first one before any <dependencyManagement>), unless it has Spring Session. */
-function projectDependencies(x: XmlFile) {
-  if (elementsNamed(x, 'artifactId').some((a) => a.text === 'spring-session-data-redis')) return undefined;
-  const [management] = elementsNamed(x, 'dependencyManagement');
-  return elementsNamed(x, 'dependencies').find((d) => !management || d.spans.start < management.spans.start);
+/** The project's own <dependencies> (not those of dependencyManagement, a profile or a plugin). */
+function projectDependencies(x: XmlFile): XmlNode | undefined {
+  const project = x.doc.elements.findIndex((e) => e.parent === -1 && e.name === 'project');
+  return elementsNamed(x, 'dependencies').find((d) => d.parent === project);
 }
+
+const hasSpringSession = (x: XmlFile) =>
+  elementsNamed(x, 'artifactId').some((a) => a.text === 'spring-session-data-redis');
+
+const coordinates = (deps: Dependency[]) => deps.map(([g, a, v]) => `${g}:${a}${v ? `:${v}` : ''}`).join(' and ');
 
 /** The dependencies in the Maven build, or a line for a person when the build is not Maven. */
 function addDependencies(ctx: FixContext, deps: Dependency[], left: string[]): void {
   const pom = ctx.project.build.tool === 'maven' ? ctx.project.build.file : undefined;
   if (!pom) {
-    left.push(`add ${deps.map(([g, a, v]) => `${g}:${a}${v ? `:${v}` : ''}`).join(' and ')} to the build`);
+    left.push(`add ${coordinates(deps)} to the build`);
     return;
   }
   const x = readXml(ctx.ws, pom)!;
+  if (hasSpringSession(x)) return;
   const dependencies = projectDependencies(x);
-  if (!dependencies) return;
+  if (!dependencies) {
+    left.push(`${pom} has no <dependencies> of its own: add ${coordinates(deps)} there`);
+    return;
+  }
   const unit = indentUnit(x.file.text);
   const lines = deps.flatMap(([g, a, v]) => [
     '<dependency>',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { planFixes } from '../../refactors/plan.js';
+import { bundledRules, makeTree, removeTree } from '../helpers.js';
 import { SETTINGS_HEADER, checkFix } from './harness.js';
 
 const SESSION_WRITE =
@@ -478,5 +480,49 @@ describe('session-store: sessions leave the container', () => {
       },
     });
     expect(outcomes[0].left).toEqual([]);
+  });
+});
+
+describe('session-store: Spring Session goes into the project’s own dependencies', () => {
+  const pomWith = (sections: string) =>
+    `<project>\n  <modelVersion>4.0.0</modelVersion>\n  <artifactId>crm</artifactId>\n${sections}</project>\n`;
+  const managed =
+    '  <dependencyManagement>\n    <dependencies>\n      <dependency>\n        <groupId>org.springframework</groupId>\n' +
+    '        <artifactId>spring-framework-bom</artifactId>\n      </dependency>\n    </dependencies>\n' +
+    '  </dependencyManagement>\n';
+  const own =
+    '  <dependencies>\n    <dependency>\n      <groupId>org.springframework</groupId>\n' +
+    '      <artifactId>spring-webmvc</artifactId>\n      <version>4.3.30.RELEASE</version>\n    </dependency>\n' +
+    '  </dependencies>\n';
+  const added =
+    '    <dependency>\n      <groupId>org.springframework.session</groupId>\n' +
+    '      <artifactId>spring-session-data-redis</artifactId>\n      <version>1.3.5.RELEASE</version>\n' +
+    '    </dependency>\n    <dependency>\n      <groupId>redis.clients</groupId>\n      <artifactId>jedis</artifactId>\n' +
+    '      <version>2.9.0</version>\n    </dependency>\n';
+
+  async function planned(pom: string) {
+    const dir = makeTree({ 'pom.xml': pom, 'src/main/java/com/acme/Login.java': SESSION_WRITE });
+    try {
+      const options = { logs: 'volume' as const, sessionStore: 'spring-session' as const };
+      const plan = await planFixes(dir, bundledRules(), options, ['session-store']);
+      const change = plan.fixes[0].changes.find((c) => c.file === 'pom.xml');
+      return { pom: change && new TextDecoder().decode(change.after), left: plan.fixes[0].outcome.left };
+    } finally {
+      removeTree(dir);
+    }
+  }
+
+  it('after a <dependencyManagement>, not inside it', async () => {
+    const r = await planned(pomWith(managed + own));
+    expect(r.pom).toBe(pomWith(managed + own.replace('  </dependencies>\n', `${added}  </dependencies>\n`)));
+  });
+
+  it('a pom with no <dependencies> of its own says what to add', async () => {
+    const r = await planned(pomWith(managed));
+    expect(r.pom).toBeUndefined();
+    expect(r.left).toContain(
+      'pom.xml has no <dependencies> of its own: add org.springframework.session:spring-session-data-redis:' +
+        '1.3.5.RELEASE and redis.clients:jedis:2.9.0 there',
+    );
   });
 });
