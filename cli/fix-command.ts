@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runFix } from '../refactors/workflow.js';
 import { fixSummary } from './fix-summary.js';
-import { FIX_ORDER, type FixKind } from '../refactors/types.js';
+import { FIX_ORDER } from '../refactors/fixes/index.js';
+import type { FixKind } from '../refactors/types.js';
 
 function parseOnly(v: string): FixKind[] {
   const kinds = v

@@ -3,6 +3,7 @@ import { collectFacts } from '../analyzers/collect.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { createJavaParser } from '../analyzers/java/parser.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
+import { PaasportError } from '../analyzers/errors.js';
 import type { Finding, Rule } from '../analyzers/types.js';
 import { FIXES } from './fixes/index.js';
 import { emptyRecord, loadRecord, writeEnvFile, writeRecord } from './record.js';
@@ -19,10 +20,21 @@ export interface Plan {
   fixes: PlannedFix[];
 }
 
-/** The findings of the rules a fix resolves or reads. */
+/** The findings of the rules a fix resolves: those it declares, and a user's rules whose `fix:` names it. */
 function findingsFor(fix: Fix<FixOptionName>, findings: Finding[]): Finding[] {
-  const ids = new Set([...fix.resolves, ...(fix.reads ?? [])]);
-  return findings.filter((f) => ids.has(f.ruleId));
+  const ids = new Set(fix.resolves);
+  return findings.filter((f) => ids.has(f.ruleId) || f.fix === fix.kind);
+}
+
+/** A fix that fails while planning has written nothing; the message names it. */
+async function runOne(fix: Fix<FixOptionName>, ctx: FixContext<FixOptionName>): Promise<FixOutcome> {
+  try {
+    return await fix.run(ctx);
+  } catch (e) {
+    if (e instanceof PaasportError) throw e;
+    const why = (e as Error).message;
+    throw new PaasportError(`the ${fix.kind} fix cannot be planned: ${why}. Nothing was changed.`, 'failed');
+  }
 }
 
 /** Only the options a fix declares. */
@@ -47,7 +59,7 @@ export async function planFixes(root: string, rules: Rule[], options: FixOptions
       options: optionsFor(fix.options, options),
       findings: findingsFor(fix, assessment.findings),
     };
-    const outcome = await fix.run(ctx);
+    const outcome = await runOne(fix, ctx);
     if (ws.hasPending() && JSON.stringify(record) !== JSON.stringify(emptyRecord())) {
       writeRecord(ws, record);
       writeEnvFile(ws, record);

@@ -12,13 +12,9 @@ import type {
 } from '../analyzers/settings/types.js';
 
 export type FixKind = 'session-serializable' | 'session-store' | 'externalize-config' | 'logs' | 'local-files';
-// the order is the list of fixes itself (fixes/index.ts)
-export { FIX_ORDER } from './fixes/index.js';
-
-export type SessionStore = SessionStoreKind;
 
 export interface FixOptions {
-  sessionStore?: SessionStore;
+  sessionStore?: SessionStoreKind;
   logs: 'volume' | 'stdout';
 }
 
@@ -63,11 +59,10 @@ export interface FixOutcome {
   left: string[]; // what is left for a person
 }
 
-/** A codemod: the options it takes, the rules whose findings it removes or reads, and the edits it makes. */
+/** A codemod: the options it takes, the rules whose findings it removes, and the edits it makes. */
 export interface Fix<O extends FixOptionName = never> {
   kind: FixKind;
   options: readonly O[];
   resolves: readonly string[]; // rule ids whose `fix:` names this fix; `assess` no longer reports them after it
-  reads?: readonly string[]; // rule ids whose findings it reads without resolving them
   run(ctx: FixContext<O>): Promise<FixOutcome> | FixOutcome;
 }

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { Finding, Rule } from '../analyzers/types.js';
+import { FIX_ORDER } from './fixes/index.js';
 import { planFixes, type PlannedFix } from './plan.js';
 import { ENV_FILE } from '../analyzers/settings/paasport-yaml.js';
 import { readText } from './edit/text-file.js';
@@ -67,8 +68,7 @@ async function gitState(git: SimpleGit): Promise<GitState> {
 }
 
 /** The top of the repository the app is in; refuses a folder that is missing, outside git or without a commit. */
-async function repositoryTop(appDir: string, dir: string, git: SimpleGit): Promise<string> {
-  if (!existsSync(dir)) throw new PaasportError(`${appDir}: no such folder`);
+async function repositoryTop(appDir: string, git: SimpleGit): Promise<string> {
   if (!(await git.checkIsRepo()))
     throw new PaasportError(
       `${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`,
@@ -167,12 +167,18 @@ async function commitAll(git: SimpleGit, dir: string, opts: FixRunOptions, resul
  */
 export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
   const dir = path.resolve(appDir);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new PaasportError(`${appDir}: no such folder. Pass the application's folder, inside a git work tree.`);
+  }
   const git = simpleGit(dir);
-  const top = await repositoryTop(appDir, dir, git);
+  const top = await repositoryTop(appDir, git);
   const dirty = await dirtyFiles(git, opts.allowDirty);
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
-  const unfixed = plan.assessment.findings.filter((f) => !f.fix && f.category !== 'potential');
+  // a finding no fix of paasport resolves (a user's rule may name a fix that does not exist) is left for a person
+  const unfixed = plan.assessment.findings.filter(
+    (f) => !(f.fix && FIX_ORDER.includes(f.fix as FixKind)) && f.category !== 'potential',
+  );
   const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty, unfixed };
   const all = plan.fixes.flatMap((f) => f.changes);
   if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };

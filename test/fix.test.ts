@@ -6,6 +6,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess/assess.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
 import { PaasportError } from '../analyzers/errors.js';
 import { commitAll, git } from './git-repo.js';
@@ -376,6 +377,51 @@ describe('paasport fix workflow', () => {
       expect(r.stderr).toContain('is not in a git repository');
     } finally {
       removeTree(dir);
+    }
+  });
+
+  it('the CLI refuses a missing folder or a file with exit 2, not a crash', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-nofolder-'));
+    try {
+      writeFileSync(path.join(dir, 'App.java'), 'class App {}\n');
+      for (const target of [path.join(dir, 'missing'), path.join(dir, 'App.java')]) {
+        const r = spawnSync(process.execPath, [CLI, 'fix', target], { encoding: 'utf8' });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain(`${target}: no such folder. Pass the application's folder`);
+        expect(r.stderr).not.toContain('    at ');
+      }
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it("a user's rule whose fix: names a fix of paasport is fixed; one naming no fix is left for a person", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-userrule-'));
+    const rulesDir = mkdtempSync(path.join(os.tmpdir(), 'paasport-userrules-'));
+    const rule = (id: string, regex: string, fix: string) =>
+      `- id: ${id}\n  category: optional\n  effort: 1\n  tags: [company]\n` +
+      `  title: { en: "Service address", zh-CN: "服务地址" }\n  message: { en: "{value}", zh-CN: "{value}" }\n` +
+      `  links: ["https://12factor.net/config"]\n  when:\n    java.string: { regex: "${regex}" }\n  fix: ${fix}\n`;
+    try {
+      writeFileSync(
+        path.join(rulesDir, 'company.yaml'),
+        rule('orders-service', '^svc://orders$', 'externalize-config') +
+          rule('billing-service', '^svc://billing$', 'x'),
+      );
+      writeFileSync(
+        path.join(dir, 'Client.java'),
+        'package com.acme;\npublic class Client {\n  String orders = "svc://orders";\n  String billing = "svc://billing";\n}\n',
+      );
+      commitAll(dir);
+      const rules = [...bundledRules(), ...loadRules([rulesDir]).filter((r) => r.id.endsWith('-service'))];
+      const result = await runFix(dir, options({ rules }));
+      const client = readFileSync(path.join(dir, 'Client.java'), 'utf8');
+      expect(client).toContain('String orders = com.acme.AppEnv.get("ORDERS", "svc://orders");');
+      expect(client).toContain('String billing = "svc://billing";');
+      expect(result.unfixed.map((f) => f.ruleId)).toEqual(['billing-service']);
+    } finally {
+      removeTree(dir);
+      removeTree(rulesDir);
     }
   });
 });

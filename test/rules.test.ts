@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledRulesDir } from '../analyzers/engine/rule-load.js';
 import { casesFileOf, flaggedLines, loadCases, type RuleCase } from '../analyzers/engine/rule-cases.js';
 import type { Rule } from '../analyzers/types.js';
-import { FIX_ORDER, type FixKind } from '../refactors/types.js';
+import { FIX_ORDER } from '../refactors/fixes/index.js';
+import type { FixKind } from '../refactors/types.js';
 import { assessFiles, bundledRules } from './helpers.js';
 
 const packs = [...new Set(bundledRules().map((r) => r.source!))];

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { rawType } from '../../analyzers/java/extract.js';
+import { rawType } from '../../analyzers/java/syntax.js';
 import { notSerializableLibraryType } from '../../analyzers/java/library-types.js';
 import { isSerializable, resolveTypeName, type ProjectIndex } from '../../analyzers/java/type-index.js';
 import { nodeAt, withTree } from '../edit/java-source.js';
