@@ -6,9 +6,9 @@ import { loadRules } from '../analyzers/engine/rule-load.js';
 import type { Category, Encoding, Lang } from '../analyzers/types.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../generators/reports/render.js';
 import { appsFrom } from './app-refs.js';
+import { positiveInteger, positiveNumber } from './parse-options.js';
 import { packageVersion } from './version.js';
-import { writeFileAtomic } from './write-output.js';
-import { PaasportError } from '../analyzers/errors.js';
+import { writeOutput } from './write-output.js';
 
 const CATEGORIES: Category[] = ['mandatory', 'optional', 'potential'];
 
@@ -18,26 +18,10 @@ function parseEncoding(v: string): Encoding {
   return e;
 }
 
-function parsePositive(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
-  return n;
-}
-
 // --fail-on optional means "optional or worse": a CI job picks the lowest category that should break the build.
 function failing(cats: Category[], failOn: Category): boolean {
   const limit = CATEGORIES.indexOf(failOn);
   return cats.some((c) => CATEGORIES.indexOf(c) <= limit);
-}
-
-async function write(file: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(file, text);
-  } catch (e) {
-    throw new PaasportError(
-      `cannot write the report to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its folder exists and is writable.`,
-    );
-  }
 }
 
 export function assessCommand(): Command {
@@ -71,8 +55,8 @@ export function assessCommand(): Command {
       'read every text file in this encoding instead of detecting it (utf-8, gbk, iso-8859-1)',
       parseEncoding,
     )
-    .option('--max-file-size <MB>', 'skip files larger than this, with a notice', parsePositive, 2)
-    .option('--threads <n>', 'parser threads (default: one per core)', parsePositive)
+    .option('--max-file-size <MB>', 'skip files larger than this, with a notice', positiveNumber, 2)
+    .option('--threads <n>', 'parser threads (default: one per core)', positiveInteger(64))
     .option('-q, --quiet', 'no progress on standard error')
     .addHelpText(
       'after',
@@ -140,8 +124,9 @@ async function runAssess(paths: string[], o: AssessFlags): Promise<void> {
   const apps = await assessWithProgress(appsFrom(paths, o), rules, o);
   const report = renderReport(o.format, apps, rules, o.lang, packageVersion());
   if (o.output) {
-    await write(o.output, report.text);
-    if (report.findingsCsv) await write(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv);
+    await writeOutput(o.output, report.text, 'the report');
+    if (report.findingsCsv)
+      await writeOutput(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv, 'the findings');
   } else process.stdout.write(report.text);
   const categories = apps.flatMap((a) => a.findings.map((f) => f.category));
   if (o.failOn && failing(categories, o.failOn)) process.exitCode = 1;

@@ -1,22 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
-import { loadSettings, SETTINGS_FILE } from '../analyzers/settings/paasport-yaml.js';
+import { loadSettings, SETTINGS_FILE, validateSettings } from '../analyzers/settings/paasport-yaml.js';
 import { resolveDefaults } from '../generators/deploy/defaults.js';
 import { generateApps } from '../generators/deploy/generate-apps.js';
 import { dockerImageFiles } from '../platform/docker/docker-engine.js';
 import { appsFrom } from './app-refs.js';
+import { positiveInteger, positiveNumber } from './parse-options.js';
 import { catalinaPatch, type CatalinaOptions } from './catalina-source.js';
 import { withFlags, type SettingsFlags } from './settings-flags.js';
-import { writeFileAtomic } from './write-output.js';
-
-const positive = (v: string) => {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
-  return n;
-};
+import { writeOutput } from './write-output.js';
 
 export function generateCommand(): Command {
   return new Command('generate')
@@ -36,10 +30,10 @@ export function generateCommand(): Command {
     .option('--registry <host>', 'private registry the image is pushed to')
     .option('--tag <tag>', 'image tag (default: the build version)')
     .option('--context-path <path>', 'deploy under this context path instead of ROOT, e.g. /shop')
-    .option('--cpus <n>', 'CPU shares for Marathon', positive)
-    .option('--mem <MB>', 'memory for Marathon', positive)
-    .option('--instances <n>', 'instances (1 while sessions stay in memory)', positive)
-    .option('--service-port <port>', 'marathon-lb service port', positive)
+    .option('--cpus <n>', 'CPU shares for Marathon', positiveNumber)
+    .option('--mem <MB>', 'memory for Marathon', positiveNumber)
+    .option('--instances <n>', 'instances (1 while sessions stay in memory)', positiveInteger())
+    .option('--service-port <port>', 'marathon-lb service port', positiveInteger(65535))
     .option('--vhost <host>', 'marathon-lb virtual host')
     .option('--group <id>', 'Marathon group id when several apps are generated together', '/apps')
     .option('--with-store', 'also write a Redis or Memcached Marathon app for test environments')
@@ -71,8 +65,11 @@ interface GenerateFlags extends SettingsFlags, CatalinaOptions {
   withStore?: boolean;
 }
 
-const settingsOf = (app: AppRef, o: GenerateFlags) =>
-  withFlags(loadSettings(o.config ?? path.join(path.resolve(app.path), SETTINGS_FILE)), o);
+/** The app's paasport.yaml with the flags over it, checked again: a flag must not make settings the file could not. */
+function settingsOf(app: AppRef, o: GenerateFlags) {
+  const file = o.config ?? path.join(path.resolve(app.path), SETTINGS_FILE);
+  return validateSettings(withFlags(loadSettings(file), o), `${file} with the command-line flags`);
+}
 
 function outDirOf(a: Assessment, o: GenerateFlags, several: boolean): string {
   if (!o.out) return path.resolve(a.app.path, 'deploy');
@@ -96,8 +93,7 @@ async function runGenerate(paths: string[], o: GenerateFlags): Promise<void> {
     },
   );
   for (const f of files) {
-    mkdirSync(path.dirname(f.path), { recursive: true });
-    await writeFileAtomic(f.path, f.text);
+    await writeOutput(f.path, f.text, 'a generated file', true);
   }
   for (const w of warnings) process.stderr.write(`${w}\n`);
   const shown = files.map((f) => `  ${path.relative(process.cwd(), f.path) || f.path}`);

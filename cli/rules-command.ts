@@ -6,7 +6,7 @@ import type { Lang, Rule } from '../analyzers/types.js';
 import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, REFACTOR_LABEL, words } from '../generators/reports/i18n.js';
 import { padDisplay } from '../generators/reports/summary.js';
 import { PaasportError } from '../analyzers/errors.js';
-import { writeFileAtomic } from './write-output.js';
+import { writeOutput } from './write-output.js';
 
 const generic = (s: string) => s.replace(/\{value\}|\{detail\}/g, '…');
 
@@ -89,7 +89,7 @@ function schemaCommand(): Command {
     .argument('[file]', 'write it to this file instead')
     .action(async (file?: string) => {
       const text = JSON.stringify(ruleSchema(), null, 2) + '\n';
-      if (file) await writeFileAtomic(file, text);
+      if (file) await writeOutput(file, text, 'the rule schema');
       else process.stdout.write(text);
     });
 }

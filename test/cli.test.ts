@@ -30,6 +30,30 @@ describe('paasport assess (built CLI)', () => {
     expect(run(['frobnicate']).code).toBe(2);
   });
 
+  it('bad settings from flags and unwritable outputs are usage errors that say what to check, never a crash', () => {
+    const out = makeTree({ 'a-file': 'x\n' });
+    try {
+      const api = path.join(ROOT, 'fixtures/stateless-api');
+      const cases: [string[], string][] = [
+        [['generate', api, '--base-image', 'tomcat', '--out', out], '/baseImage must match pattern'],
+        [['generate', api, '--context-path', 'shop', '--out', out], '/contextPath must match pattern'],
+        [['generate', api, '--service-port', '99999'], 'expected a whole number from 1 to 65535'],
+        [['generate', api, '--instances', '1.5'], 'expected a whole number of 1 or more'],
+        [['generate', api, '--out', path.join(out, 'a-file', 'deploy')], 'cannot write a generated file to'],
+        [['rules', 'schema', path.join(out, 'missing', 'rules.json')], 'cannot write the rule schema to'],
+        [['assess', SHOP, '-o', path.join(out, 'a-file', 'r.txt')], 'cannot write the report to'],
+      ];
+      for (const [args, message] of cases) {
+        const r = run(args);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.err).toContain(message);
+        expect(r.err).not.toContain('    at ');
+      }
+    } finally {
+      removeTree(out);
+    }
+  });
+
   it('--format json follows the report schema kept in the repo', () => {
     const r = run(['assess', SHOP, '--format', 'json']);
     expect(r.code).toBe(0);

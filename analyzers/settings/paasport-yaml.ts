@@ -10,14 +10,8 @@ export const SETTINGS_FILE = 'paasport.yaml';
 export const ENV_FILE = '.paasport.env';
 export const SETTINGS_SCHEMA = 'analyzers/settings/paasport-yaml.schema.json';
 
-/** Parses and validates the text of a paasport.yaml; `where` names it in messages. */
-export function parseSettings(text: string, where: string): AppSettings {
-  let data: unknown;
-  try {
-    data = YAML.parse(text) ?? {};
-  } catch (e) {
-    throw new PaasportError(`${where}: not valid YAML: ${(e as Error).message}`);
-  }
+/** Checks settings against the schema; `where` names them in messages (a file, or the flags that gave them). */
+export function validateSettings(data: unknown, where: string): AppSettings {
   const validate = new Ajv({ allErrors: true }).compile<AppSettings>(JSON.parse(readPackageFile(SETTINGS_SCHEMA)));
   if (!validate(data)) {
     const why = (validate.errors ?? [])
@@ -27,6 +21,17 @@ export function parseSettings(text: string, where: string): AppSettings {
     throw new PaasportError(`${where}: ${why}. See the schema in ${SETTINGS_SCHEMA}.`);
   }
   return data;
+}
+
+/** Parses and validates the text of a paasport.yaml; `where` names it in messages. */
+export function parseSettings(text: string, where: string): AppSettings {
+  let data: unknown;
+  try {
+    data = YAML.parse(text) ?? {};
+  } catch (e) {
+    throw new PaasportError(`${where}: not valid YAML: ${(e as Error).message}`);
+  }
+  return validateSettings(data, where);
 }
 
 /** The settings in a file; none when there is no file. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Assessment } from '../../analyzers/assess/assess.js';
+import { PaasportError } from '../../analyzers/errors.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import type { CatalinaPatch } from './catalina-patch.js';
 import { generateArtifacts } from './generate.js';
@@ -60,6 +61,10 @@ export function generateApps(apps: AppToGenerate[], opts: GenerateAppsOptions) {
 function groupDefinition(id: string, apps: Record<string, unknown>[], version: MarathonVersion): string {
   const group = marathonGroup(id, apps);
   const errors = validationErrors(marathonValidators(version).group, group);
-  if (errors.length) throw new Error(`the Marathon group does not follow the schema: ${errors.join('; ')}`);
+  if (errors.length) {
+    throw new PaasportError(
+      `the Marathon group does not follow Marathon's schema: ${errors.join('; ')}. Check --group.`,
+    );
+  }
   return JSON.stringify(group, null, 2) + '\n';
 }

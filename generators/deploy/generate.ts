@@ -1,4 +1,5 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
+import { PaasportError } from '../../analyzers/errors.js';
 import { ENV_FILE } from '../../analyzers/settings/paasport-yaml.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import { VERDICT_LABEL } from '../reports/i18n.js';
@@ -26,7 +27,10 @@ const json = (doc: unknown) => JSON.stringify(doc, null, 2) + '\n';
 
 function checked(version: MarathonVersion, what: string, app: Record<string, unknown>): Record<string, unknown> {
   const errors = validationErrors(marathonValidators(version).app, app);
-  if (errors.length) throw new Error(`${what} does not follow the schema: ${errors.join('; ')}`);
+  if (errors.length) {
+    const why = errors.join('; ');
+    throw new PaasportError(`${what} does not follow Marathon's schema: ${why}. Check paasport.yaml and the flags.`);
+  }
   return app;
 }
 
@@ -54,7 +58,7 @@ function dockerfile(view: ReturnType<typeof imageView>): string {
   const lint = lintDockerfile(text);
   if (lint.length) {
     const broken = lint.map((l) => `${l.rule} (line ${l.line}: ${l.message})`).join(', ');
-    throw new Error(`the generated Dockerfile breaks ${broken}`);
+    throw new PaasportError(`the Dockerfile would break ${broken}: check the base image and build settings.`);
   }
   return text;
 }
