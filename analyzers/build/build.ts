@@ -1,14 +1,6 @@
 import path from 'node:path';
 import type { BuildFacts, Dependency, TextFacts, XmlElement, XmlFacts } from '../types.js';
-
-/** The elements nested under elements[i] (pre-order: they follow it while their path extends its path). */
-export function childrenOf(facts: XmlFacts, i: number): XmlElement[] {
-  const prefix = facts.elements[i].path + '/';
-  const out: XmlElement[] = [];
-  for (let j = i + 1; j < facts.elements.length && facts.elements[j].path.startsWith(prefix); j++)
-    out.push(facts.elements[j]);
-  return out;
-}
+import { childrenOf } from '../config/xml.js';
 
 function childText(children: XmlElement[], parentPath: string, name: string): string | undefined {
   return children.find((c) => c.path === `${parentPath}/${name}`)?.text;

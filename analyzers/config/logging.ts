@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { childrenOf } from '../build/build.js';
+import { childrenOf } from './xml.js';
 import type { FileFacts, PropertiesFacts, XmlFacts } from '../types.js';
 
 export type LoggingFramework = 'log4j' | 'log4j2' | 'logback' | 'jul';

@@ -1,4 +1,4 @@
-import { childrenOf } from '../build/build.js';
+import { childrenOf } from './xml.js';
 import type { XmlFacts } from '../types.js';
 
 export interface SpringBean {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { childrenOf } from '../build/build.js';
+import { childrenOf } from './xml.js';
 import type { XmlElement, XmlFacts } from '../types.js';
 
 export type WebXmlFlavor = 'dtd' | 'j2ee' | 'javaee' | 'jcp' | 'jakarta';

@@ -158,3 +158,12 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlDocumen
   for (const o of open) o.node.text = o.text.join('').trim();
   return { facts, notices };
 }
+
+/** The elements nested under elements[i] (pre-order: they follow it while their path extends its path). */
+export function childrenOf(facts: XmlFacts, i: number): XmlElement[] {
+  const prefix = facts.elements[i].path + '/';
+  const out: XmlElement[] = [];
+  for (let j = i + 1; j < facts.elements.length && facts.elements[j].path.startsWith(prefix); j++)
+    out.push(facts.elements[j]);
+  return out;
+}
