@@ -7,6 +7,7 @@ import { PLACEHOLDER_BEAN, resolvesPlaceholders } from '../edit/spring-beans.js'
 import type { TextEdit } from '../edit/text-edit.js';
 import { ancestorsOf, attributeEdit, elementAt, elementsNamed, readXml, xmlAttr } from '../edit/xml-doc.js';
 import { addEnv } from '../record.js';
+import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
 
@@ -104,6 +105,18 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
   ctx.ws.edit(file, x.file, edits);
 }
 
+const SECRET_ATTRIBUTE = /password|passwd|pwd|secret/i;
+
+/**
+ * The attribute that holds a value a rule found: one whose name says it is a secret when the rule found a secret,
+ * then one equal to the value, then the first that contains it (`maxActive="100" password="100"`: the password).
+ */
+function attributeHolding(el: XmlNode, value: string, secret: boolean): string | undefined {
+  const rank = (k: string) => (secret && SECRET_ATTRIBUTE.test(k) ? 0 : 2) + (el.attributes[k] === value ? 0 : 1);
+  const holding = Object.keys(el.attributes).filter((k) => el.attributes[k].includes(value));
+  return holding.sort((a, b) => rank(a) - rank(b))[0];
+}
+
 // context.xml and server.xml: Tomcat resolves ${name} from Java system properties, which setenv.sh sets from the env
 function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: string[]): void {
   const x = readXml(ctx.ws, file)!;
@@ -112,7 +125,7 @@ function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: 
     const value = finding.matched.value;
     const found = elementAt(ctx.ws, x, finding);
     const el = found && TOMCAT_ELEMENTS.includes(found.name) ? found : undefined;
-    const attr = el && Object.keys(el.attributes).find((k) => value !== undefined && el.attributes[k].includes(value));
+    const attr = el && value !== undefined ? attributeHolding(el, value, isSecret(finding)) : undefined;
     const span = attr && el?.spans.attributes[attr];
     if (!el || !attr || !span) {
       left.push(`${file}:${finding.line}: move this value to a \${property} by hand`);

@@ -212,6 +212,27 @@ describe('externalize-config: values read from the environment', () => {
     });
   });
 
+  it('a password equal to another attribute of its element is the one taken out', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'META-INF/context.xml':
+          '<Context>\n  <Resource name="jdbc/a" maxActive="100" username="app" password="100"/>\n</Context>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\nJDBC_A_PASSWORD=100\n',
+        'META-INF/context.xml':
+          '<Context>\n  <Resource name="jdbc/a" maxActive="100" username="app" password="${jdbc.a.password}"/>\n' +
+          '</Context>\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: JDBC_A_PASSWORD\n    secret: true\n    usedBy:\n      - META-INF/context.xml\n' +
+          'volumes: []\njavaSystemProperties:\n  jdbc.a.password: ${JDBC_A_PASSWORD}\n',
+      },
+    });
+  });
+
   it('Java: literals become AppEnv.get(...), named after their field, or their class and kind', async () => {
     // the finding on PORT points at an int field: no literal there, and the URL that happens to hold 8080 is
     // named by its own finding, not taken for the port
