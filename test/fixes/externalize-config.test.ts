@@ -212,6 +212,28 @@ describe('externalize-config: values read from the environment', () => {
     });
   });
 
+  it('a JDBC URL with &amp; in context.xml: the decoded URL is the default, the attribute a placeholder', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'META-INF/context.xml':
+          '<Context>\n  <Resource name="jdbc/shop" ' +
+          'url="jdbc:mysql://10.1.1.5:3306/shop?useUnicode=true&amp;characterEncoding=UTF-8"/>\n</Context>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'JDBC_SHOP_URL=jdbc:mysql://10.1.1.5:3306/shop?useUnicode=true&characterEncoding=UTF-8\n',
+        'META-INF/context.xml': '<Context>\n  <Resource name="jdbc/shop" url="${jdbc.shop.url}"/>\n</Context>\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: JDBC_SHOP_URL\n    secret: false\n    usedBy:\n      - META-INF/context.xml\n' +
+          '    default: jdbc:mysql://10.1.1.5:3306/shop?useUnicode=true&characterEncoding=UTF-8\n' +
+          'volumes: []\njavaSystemProperties:\n  jdbc.shop.url: ${JDBC_SHOP_URL}\n',
+      },
+    });
+  });
+
   it('a password equal to another attribute of its element is the one taken out', async () => {
     await checkFix('externalize-config', {
       files: {
