@@ -21,6 +21,7 @@ export class Workspace {
   // bytes at the last checkpoint of the files written since
   private readonly mark = new Map<string, Uint8Array | undefined>();
   private readonly history = new Map<string, TextEdit[][]>(); // the edits of every write, in order, each sorted
+  private readonly assessedLines = new Map<string, number[] | undefined>(); // line starts of files as assessed
 
   constructor(
     readonly root: string,
@@ -70,9 +71,12 @@ export class Workspace {
 
   /** Where a place in a file as it was assessed is now, as an offset of its current text; undefined if it is gone. */
   locate(rel: string, at: Location): number | undefined {
-    const bytes = this.onDisk(rel);
-    if (!bytes) return undefined;
-    const offset = offsetAt(lineStarts(readText(bytes, this.fallback).text), at.line, at.column);
+    if (!this.assessedLines.has(rel)) {
+      const bytes = this.onDisk(rel);
+      this.assessedLines.set(rel, bytes && lineStarts(readText(bytes, this.fallback).text));
+    }
+    const starts = this.assessedLines.get(rel);
+    const offset = starts && offsetAt(starts, at.line, at.column);
     return offset === undefined ? undefined : this.mapOffset(rel, offset);
   }
 
