@@ -49,10 +49,10 @@ export function ancestorsOf(x: XmlFile, el: XmlNode): XmlNode[] {
 /** Escapes a value for an XML attribute. */
 export const xmlAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Replaces the value of an attribute the element has (the text between its quotes). */
-export function attributeEdit(el: XmlNode, name: string, text: string): TextEdit | undefined {
+/** Replaces the value of an attribute the element has (the text between its quotes) with a value, escaped. */
+export function attributeEdit(el: XmlNode, name: string, value: string): TextEdit | undefined {
   const span = el.spans.attributes[name];
-  return span && { ...span, text };
+  return span && { ...span, text: xmlAttr(value) };
 }
 
 /** Replaces what is between an element's tags. */

@@ -254,4 +254,20 @@ describe('logs: file appenders write under ${LOG_DIR}/${HOST}, or to the console
       ],
     });
   });
+
+  it('a file name with an escaped character stays escaped in the attribute it is written back to', async () => {
+    const log4j2 =
+      '<Configuration>\n<Appenders>\n  <File name="R" fileName="logs/r&amp;d.log"/>\n</Appenders>\n' +
+      '<Loggers><Root level="info"><AppenderRef ref="R"/></Root></Loggers>\n</Configuration>\n';
+    await checkFix('logs', {
+      files: { 'src/main/resources/log4j2.xml': log4j2 },
+      after: {
+        'paasport.yaml': logsOnlySettings('volume'),
+        'src/main/resources/log4j2.xml': log4j2.replace(
+          'logs/r&amp;d.log',
+          '${env:LOG_DIR:-/logs}/${env:HOST:-localhost}/r&amp;d.log',
+        ),
+      },
+    });
+  });
 });
