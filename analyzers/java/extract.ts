@@ -3,7 +3,6 @@ import type { Encoding, JavaCall, JavaFacts, JavaField, JavaTypeDecl, Notice } f
 import { declare, enclosing, enterMethod, enterType, exprType, leaveEnded, newScope, type Scope } from './scope.js';
 import { annotationNames, argNodes, at, hasModifier, rawType, stringValue } from './syntax.js';
 
-
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
 export const FACT_QUERY = `
 (package_declaration) @package
