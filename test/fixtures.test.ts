@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -11,7 +11,10 @@ import { sarifReport } from '../generators/reports/report-sarif.js';
 import { textReport } from '../generators/reports/report-text.js';
 import { bundledRules, ROOT } from './helpers.js';
 
-const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
+// every fixture app has its expected findings beside it
+const APPS = readdirSync(path.join(ROOT, 'fixtures'))
+  .filter((f) => f.endsWith('.expected.yaml'))
+  .map((f) => f.replace(/\.expected\.yaml$/, ''));
 
 describe('fixture apps', () => {
   for (const app of APPS) {
