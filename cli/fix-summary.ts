@@ -36,12 +36,44 @@ function dirtyLines(result: FixRunResult): string[] {
   return out;
 }
 
+/** One thing left for a person, at a place of a file when it has one. */
+interface LeftItem {
+  tag: string; // the fix, or the rule no fix resolves
+  place?: string; // file or file:line
+  text: string;
+}
+
+const SHOWN_PLACES = 5;
+const AT_PLACE = /^([^\s:]+(?::\d+)?): ([\s\S]*)$/;
+
+function fromFix(kind: string, line: string): LeftItem {
+  const m = AT_PLACE.exec(line);
+  return m ? { tag: kind, place: m[1], text: m[2] } : { tag: kind, text: line };
+}
+
+/** The same thing left at many places reads as one line with its places, not as one line per place. */
+export function groupedLeft(items: LeftItem[]): string[] {
+  const groups = new Map<string, { item: LeftItem; places: string[] }>();
+  for (const [i, item] of items.entries()) {
+    // a thing left without a place stands alone
+    const key = item.place ? `${item.tag}\0${item.text}` : String(i);
+    const g = groups.get(key) ?? { item, places: [] };
+    if (item.place) g.places.push(item.place);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ item, places }) => {
+    if (places.length <= 1) return `  [${item.tag}] ${places[0] ? `${places[0]}: ` : ''}${item.text}`;
+    const more = places.length > SHOWN_PLACES ? `, … and ${places.length - SHOWN_PLACES} more` : '';
+    return `  [${item.tag}] ${item.text} (${places.length} places: ${places.slice(0, SHOWN_PLACES).join(', ')}${more})`;
+  });
+}
+
 /** What `paasport fix` tells a person after committing: the commits, where the settings went, what is left to do. */
 export function fixSummary(repo: string, result: FixRunResult): string {
-  const left = [
-    ...result.fixes.flatMap((f) => f.outcome.left.map((l) => `  [${f.outcome.kind}] ${l}`)),
-    ...result.unfixed.map((f) => `  [${f.ruleId}] ${f.file}:${f.line}: ${f.title.en}`),
-  ];
+  const left = groupedLeft([
+    ...result.fixes.flatMap((f) => f.outcome.left.map((l) => fromFix(f.outcome.kind, l))),
+    ...result.unfixed.map((f) => ({ tag: f.ruleId, place: `${f.file}:${f.line}`, text: f.title.en })),
+  ]);
   const out = [
     ...commitLines(result),
     ...settingsLines(repo, result),
