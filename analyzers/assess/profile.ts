@@ -1,5 +1,6 @@
 import type { Dependency, FileFacts, ProjectFacts } from '../types.js';
 import { profileDetectors, type DatabaseDetector, type Detector, type ProfileDetectors } from './detectors.js';
+import { springVersionOf } from './spring-version.js';
 
 export type SourceKind =
   'dependency' | 'file' | 'import' | 'jdbc-url' | 'bundled-tomcat' | 'build-plugin' | 'web.xml' | 'assumed';
@@ -137,11 +138,23 @@ function packagingOf(project: ProjectFacts, springBoot: boolean): TechProfile['p
   return hasWebXml ? 'exploded-war' : 'unknown';
 }
 
+/** Spring with the version the app ships (its jars) or declares (pom, Gradle), wherever Spring itself was seen. */
+function withSpringVersion(frameworks: Evidence[], project: ProjectFacts): Evidence[] {
+  const found = springVersionOf(project.build.dependencies);
+  if (!found) return frameworks;
+  return frameworks.map((f) =>
+    f.name === 'Spring' && f.version !== found.version
+      ? { name: f.name, version: found.version, evidence: fromDep(found.from) }
+      : f,
+  );
+}
+
 /** What the application is built from and runs on: build, Java, Servlet API, Tomcat, frameworks, databases. */
 export function technologyProfile(project: ProjectFacts): TechProfile {
   const packages = importedNames(project);
   const detectors = profileDetectors();
-  const frameworks = detectors.frameworks.map((d) => detect(d, project, packages)).filter((x): x is Evidence => !!x);
+  const detected = detectors.frameworks.map((d) => detect(d, project, packages)).filter((x): x is Evidence => !!x);
+  const frameworks = withSpringVersion(detected, project);
   const springBoot = frameworks.some((f) => f.name === 'Spring Boot');
   const { build } = project;
   return {
