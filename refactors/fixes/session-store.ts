@@ -3,6 +3,7 @@ import { elementAt, readXml } from '../edit/xml-doc.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
 import { springSession } from './spring-session.js';
+import { sessionLine } from './spring-session-line.js';
 import { tomcatManager } from './tomcat-session-manager.js';
 
 /**
@@ -20,6 +21,29 @@ function removeClusters(ctx: FixContext): void {
   }
 }
 
+const redisOr = (store: string) => (store === 'memcached' ? 'memcached' : 'redis');
+
+/**
+ * Spring Session where it can run: a Spring app whose build can add the dependencies (Maven or Gradle; jars in
+ * WEB-INF/lib would get nothing) on a Spring and Servlet API the line supports; else a Tomcat manager.
+ */
+function chosenStore(ctx: FixContext<'sessionStore'>): {
+  store: string;
+  line?: { version?: string; jedis?: string };
+  why?: string;
+} {
+  const { profile } = ctx.assessment;
+  const spring = profile.frameworks.some((f) => f.name === 'Spring' || f.name === 'Spring Boot');
+  const wanted = ctx.options.sessionStore ?? (spring ? 'spring-session' : 'redis');
+  if (wanted !== 'spring-session') return { store: wanted };
+  const line = sessionLine(ctx.assessment);
+  const built = ctx.project.build.tool === 'maven' || ctx.project.build.tool === 'gradle';
+  if (!('none' in line) && built) return { store: wanted, line };
+  const reason = 'none' in line ? line.none : 'the app has no Maven or Gradle build to add Spring Session to';
+  // asked for by name: say why it is not what the app got
+  return { store: 'redis', why: ctx.options.sessionStore ? `Spring Session not used: ${reason}` : undefined };
+}
+
 export const sessionStoreFix: Fix<'sessionStore'> = {
   kind: 'session-store',
   options: ['sessionStore'],
@@ -32,9 +56,9 @@ export const sessionStoreFix: Fix<'sessionStore'> = {
   ],
   run(ctx) {
     if (!ctx.findings.length) return { kind: 'session-store', message: '', left: [] };
-    const spring = ctx.assessment.profile.frameworks.some((f) => f.name === 'Spring' || f.name === 'Spring Boot');
-    const store = ctx.options.sessionStore ?? (spring ? 'spring-session' : 'redis');
-    const outcome = store === 'spring-session' ? springSession(ctx) : tomcatManager(ctx, store);
+    const { store, line, why } = chosenStore(ctx);
+    const outcome = store === 'spring-session' && line ? springSession(ctx, line) : tomcatManager(ctx, redisOr(store));
+    if (why) outcome.left.unshift(why);
     if (outcome.message) removeClusters(ctx);
     return outcome;
   },

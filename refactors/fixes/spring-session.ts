@@ -9,6 +9,7 @@ import type { XmlNode } from '../../analyzers/config/xml.js';
 import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
+import { springVersion } from './spring-session-line.js';
 
 const REDIS_ENV = ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD'];
 
@@ -24,26 +25,26 @@ const AFTER_MAPPINGS = [
 
 type Dependency = [group: string, artifact: string, version: string | undefined];
 
-/** The Spring Session line the app's Spring and Servlet API can run (Spring Boot manages its own versions). */
-function sessionDependencies(ctx: FixContext): { version?: string; deps: Dependency[] } {
-  const servlet = Number(ctx.assessment.profile.servlet.version ?? 3);
-  const jakarta = ctx.assessment.profile.servlet.namespace === 'jakarta';
+/** The dependencies of a Spring Session line; jedis only when the app has none of its own (never a second one). */
+function sessionDependencies(
+  ctx: FixContext,
+  line: { version?: string; jedis?: string },
+  left: string[],
+): Dependency[] {
   if (ctx.assessment.profile.springBoot)
-    return {
-      deps: [
-        ['org.springframework.session', 'spring-session-data-redis', undefined],
-        ['org.springframework.boot', 'spring-boot-starter-data-redis', undefined],
-      ],
-    };
-  const version = jakarta ? '3.2.0' : servlet >= 3.1 ? '2.7.4' : '1.3.5.RELEASE';
-  const jedis = jakarta ? '5.0.2' : servlet >= 3.1 ? '3.8.0' : '2.9.0';
-  return {
-    version,
-    deps: [
-      ['org.springframework.session', 'spring-session-data-redis', version],
-      ['redis.clients', 'jedis', jedis],
-    ],
-  };
+    return [
+      ['org.springframework.session', 'spring-session-data-redis', undefined],
+      ['org.springframework.boot', 'spring-boot-starter-data-redis', undefined],
+    ];
+  const deps: Dependency[] = [['org.springframework.session', 'spring-session-data-redis', line.version]];
+  const own = ctx.project.build.dependencies.find((d) => d.artifact === 'jedis');
+  if (!own) return [...deps, ['redis.clients', 'jedis', line.jedis]];
+  const [mine, wanted] = [own.version, line.jedis].map((v) => /^\d+/.exec(v ?? '')?.[0]);
+  if (mine !== wanted)
+    left.push(
+      `${own.file}: the app's own jedis ${own.version ?? ''} is kept; spring-session-data-redis ${line.version} was built with jedis ${line.jedis}: check they work together`,
+    );
+  return deps;
 }
 
 /** The project's own <dependencies> (not those of dependencyManagement, a profile or a plugin). */
@@ -184,6 +185,14 @@ function addSessionFilter(ws: Workspace, webXml: WebXml): void {
   );
 }
 
+/** What the Spring Session line was chosen by: the app's Spring, else its Servlet API. */
+function lineFor(ctx: FixContext): string {
+  const spring = springVersion(ctx.assessment);
+  return spring
+    ? `the line for Spring ${spring}`
+    : `the line for Servlet ${ctx.assessment.profile.servlet.version ?? ''}`;
+}
+
 /** Spring MVC with XML configuration: the repository configuration in the root context, the filter in web.xml. */
 function xmlSession(ctx: FixContext, version: string | undefined, left: string[]): FixOutcome {
   const webXml = ctx.project.config.webXml[0];
@@ -198,17 +207,16 @@ function xmlSession(ctx: FixContext, version: string | undefined, left: string[]
   addSessionFilter(ctx.ws, webXml);
   return {
     kind: 'session-store',
-    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis ${version} (the line for Servlet ${ctx.assessment.profile.servlet.version ?? ''}), RedisHttpSessionConfiguration in ${contextFile} and the springSessionRepositoryFilter first in web.xml: any instance can serve any request. The endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.`,
+    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis ${version} (${lineFor(ctx)}), RedisHttpSessionConfiguration in ${contextFile} and the springSessionRepositoryFilter first in web.xml: any instance can serve any request. The endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.`,
     left,
   };
 }
 
 /** Spring Session with Redis: the dependencies, then Spring Boot's properties or the XML context and web.xml. */
-export function springSession(ctx: FixContext): FixOutcome {
+export function springSession(ctx: FixContext, line: { version?: string; jedis?: string }): FixOutcome {
   const left: string[] = [];
-  const { version, deps } = sessionDependencies(ctx);
-  addDependencies(ctx, deps, left);
+  addDependencies(ctx, sessionDependencies(ctx, line, left), left);
   for (const name of REDIS_ENV) addEnv(ctx.record, { name, secret: name === 'REDIS_PASSWORD', usedBy: [] });
   ctx.record.sessionStore = { type: 'spring-session', jars: [], env: [...REDIS_ENV] };
-  return ctx.assessment.profile.springBoot ? bootSession(ctx, left) : xmlSession(ctx, version, left);
+  return ctx.assessment.profile.springBoot ? bootSession(ctx, left) : xmlSession(ctx, line.version, left);
 }

@@ -7,6 +7,7 @@ import { appendChildren, elementsNamed, readXml, type XmlFile } from '../edit/xm
 import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
+import { tomcatMajor } from './spring-session-line.js';
 
 const REDISSON_VERSION = '3.27.2';
 const MSM_VERSION = '2.3.2';
@@ -19,13 +20,6 @@ interface ManagerSetting {
   manager: string;
   jars: string[];
   env: string[];
-}
-
-/** The Tomcat the app will run on in its container (the recommended base image), not the one it ran on before. */
-function tomcatMajor(ctx: FixContext): number {
-  const m = /^(?:.*\/)?tomcat:(\d+)\./.exec(ctx.assessment.baseImage.image);
-  if (m) return Number(m[1]);
-  return ctx.assessment.profile.servlet.namespace === 'jakarta' ? 10 : 9;
 }
 
 function managerXml(store: TomcatStore): string[] {
@@ -142,7 +136,7 @@ function storeMessage(store: TomcatStore, major: number, contextFiles: string[],
 
 /** A Tomcat session manager (Redisson or memcached-session-manager) in every webapp's META-INF/context.xml. */
 export function tomcatManager(ctx: FixContext, store: TomcatStore): FixOutcome {
-  const major = tomcatMajor(ctx);
+  const major = tomcatMajor(ctx.assessment);
   if (store === 'memcached' && major >= 10)
     return refused(
       `memcached-session-manager supports Tomcat 6 to 9 only, and this app needs Tomcat ${major} (jakarta.servlet): use --session-store redis`,

@@ -323,7 +323,8 @@ describe('session-store: sessions leave the container', () => {
     await checkFix('session-store', {
       files: {
         'WEB-INF/src/com/acme/Login.java': SESSION_WRITE,
-        'WEB-INF/lib/spring-2.5.6.jar': 'jar',
+        'build.gradle':
+          "apply plugin: 'war'\ndependencies {\n  compile 'org.springframework:spring-webmvc:4.3.30.RELEASE'\n}\n",
         'WEB-INF/web.xml':
           '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE web-app PUBLIC "-//Sun Microsystems, Inc.//DTD Web Application 2.3//EN"' +
           ' "http://java.sun.com/dtd/web-app_2_3.dtd">\n<web-app>\n  <filter>\n    <filter-name>enc</filter-name>\n' +
@@ -524,5 +525,97 @@ describe('session-store: Spring Session goes into the project’s own dependenci
       'pom.xml has no <dependencies> of its own: add org.springframework.session:spring-session-data-redis:' +
         '1.3.5.RELEASE and redis.clients:jedis:2.9.0 there',
     );
+  });
+});
+
+describe('session-store: Spring Session only where the app’s Spring and Servlet API can run it', () => {
+  const WEB_XML_24 =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<web-app version="2.4" xmlns="http://java.sun.com/xml/ns/j2ee">\n' +
+    '  <display-name>forum</display-name>\n  <listener>\n' +
+    '    <listener-class>org.springframework.web.context.ContextLoaderListener</listener-class>\n' +
+    '  </listener>\n</web-app>\n';
+  const MANAGER =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Context>\n' +
+    '  <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+    '           configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n' +
+    '</Context>\n';
+  const spring25 = {
+    'WebRoot/WEB-INF/src/com/acme/Login.java': SESSION_WRITE,
+    'WebRoot/WEB-INF/lib/spring.jar': 'jar',
+    'WebRoot/WEB-INF/lib/struts.jar': 'jar',
+    'WebRoot/WEB-INF/applicationContext.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n</beans>\n',
+    'WebRoot/WEB-INF/web.xml': WEB_XML_24,
+  };
+  const after25 = {
+    'WebRoot/META-INF/context.xml': MANAGER,
+    'WebRoot/WEB-INF/web.xml': WEB_XML_24.replace('  <display-name>forum</display-name>\n', '$&  <distributable/>\n'),
+    'paasport.yaml': redisSettings('WebRoot/META-INF/context.xml'),
+  };
+
+  it('Spring 2.5 (spring.jar in WEB-INF/lib), no build file: a Tomcat manager, not Spring Session', async () => {
+    await checkFix('session-store', { files: spring25, after: after25, left: [] });
+  });
+
+  it('Spring Session asked for by name on Spring 2.5: a Tomcat manager, and why', async () => {
+    await checkFix('session-store', {
+      options: { sessionStore: 'spring-session' },
+      files: spring25,
+      after: after25,
+      left: ['Spring Session not used: Spring Session needs Spring 3.2.14 or later and the app ships Spring 2.x'],
+    });
+  });
+
+  it('Spring 5.3 with a 2.5 web.xml: the 2.x line; the app’s own jedis is kept, not doubled', async () => {
+    const pom =
+      '<project>\n  <artifactId>shop</artifactId>\n  <packaging>war</packaging>\n  <dependencies>\n' +
+      '    <dependency>\n      <groupId>org.springframework</groupId>\n      <artifactId>spring-webmvc</artifactId>\n' +
+      '      <version>5.3.31</version>\n    </dependency>\n    <dependency>\n      <groupId>redis.clients</groupId>\n' +
+      '      <artifactId>jedis</artifactId>\n      <version>3.8.0</version>\n    </dependency>\n  </dependencies>\n' +
+      '</project>\n';
+    const dir = makeTree({
+      'pom.xml': pom,
+      'src/main/java/com/acme/Login.java': SESSION_WRITE,
+      'src/main/webapp/WEB-INF/web.xml': WEB_XML_25,
+      'src/main/resources/applicationContext.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n</beans>\n',
+    });
+    try {
+      const plan = await planFixes(dir, bundledRules(), { logs: 'volume' }, ['session-store']);
+      const change = plan.fixes[0].changes.find((c) => c.file === 'pom.xml');
+      const written = new TextDecoder().decode(change!.after);
+      expect(written).toBe(
+        pom.replace(
+          '  </dependencies>\n',
+          '    <dependency>\n      <groupId>org.springframework.session</groupId>\n' +
+            '      <artifactId>spring-session-data-redis</artifactId>\n      <version>2.7.4</version>\n' +
+            '    </dependency>\n  </dependencies>\n',
+        ),
+      );
+      expect(plan.fixes[0].outcome.left).toEqual([]);
+      expect(plan.fixes[0].outcome.message).toContain('spring-session-data-redis 2.7.4 (the line for Spring 5.3.31)');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('Spring 3.1 with a Maven build: a Tomcat manager (Spring Session 1.3 needs Spring 3.2.14)', async () => {
+    const pom =
+      '<project>\n  <packaging>war</packaging>\n  <dependencies>\n    <dependency>\n' +
+      '      <groupId>org.springframework</groupId>\n      <artifactId>spring-webmvc</artifactId>\n' +
+      '      <version>3.1.4.RELEASE</version>\n    </dependency>\n  </dependencies>\n</project>\n';
+    const dir = makeTree({
+      'pom.xml': pom,
+      'src/main/java/com/acme/Login.java': SESSION_WRITE,
+      'src/main/webapp/WEB-INF/web.xml': WEB_XML_25,
+    });
+    try {
+      const plan = await planFixes(dir, bundledRules(), { logs: 'volume' }, ['session-store']);
+      expect(plan.fixes[0].changes.map((c) => c.file).sort()).toEqual([
+        'paasport.yaml',
+        'src/main/webapp/META-INF/context.xml',
+        'src/main/webapp/WEB-INF/web.xml',
+      ]);
+    } finally {
+      removeTree(dir);
+    }
   });
 });
