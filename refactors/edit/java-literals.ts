@@ -3,18 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import type { JavaFacts, Location } from '../../analyzers/types.js';
 import { callAt, descendants, literalValue, nodeAt, withTree } from './java-source.js';
 import type { TextEdit } from './text-edit.js';
-import { envValue } from '../record.js';
+import { chooseEnvName } from './env-names.js';
 import type { FixContext } from '../types.js';
-
-/** ENV_STYLE names: mailSender.password → MAIL_SENDER_PASSWORD. */
-export function envName(...parts: string[]): string {
-  return parts
-    .join('_')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .toUpperCase();
-}
 
 /** String literals to rewrite: those of the node a rule matched (a literal, a field, a call) that hold a value. */
 export interface LiteralTarget {
@@ -38,17 +28,27 @@ function literalsAt(root: Node, offset: number): Node[] {
   return node.type === 'string_literal' ? [node] : descendants(node, ['string_literal']);
 }
 
-/** A field's literal is named after the field, any other after its class and kind; a name another value has gets _2. */
+/** The names of the class and the method (or constructor) a node is written in, innermost last. */
+function enclosing(lit: Node): { type?: string; method?: string } {
+  let type: string | undefined;
+  let method: string | undefined;
+  for (let n = lit.parent; n; n = n.parent) {
+    const name = n.childForFieldName('name')?.text;
+    if (!method && (n.type === 'method_declaration' || n.type === 'constructor_declaration')) method = name;
+    if (!type && /^(class|interface|enum|record)_declaration$/.test(n.type)) type = name;
+  }
+  return { type, method };
+}
+
+/**
+ * A field's literal is named after the field, any other after its kind; either is qualified by its class, then its
+ * method, when the name alone is generic or reserved or already stands for another value (see chooseEnvName).
+ */
 function variableName(ctx: FixContext, lit: Node, owner: string, kind: string, replaced: Replaced[]): string {
-  const value = literalValue(lit);
   const field = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
-  let name = field ? envName(field) : envName(owner, kind);
-  while (
-    ctx.record.env.some((e) => e.name === name && envValue(ctx.record, e) !== value) ||
-    replaced.some((r) => r.name === name && r.value !== value)
-  )
-    name = `${name}_2`;
-  return name;
+  const { type = owner, method } = enclosing(lit);
+  const qualifiers = method ? [[type], [type, method]] : [[type]];
+  return chooseEnvName(ctx.record, replaced, { parts: [field ?? kind], qualifiers, value: literalValue(lit) });
 }
 
 /**

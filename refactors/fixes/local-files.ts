@@ -1,6 +1,7 @@
 import type { Finding } from '../../analyzers/types.js';
 import { appEnvClass, appEnvLocation, type HelperLocation } from '../edit/app-env.js';
-import { envName, replaceJavaLiterals } from '../edit/java-literals.js';
+import { envName } from '../edit/env-names.js';
+import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { callAt, withTree } from '../edit/java-source.js';
 import type { TextEdit } from '../edit/text-edit.js';
 import { addEnv } from '../record.js';

@@ -88,17 +88,18 @@ describe('fixes that edit the same file', () => {
       after: {
         '.gitignore': '.paasport.env\n',
         '.paasport.env':
-          '# Values taken out of the sources by paasport fix. Never commit this file.\n' + 'DIR=/data/crm/archive\n',
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'ARCHIVE_DIR=/data/crm/archive\n',
         'paasport.yaml':
           SETTINGS_HEADER +
           'env:\n' +
-          '  - name: DIR\n' +
+          '  - name: ARCHIVE_DIR\n' +
           '    secret: false\n' +
           '    usedBy:\n' +
           '      - src/com/acme/Archive.java\n' +
           '    default: /data/crm/archive\n' +
           'volumes:\n' +
-          '  - env: DIR\n' +
+          '  - env: ARCHIVE_DIR\n' +
           '    defaultPath: /data/crm/archive\n' +
           '    usedBy:\n' +
           '      - src/com/acme/Archive.java\n' +
@@ -112,7 +113,7 @@ describe('fixes that edit the same file', () => {
         'src/com/acme/Archive.java':
           'package com.acme;\n' +
           'public class Archive {\n' +
-          '    static final String DIR = com.acme.AppEnv.get("DIR", "/data/crm/archive");\n' +
+          '    static final String DIR = com.acme.AppEnv.get("ARCHIVE_DIR", "/data/crm/archive");\n' +
           '}\n',
         'src/main/resources/log4j.properties':
           'log4j.rootLogger=INFO, file\n' +

@@ -255,7 +255,7 @@ describe('externalize-config: values read from the environment', () => {
     });
   });
 
-  it('Java: literals become AppEnv.get(...), named after their field, or their class and kind', async () => {
+  it('Java: literals become AppEnv.get(...), named after their field, or their class and kind; generic names qualified', async () => {
     // the finding on PORT points at an int field: no literal there, and the URL that happens to hold 8080 is
     // named by its own finding, not taken for the port
     await checkFix('externalize-config', {
@@ -273,14 +273,14 @@ describe('externalize-config: values read from the environment', () => {
         '.gitignore': '.paasport.env\n',
         '.paasport.env':
           '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
-          'URL=jdbc:mysql://10.1.2.3:3306/crm\n' +
+          'DB_URL=jdbc:mysql://10.1.2.3:3306/crm\n' +
           'ADMIN_PASSWORD=Adm1n#2016\n' +
           'DB_PASSWORD=Sa12345\n' +
-          'DB_URL=http://10.1.2.9:8080/report\n',
+          'DB_REPORT_URL=http://10.1.2.9:8080/report\n',
         'paasport.yaml':
           SETTINGS_HEADER +
           'env:\n' +
-          '  - name: URL\n' +
+          '  - name: DB_URL\n' +
           '    secret: false\n' +
           '    usedBy:\n' +
           '      - src/com/acme/db/Db.java\n' +
@@ -293,7 +293,7 @@ describe('externalize-config: values read from the environment', () => {
           '    secret: true\n' +
           '    usedBy:\n' +
           '      - src/com/acme/db/Db.java\n' +
-          '  - name: DB_URL\n' +
+          '  - name: DB_REPORT_URL\n' +
           '    secret: false\n' +
           '    usedBy:\n' +
           '      - src/com/acme/db/Db.java\n' +
@@ -308,7 +308,7 @@ describe('externalize-config: values read from the environment', () => {
           'import java.sql.DriverManager;\n' +
           '\n' +
           'public class Db {\n' +
-          '    private static final String URL = com.acme.AppEnv.get("URL", "jdbc:mysql://10.1.2.3:3306/crm");\n' +
+          '    private static final String URL = com.acme.AppEnv.get("DB_URL", "jdbc:mysql://10.1.2.3:3306/crm");\n' +
           '    private static final String ADMIN_PASSWORD = com.acme.AppEnv.get("ADMIN_PASSWORD");\n' +
           '    static final int PORT = 8080;\n' +
           '\n' +
@@ -317,7 +317,7 @@ describe('externalize-config: values read from the environment', () => {
           '    }\n' +
           '\n' +
           '    String report() {\n' +
-          '        return com.acme.AppEnv.get("DB_URL", "http://10.1.2.9:8080/report");\n' +
+          '        return com.acme.AppEnv.get("DB_REPORT_URL", "http://10.1.2.9:8080/report");\n' +
           '    }\n' +
           '}\n',
       },
