@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Finding, JavaFacts } from '../../analyzers/types.js';
 import { appEnvClass, appEnvLocation } from '../edit/app-env.js';
-import { envName, replaceJavaLiterals } from '../edit/java-literals.js';
+import { envName } from '../edit/env-names.js';
+import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
 import { PLACEHOLDER_BEAN, resolvesPlaceholders } from '../edit/spring-beans.js';
 import type { TextEdit } from '../edit/text-edit.js';
