@@ -23,9 +23,16 @@ export function appEnvLocation(ctx: FixContext): HelperLocation | undefined {
   return { pkg, className: `${pkg}.AppEnv`, file: path.posix.join(srcRoot, pkg.replace(/\./g, '/'), 'AppEnv.java') };
 }
 
-/** The helper class the rewritten literals call; Java 5 compatible, as legacy builds are. */
+/**
+ * The helper class the rewritten literals call; Java 5 compatible, as legacy builds are.
+ * A value with no default (a secret) that is not set is logged and read as empty, never thrown: such calls often
+ * initialize static final fields, and an exception there fails the class for good (ExceptionInInitializerError, then
+ * NoClassDefFoundError on every later use), so one missing password would take down every feature of the class.
+ */
 export function appEnvClass(pkg: string): string {
   return `package ${pkg};
+
+import java.util.logging.Logger;
 
 /**
  * Configuration read at run time, so that one build runs in every environment.
@@ -44,11 +51,17 @@ public final class AppEnv {
         return value == null || value.length() == 0 ? fallback : value;
     }
 
-    /** A value that has no default in the code, such as a password: missing is an error at once. */
+    /**
+     * A value that has no default in the code, such as a password. When it is not set, this logs a warning and
+     * returns an empty string rather than throwing: it often initializes a static field, and an exception there
+     * would fail the whole class (NoClassDefFoundError on every later use). The empty value fails where it is
+     * used, after the warning that names the variable.
+     */
     public static String get(String name) {
         String value = get(name, null);
         if (value == null) {
-            throw new IllegalStateException("Set the environment variable " + name);
+            Logger.getLogger(AppEnv.class.getName()).warning("The environment variable " + name + " is not set");
+            return "";
         }
         return value;
     }

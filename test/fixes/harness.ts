@@ -21,6 +21,8 @@ export const logsOnlySettings = (mode: 'volume' | 'stdout') =>
 export const APP_ENV_JAVA =
   'package com.acme;\n' +
   '\n' +
+  'import java.util.logging.Logger;\n' +
+  '\n' +
   '/**\n' +
   ' * Configuration read at run time, so that one build runs in every environment.\n' +
   ' * Looks up an environment variable, then a Java system property of the same name.\n' +
@@ -38,11 +40,17 @@ export const APP_ENV_JAVA =
   '        return value == null || value.length() == 0 ? fallback : value;\n' +
   '    }\n' +
   '\n' +
-  '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
+  '    /**\n' +
+  '     * A value that has no default in the code, such as a password. When it is not set, this logs a warning and\n' +
+  '     * returns an empty string rather than throwing: it often initializes a static field, and an exception there\n' +
+  '     * would fail the whole class (NoClassDefFoundError on every later use). The empty value fails where it is\n' +
+  '     * used, after the warning that names the variable.\n' +
+  '     */\n' +
   '    public static String get(String name) {\n' +
   '        String value = get(name, null);\n' +
   '        if (value == null) {\n' +
-  '            throw new IllegalStateException("Set the environment variable " + name);\n' +
+  '            Logger.getLogger(AppEnv.class.getName()).warning("The environment variable " + name + " is not set");\n' +
+  '            return "";\n' +
   '        }\n' +
   '        return value;\n' +
   '    }\n' +

@@ -41,35 +41,7 @@ describe('local-files: write directories read from the environment, for a volume
           '    usedBy:\n' +
           '      - src/com/acme/shop/web/CheckoutServlet.java\n' +
           'javaSystemProperties: {}\n',
-        'src/com/acme/shop/web/AppEnv.java':
-          'package com.acme.shop.web;\n' +
-          '\n' +
-          '/**\n' +
-          ' * Configuration read at run time, so that one build runs in every environment.\n' +
-          ' * Looks up an environment variable, then a Java system property of the same name.\n' +
-          ' */\n' +
-          'public final class AppEnv {\n' +
-          '    private AppEnv() {\n' +
-          '    }\n' +
-          '\n' +
-          '    /** The value, or the fallback (the value that used to be written in the code) when it is not set. */\n' +
-          '    public static String get(String name, String fallback) {\n' +
-          '        String value = System.getenv(name);\n' +
-          '        if (value == null || value.length() == 0) {\n' +
-          '            value = System.getProperty(name);\n' +
-          '        }\n' +
-          '        return value == null || value.length() == 0 ? fallback : value;\n' +
-          '    }\n' +
-          '\n' +
-          '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
-          '    public static String get(String name) {\n' +
-          '        String value = get(name, null);\n' +
-          '        if (value == null) {\n' +
-          '            throw new IllegalStateException("Set the environment variable " + name);\n' +
-          '        }\n' +
-          '        return value;\n' +
-          '    }\n' +
-          '}\n',
+        'src/com/acme/shop/web/AppEnv.java': APP_ENV_JAVA.replace('package com.acme;', 'package com.acme.shop.web;'),
         'src/com/acme/shop/web/CheckoutServlet.java':
           'package com.acme.shop.web;\n' +
           '\n' +
@@ -116,35 +88,7 @@ describe('local-files: write directories read from the environment, for a volume
           '    usedBy:\n' +
           '      - src/com/acme/web/Upload.java\n' +
           'javaSystemProperties: {}\n',
-        'src/com/acme/web/AppEnv.java':
-          'package com.acme.web;\n' +
-          '\n' +
-          '/**\n' +
-          ' * Configuration read at run time, so that one build runs in every environment.\n' +
-          ' * Looks up an environment variable, then a Java system property of the same name.\n' +
-          ' */\n' +
-          'public final class AppEnv {\n' +
-          '    private AppEnv() {\n' +
-          '    }\n' +
-          '\n' +
-          '    /** The value, or the fallback (the value that used to be written in the code) when it is not set. */\n' +
-          '    public static String get(String name, String fallback) {\n' +
-          '        String value = System.getenv(name);\n' +
-          '        if (value == null || value.length() == 0) {\n' +
-          '            value = System.getProperty(name);\n' +
-          '        }\n' +
-          '        return value == null || value.length() == 0 ? fallback : value;\n' +
-          '    }\n' +
-          '\n' +
-          '    /** A value that has no default in the code, such as a password: missing is an error at once. */\n' +
-          '    public static String get(String name) {\n' +
-          '        String value = get(name, null);\n' +
-          '        if (value == null) {\n' +
-          '            throw new IllegalStateException("Set the environment variable " + name);\n' +
-          '        }\n' +
-          '        return value;\n' +
-          '    }\n' +
-          '}\n',
+        'src/com/acme/web/AppEnv.java': APP_ENV_JAVA.replace('package com.acme;', 'package com.acme.web;'),
         'src/com/acme/web/Upload.java':
           'package com.acme.web;\n' +
           '\n' +
