@@ -4,13 +4,14 @@ import { appEnvClass, appEnvLocation } from '../edit/app-env.js';
 import { envName } from '../edit/env-names.js';
 import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
-import { PLACEHOLDER_BEAN, resolvesPlaceholders } from '../edit/spring-beans.js';
+import { resolvesPlaceholders } from '../edit/spring-beans.js';
 import type { TextEdit } from '../edit/text-edit.js';
 import { ancestorsOf, attributeEdit, elementAt, elementsNamed, readXml, xmlAttr } from '../edit/xml-doc.js';
 import { addEnv } from '../record.js';
 import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
+import { placeholderBean, springPlaceholder } from './spring-placeholders.js';
 
 /** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
 interface ValueKind {
@@ -32,10 +33,6 @@ const isSecret = (f: Finding) => valueKind(f).secret === true;
 
 // context.xml and server.xml elements whose attributes hold addresses and credentials
 const TOMCAT_ELEMENTS = ['Resource', 'Environment', 'Parameter', 'Realm', 'Connector'];
-
-/** Spring resolves ${NAME:default} against the environment; a secret gets no default. */
-const springPlaceholder = (name: string, value: string, secret: boolean) =>
-  secret ? `\${${name}}` : `\${${name}:${value}}`;
 
 /** .properties read by Spring (a property-placeholder location, or Spring Boot's application*.properties). */
 function springReads(ctx: FixContext, file: string): boolean {
@@ -72,7 +69,8 @@ function fixProperties(ctx: FixContext, file: string, findings: Finding[], left:
       left.push(`${file}:${finding.line}: ${entry.key} spans several lines: move it to \${${name}} by hand`);
       continue;
     }
-    edits.push(valueEdit(entry, springPlaceholder(name, entry.value, isSecret(finding))));
+    const value = { name, value: entry.value, secret: isSecret(finding) };
+    edits.push(valueEdit(entry, springPlaceholder(ctx, value, left, `${file}:${finding.line}`)));
     addEnv(ctx.record, { name, value: entry.value, secret: isSecret(finding), usedBy: [file] });
   }
   ctx.ws.edit(file, p.file, edits);
@@ -95,13 +93,19 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
     const bean = ancestorsOf(x, prop).find((a) => a.name === 'bean');
     const name = envName(bean?.attributes.id ?? bean?.attributes.name ?? 'app', prop.attributes.name ?? 'value');
     const secret = isSecret(finding);
-    edits.push({ ...edit, text: xmlAttr(springPlaceholder(name, prop.attributes.value, secret)) });
+    const placeholder = springPlaceholder(
+      ctx,
+      { name, value: prop.attributes.value, secret },
+      left,
+      `${file}:${finding.line}`,
+    );
+    edits.push({ ...edit, text: xmlAttr(placeholder) });
     addEnv(ctx.record, { name, value: prop.attributes.value, secret, usedBy: [file] });
   }
   const [beans] = elementsNamed(x, 'beans');
   if (edits.length && beans?.spans.text && !resolvesPlaceholders(x)) {
     const at = beans.spans.text.end;
-    edits.push({ start: at, end: at, text: `  ${PLACEHOLDER_BEAN}${x.file.eol}` });
+    edits.push({ start: at, end: at, text: `  ${placeholderBean(ctx.assessment)}${x.file.eol}` });
   }
   ctx.ws.edit(file, x.file, edits);
 }

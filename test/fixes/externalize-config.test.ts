@@ -324,3 +324,88 @@ describe('externalize-config: values read from the environment', () => {
     });
   });
 });
+
+describe('externalize-config: placeholders the app’s own Spring can read', () => {
+  const context =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+    '  <bean id="props" class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer">\n' +
+    '    <property name="location" value="classpath:jdbc.properties"/>\n  </bean>\n</beans>\n';
+
+  it('Spring 2.5 (spring.jar): ${NAME} without a default, the default a system property setenv.sh sets', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'WebRoot/WEB-INF/lib/spring.jar': 'jar',
+        'WebRoot/WEB-INF/applicationContext.xml': context,
+        'src/jdbc.properties':
+          'jdbc.url=jdbc:mysql://10.1.2.3:3306/forum?useUnicode=true&characterEncoding=utf8\njdbc.password=Forum2008\n',
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'MAIL_HOST=192.168.2.210\n' +
+          'JDBC_URL=jdbc:mysql://10.1.2.3:3306/forum?useUnicode=true&characterEncoding=utf8\n' +
+          'JDBC_PASSWORD=Forum2008\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n' +
+          '  - name: MAIL_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - WebRoot/WEB-INF/mail-context.xml\n' +
+          '    default: 192.168.2.210\n' +
+          '  - name: JDBC_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/jdbc.properties\n' +
+          '    default: jdbc:mysql://10.1.2.3:3306/forum?useUnicode=true&characterEncoding=utf8\n' +
+          '  - name: JDBC_PASSWORD\n' +
+          '    secret: true\n' +
+          '    usedBy:\n' +
+          '      - src/jdbc.properties\n' +
+          'volumes: []\n' +
+          'javaSystemProperties:\n' +
+          '  MAIL_HOST: ${MAIL_HOST:-192.168.2.210}\n' +
+          '  JDBC_URL: ${JDBC_URL:-jdbc:mysql://10.1.2.3:3306/forum?useUnicode=true&characterEncoding=utf8}\n',
+        'src/jdbc.properties': 'jdbc.url=${JDBC_URL}\njdbc.password=${JDBC_PASSWORD}\n',
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="${MAIL_HOST}"/>\n  </bean>\n' +
+          '  <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>\n</beans>\n',
+      },
+      left: [],
+    });
+  });
+
+  it('Spring 3.0: ${NAME:default}, and the configurer Spring 3.0 has (no PropertySourcesPlaceholderConfigurer)', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'WebRoot/WEB-INF/lib/org.springframework.core-3.0.5.RELEASE.jar': 'jar',
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\nMAIL_HOST=192.168.2.210\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: MAIL_HOST\n    secret: false\n    usedBy:\n      - WebRoot/WEB-INF/mail-context.xml\n' +
+          '    default: 192.168.2.210\nvolumes: []\njavaSystemProperties: {}\n',
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="${MAIL_HOST:192.168.2.210}"/>\n  </bean>\n' +
+          '  <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>\n</beans>\n',
+      },
+      left: [],
+    });
+  });
+});
