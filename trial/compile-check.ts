@@ -1,6 +1,6 @@
 // "The sources compile with the app's own jars after fix with no new javac error": the compile of the app before
 // fix, kept until the compile after fix can be compared with it.
-import { compile, javaTree, newErrors, type CompileRun } from './javac-check.js';
+import { compile, javaTree, newErrors, unreadableJars, type CompileRun } from './javac-check.js';
 import type { CheckResult } from './types.js';
 
 export interface CompileBefore {
@@ -34,7 +34,9 @@ export function compileCheck(root: string, before: CompileBefore): CheckResult {
   const after = compile(root, tree, before.release);
   const added = newErrors(before.run.errors, after.errors);
   const counts = `errors before ${before.run.errors.length}, after ${after.errors.length}, new ${added.length}`;
-  const scope = `${tree.sources.length} files, ${tree.jars.length} jars, --release ${before.release}`;
+  const broken = unreadableJars(root, tree.jars).length;
+  const jars = `${tree.jars.length} jars${broken ? ` (${broken} not a zip)` : ''}`;
+  const scope = `${tree.sources.length} files, ${jars}, --release ${before.release}`;
   if (!added.length) return { check: 'compile', status: 'pass', detail: `${counts} (${scope})` };
   const shown = added.slice(0, 3).join(' | ');
   return {

@@ -1,5 +1,15 @@
 // Compiles an app's sources with the jars it ships, and counts javac's errors so two runs can be compared.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from './run-process.js';
@@ -36,6 +46,20 @@ export function javaTree(root: string): JavaTree {
   };
   walk(root, '', false);
   return tree;
+}
+
+/** Jars that are not zip files (a checkout without its large files may hold empty placeholders instead). */
+export function unreadableJars(root: string, jars: string[]): string[] {
+  return jars.filter((jar) => {
+    const head = Buffer.alloc(2);
+    const fd = openSync(path.join(root, jar), 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return head.toString('latin1') !== 'PK';
+  });
 }
 
 /** UTF-8 unless some source is not valid UTF-8 (then GBK, the legacy encoding the trial meets). */
