@@ -10,6 +10,7 @@ import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
 import { springVersion } from './spring-session-line.js';
+import { webappDescriptors } from './webapp-roots.js';
 
 const REDIS_ENV = ['REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD'];
 
@@ -195,7 +196,7 @@ function lineFor(ctx: FixContext): string {
 
 /** Spring MVC with XML configuration: the repository configuration in the root context, the filter in web.xml. */
 function xmlSession(ctx: FixContext, version: string | undefined, left: string[]): FixOutcome {
-  const webXml = ctx.project.config.webXml[0];
+  const webXml = webappDescriptors(ctx.project)[0];
   const contextFile = rootContextFile(ctx, webXml);
   if (!contextFile || !webXml) {
     left.push(
@@ -218,5 +219,9 @@ export function springSession(ctx: FixContext, line: { version?: string; jedis?:
   addDependencies(ctx, sessionDependencies(ctx, line, left), left);
   for (const name of REDIS_ENV) addEnv(ctx.record, { name, secret: name === 'REDIS_PASSWORD', usedBy: [] });
   ctx.record.sessionStore = { type: 'spring-session', jars: [], env: [...REDIS_ENV] };
+  for (const f of ctx.findings.filter((g) => g.ruleId === 'tomcat-persistent-manager'))
+    left.push(
+      `${f.file}:${f.line}: a PersistentManager keeps Tomcat's own sessions on local disk; Spring Session keeps the app's in Redis now: remove it`,
+    );
   return ctx.assessment.profile.springBoot ? bootSession(ctx, left) : xmlSession(ctx, line.version, left);
 }

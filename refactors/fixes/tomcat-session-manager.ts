@@ -3,11 +3,13 @@ import { webRootOf } from '../../analyzers/config/web-xml.js';
 import { indentAt, indentUnit } from '../edit/lines.js';
 import type { TextEdit } from '../edit/text-edit.js';
 import { withEol } from '../edit/text-file.js';
-import { appendChildren, elementsNamed, readXml, type XmlFile } from '../edit/xml-doc.js';
+import { appendChildren, elementAt, elementsNamed, readXml, type XmlFile } from '../edit/xml-doc.js';
 import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
+import { byFile } from './by-file.js';
 import { tomcatMajor } from './spring-session-line.js';
+import { webappDescriptors } from './webapp-roots.js';
 
 const REDISSON_VERSION = '3.27.2';
 const MSM_VERSION = '2.3.2';
@@ -82,9 +84,8 @@ function addDistributable(ws: Workspace, webXml: string): boolean {
   return ws.edit(webXml, x.file, [{ start: at, end: at, text: withEol(x.file, `\n${indent}<distributable/>`) }]);
 }
 
-/** The manager in place of the one there (a PersistentManager), indented like it. */
-function replaceManager(x: XmlFile, lines: string[]): TextEdit | undefined {
-  const [old] = elementsNamed(x, 'Manager');
+/** The manager in place of one there (a PersistentManager; the first, unless named), indented like it. */
+function replaceManager(x: XmlFile, lines: string[], old = elementsNamed(x, 'Manager')[0]): TextEdit | undefined {
   if (!old) return undefined;
   const indent = indentAt(x.file.text, old.spans.start);
   const text = withEol(x.file, lines.map((l, i) => (i ? indent : '') + l).join('\n'));
@@ -111,6 +112,23 @@ function addManager(ws: Workspace, contextXml: string, manager: string[]): strin
   const edit = replaceManager(x, manager) ?? appendChildren(x, context, manager, indentUnit(x.file.text));
   ws.edit(contextXml, x.file, [edit]);
   return undefined;
+}
+
+/**
+ * PersistentManagers outside the webapps' own context.xml (a bundled Tomcat's conf/Catalina/localhost/ROOT.xml,
+ * which wins over META-INF/context.xml, or its conf/context.xml) are replaced too; any not replaced is named.
+ */
+function replaceOtherManagers(ctx: FixContext, contextFiles: string[], manager: string[]): string[] {
+  const left: string[] = [];
+  const found = ctx.findings.filter((f) => f.ruleId === 'tomcat-persistent-manager' && !contextFiles.includes(f.file));
+  for (const [file, findings] of byFile(found)) {
+    const x = readXml(ctx.ws, file);
+    const managers = x ? findings.map((f) => elementAt(ctx.ws, x, f)).filter((el) => el?.name === 'Manager') : [];
+    const edits = x ? [...new Set(managers)].map((el) => replaceManager(x, manager, el)) : [];
+    if (x && edits.length && edits.every((e) => e)) ctx.ws.edit(file, x.file, edits as TextEdit[]);
+    else left.push(`${file}: a PersistentManager keeps sessions on local disk: replace it with the session manager`);
+  }
+  return left;
 }
 
 function recordStore(ctx: FixContext, setting: ManagerSetting, contextFiles: string[]): void {
@@ -141,7 +159,7 @@ export function tomcatManager(ctx: FixContext, store: TomcatStore): FixOutcome {
     return refused(
       `memcached-session-manager supports Tomcat 6 to 9 only, and this app needs Tomcat ${major} (jakarta.servlet): use --session-store redis`,
     );
-  const webXmls = ctx.project.config.webXml.map((w) => w.file);
+  const webXmls = webappDescriptors(ctx.project).map((w) => w.file);
   if (!webXmls.length)
     return refused(
       'no WEB-INF/web.xml found: the session manager goes in META-INF/context.xml of the webapp; add it by hand',
@@ -154,6 +172,7 @@ export function tomcatManager(ctx: FixContext, store: TomcatStore): FixOutcome {
     if (problem) left.push(problem);
     distributable = addDistributable(ctx.ws, webXml) || distributable;
   });
+  left.push(...replaceOtherManagers(ctx, contextFiles, managerXml(store)));
   recordStore(ctx, storeSetting(store, major), contextFiles);
   return { kind: 'session-store', message: storeMessage(store, major, contextFiles, distributable), left };
 }

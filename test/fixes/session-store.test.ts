@@ -619,3 +619,50 @@ describe('session-store: Spring Session only where the app’s Spring and Servle
     }
   });
 });
+
+describe('session-store: edits in the webapp’s own context.xml and a bundled Tomcat’s context files only', () => {
+  const SERVER_WEB_XML =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<web-app xmlns="http://java.sun.com/xml/ns/javaee" version="2.5">\n' +
+    '  <servlet>\n    <servlet-name>default</servlet-name>\n' +
+    '    <servlet-class>org.apache.catalina.servlets.DefaultServlet</servlet-class>\n  </servlet>\n</web-app>\n';
+  const ROOT_XML = (manager: string) =>
+    '<?xml version="1.0" encoding="GBK"?>\n<Context docBase="../website" reloadable="false">\n' +
+    manager +
+    '  <Resource name="jdbc/erp" type="javax.sql.DataSource"/>\n</Context>\n';
+
+  it('a bundled Tomcat: its ROOT.xml PersistentManager replaced; its conf/web.xml and copies of web.xml untouched', async () => {
+    const outcomes = await checkFix('session-store', {
+      files: {
+        'src/com/acme/Login.java': SESSION_WRITE,
+        'src/config/web.xml': WEB_XML_25,
+        'website/WEB-INF/web.xml': WEB_XML_25,
+        'website/WEB-INF/classes/conf/web.xml': WEB_XML_25,
+        'tomcat/bin/catalina.sh': '#!/bin/sh\n',
+        'tomcat/conf/server.xml': '<Server port="8005">\n  <Service name="Catalina"/>\n</Server>\n',
+        'tomcat/conf/web.xml': SERVER_WEB_XML,
+        'tomcat/conf/Catalina/localhost/ROOT.xml': ROOT_XML(
+          '  <Manager className="org.apache.catalina.session.PersistentManager" maxIdleBackup="1">\n' +
+            '    <Store className="org.apache.catalina.session.FileStore" directory="D:/erp/sessions"/>\n' +
+            '  </Manager>\n',
+        ),
+      },
+      after: {
+        'website/META-INF/context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Context>\n' +
+          '  <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+          '           configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n' +
+          '</Context>\n',
+        'website/WEB-INF/web.xml': WEB_XML_25.replace(
+          '  <display-name>shop</display-name>\n',
+          '$&  <distributable/>\n',
+        ),
+        'tomcat/conf/Catalina/localhost/ROOT.xml': ROOT_XML(
+          '  <Manager className="org.redisson.tomcat.RedissonSessionManager"\n' +
+            '           configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>\n',
+        ),
+        'paasport.yaml': redisSettings('website/META-INF/context.xml'),
+      },
+    });
+    expect(outcomes[0].left).toEqual([]);
+  });
+});
