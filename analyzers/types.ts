@@ -117,7 +117,7 @@ export interface JavaNew extends Location {
 
 export interface JavaString extends Location {
   value: string; // contents without quotes, escapes left as written
-  argOf?: string; // the call this literal is an argument of, as `receiver.method`
+  argOf?: string; // the call this literal is an argument of, as `receiver.method`; `@Name` in an annotation
 }
 
 export interface JavaAnnotation extends Location {

@@ -164,8 +164,17 @@ function onNew(x: Extraction, node: Node): void {
   });
 }
 
+/** The annotation a literal is a value of (`@XmlRootElement(namespace = "...")`), as `@Name`. */
+function annotationOf(node: Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'annotation') return `@${n.childForFieldName('name')?.text ?? ''}`;
+    if (/(_declaration|_body|block|program)$/.test(n.type)) return undefined;
+  }
+  return undefined;
+}
+
 function onString(x: Extraction, node: Node): void {
-  const outer = x.argOf.get(span(node));
+  const outer = x.argOf.get(span(node)) ?? annotationOf(node);
   x.facts.strings.push({ value: stringValue(node.text), ...at(node), ...(outer ? { argOf: outer } : {}) });
 }
 

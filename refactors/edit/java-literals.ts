@@ -51,15 +51,39 @@ function variableName(ctx: FixContext, lit: Node, owner: string, kind: string, r
   return chooseEnvName(ctx.record, replaced, { parts: [field ?? kind], qualifiers, value: literalValue(lit) });
 }
 
+const fieldOf = (lit: Node) =>
+  lit.parent?.type === 'variable_declarator' && lit.parent.parent?.type === 'field_declaration'
+    ? lit.parent.childForFieldName('name')?.text
+    : undefined;
+
+/**
+ * Why a literal must stay a compile-time constant, if it must: it is an annotation's value or a case label, or the
+ * field it initializes is named in an annotation somewhere in the project (`@XmlRootElement(namespace = NS)`).
+ */
+function constantUse(ctx: FixContext, lit: Node): string | undefined {
+  for (let n = lit.parent; n && !/(_declaration|_body|block|program)$/.test(n.type); n = n.parent) {
+    if (n.type === 'annotation') return `a value of ${n.text.split('(')[0]}`;
+    if (n.type === 'switch_label') return 'a case label';
+  }
+  const field = fieldOf(lit);
+  const word = field && new RegExp(`\\b${field}\\b`);
+  const annotation =
+    word &&
+    ctx.project.files.flatMap((f) => (f.kind === 'java' ? f.annotations : [])).find((a) => word.test(a.args ?? ''));
+  return annotation ? `${field}, named in @${annotation.name}${annotation.args ?? ''}` : undefined;
+}
+
 /**
  * Rewrites string literals into AppEnv.get("NAME", "old value") (secrets: AppEnv.get("NAME")).
  * A literal that initializes a field is named after the field; others after their class and kind.
+ * Literals that must stay constants are kept, with a line for a person in `left`.
  */
 export function replaceJavaLiterals(
   ctx: FixContext,
   facts: JavaFacts,
   targets: LiteralTarget[],
   helper: string,
+  left: string[] = [],
 ): Replaced[] {
   const current = ctx.ws.read(facts.file);
   if (!current) return [];
@@ -72,6 +96,13 @@ export function replaceJavaLiterals(
       const hit = (l: Node) => (t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw));
       for (const lit of offset === undefined ? [] : literalsAt(root, offset).filter(hit)) {
         if (out.some((e) => e.start === lit.startIndex)) continue;
+        const constant = constantUse(ctx, lit);
+        if (constant) {
+          const line = lit.startPosition.row + 1;
+          const what = t.secret ? 'a secret' : lit.text;
+          left.push(`${facts.file}:${line}: ${what} stays in the code: it is ${constant}, which must be a constant`);
+          continue;
+        }
         const name = variableName(ctx, lit, owner, t.kind, replaced);
         const call = t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`;
         out.push({ start: lit.startIndex, end: lit.endIndex, text: call });

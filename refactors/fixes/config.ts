@@ -147,7 +147,7 @@ function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: 
   ctx.ws.edit(file, x.file, edits);
 }
 
-function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper: string): boolean {
+function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper: string, left: string[]): boolean {
   const targets = findings
     .filter((f) => f.matched.value)
     .map((f) => ({
@@ -157,7 +157,7 @@ function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper:
       secret: isSecret(f),
       kind: valueKind(f).suffix,
     }));
-  const replaced = replaceJavaLiterals(ctx, facts, targets, helper);
+  const replaced = replaceJavaLiterals(ctx, facts, targets, helper, left);
   for (const r of replaced)
     addEnv(ctx.record, { name: r.name, value: r.value, secret: r.secret, usedBy: [facts.file] });
   return replaced.length > 0;
@@ -171,7 +171,7 @@ function fixFile(ctx: FixContext, file: string, findings: Finding[], left: strin
   else if (facts.kind === 'xml' && facts.root === 'beans') fixSpringXml(ctx, file, findings, left);
   else if (facts.kind === 'xml' && (facts.root === 'Context' || facts.root === 'Server'))
     fixTomcatXml(ctx, file, findings, left);
-  else if (facts.kind === 'java' && helper) return fixJava(ctx, facts, findings, helper);
+  else if (facts.kind === 'java' && helper) return fixJava(ctx, facts, findings, helper, left);
   else {
     const rules = [...new Set(findings.map((g) => g.ruleId))].join(', ');
     left.push(

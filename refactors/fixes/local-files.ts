@@ -38,7 +38,7 @@ function absolutePaths(run: Run, findings: Finding[]): void {
     const facts = ctx.project.files.find((x) => x.file === f.file);
     if (facts?.kind === 'java' && helper && f.matched.value) {
       const target = { at: f, raw: f.matched.value, exact: true, secret: false, kind: 'DIR' };
-      const replaced = replaceJavaLiterals(ctx, facts, [target], helper.className);
+      const replaced = replaceJavaLiterals(ctx, facts, [target], helper.className, run.left);
       for (const r of replaced) addVolume(ctx, r.name, r.value, f.file);
       run.changed += replaced.length;
     } else if (facts?.kind !== 'java') {

@@ -1,0 +1,43 @@
+import { describe, it } from 'vitest';
+import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
+
+const ORDER =
+  'package com.acme.order;\n\nimport javax.xml.bind.annotation.XmlElement;\nimport javax.xml.bind.annotation.XmlRootElement;\n\n' +
+  '@XmlRootElement(name = "order", namespace = "http://www.acme-shop.cn/order")\npublic class Order {\n' +
+  '    public static final String NS = "http://www.acme-shop.cn/order";\n' +
+  '    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";\n' +
+  '    static final String PAY_URL = "https://pay.acme-shop.cn/api";\n\n' +
+  '    @XmlElement(namespace = NS)\n    String id;\n}\n';
+
+describe('externalize-config: identifiers are not configuration', () => {
+  it('annotation values, constants an annotation names, namespaces, search engines and labels stay in the code', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'src/com/acme/order/Order.java': ORDER,
+        'src/com/acme/search/Engines.java':
+          'package com.acme.search;\n\npublic class Engines {\n    static final String[][] ENGINES = {\n' +
+          '        { "Google", "http://www.google.com/search?q=" },\n        { "Baidu", "http://www.baidu.com/s?wd=" },\n' +
+          '    };\n    static final String LABEL_PASSWORD = "密码";\n}\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'PAY_URL=https://pay.acme-shop.cn/api\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: PAY_URL\n    secret: false\n    usedBy:\n      - src/com/acme/order/Order.java\n' +
+          '    default: https://pay.acme-shop.cn/api\nvolumes: []\njavaSystemProperties: {}\n',
+        'src/com/acme/AppEnv.java': APP_ENV_JAVA,
+        'src/com/acme/order/Order.java': ORDER.replace(
+          '"https://pay.acme-shop.cn/api"',
+          'com.acme.AppEnv.get("PAY_URL", "https://pay.acme-shop.cn/api")',
+        ),
+      },
+      left: [
+        'src/com/acme/order/Order.java:8: "http://www.acme-shop.cn/order" stays in the code: it is NS, ' +
+          'named in @XmlElement(namespace = NS), which must be a constant',
+      ],
+    });
+  });
+});
