@@ -3,6 +3,7 @@ import { antRuns, antTargets, webappCopies } from '../trial/dockerfile-facts.js'
 import { collidingNames } from '../trial/env-names.js';
 import { javacErrors, newErrors } from '../trial/javac-check.js';
 import { releaseFor } from '../trial/compile-check.js';
+import { AWKWARD_VALUE, brokenOptions } from '../trial/catalina-run.js';
 
 describe('trial: environment names that collide', () => {
   it('names the OS, the JVM, Tomcat, Mesos, Marathon and paasport as owners', () => {
@@ -131,5 +132,17 @@ describe('trial: javac errors before and after fix', () => {
       8, 8, 8, 11, 17,
     ]);
     expect(releaseFor(undefined)).toBe(8);
+  });
+});
+
+describe('trial: options that reach java from catalina.sh', () => {
+  it('finds an option cut at the semicolon or split at the space, not one that arrived whole', () => {
+    expect(brokenOptions(['-Dfile.encoding=UTF-8', `-Djdbc.url=${AWKWARD_VALUE}`, 'org.apache.Bootstrap'])).toEqual([]);
+    expect(brokenOptions(['-Djdbc.url=jdbc:sqlserver://db:1433', '-DLOG_DIR=/logs'])).toEqual([
+      '-Djdbc.url=jdbc:sqlserver://db:1433',
+    ]);
+    expect(brokenOptions(['-Djdbc.url=jdbc:sqlserver://db:1433;SelectMethod=Cursor;user=app', 'user'])).toEqual([
+      '-Djdbc.url=jdbc:sqlserver://db:1433;SelectMethod=Cursor;user=app',
+    ]);
   });
 });

@@ -17,7 +17,7 @@ interface SettingsNames {
   sessionStore?: { env?: string[] };
 }
 
-function settingsEnvNames(file: string): string[] {
+export function settingsEnvNames(file: string): string[] {
   if (!existsSync(file)) return [];
   const doc = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as SettingsNames;
   const names = [...(doc.env ?? []).map((e) => e.name), ...(doc.volumes ?? []).map((v) => v.env)];

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { copyApp } from './app-copy.js';
 import { compileBefore, compileCheck } from './compile-check.js';
-import { buildTargetCheck, envNamesCheck, shellcheckCheck, webappCheck } from './deploy-checks.js';
+import { catalinaCheck } from './catalina-run.js';
+import { buildTargetCheck, envNamesCheck, settingsEnvNames, shellcheckCheck, webappCheck } from './deploy-checks.js';
 import { git, failureText, paasport } from './run-process.js';
 import type { AppTrial, CheckResult } from './types.js';
 
@@ -61,7 +62,13 @@ function generateStep(copy: string): CheckResult {
   return { check: 'generate', status: 'pass', detail: 'deploy/ written' };
 }
 
-function checksOn(copy: string): CheckResult[] {
+/** How to try the apps: keep the copies or not, and the catalina.sh to start with the generated setenv.sh. */
+export interface TrialSettings {
+  keep: boolean;
+  catalinaSh?: string;
+}
+
+function checksOn(copy: string, settings: TrialSettings): CheckResult[] {
   const assessed = assessStep(copy);
   const before = compileBefore(copy, assessed.javaVersion, assessed.buildTool);
   const fix = fixStep(copy);
@@ -72,17 +79,20 @@ function checksOn(copy: string): CheckResult[] {
   checks.push(generate);
   if (generate.status === 'fail') return checks;
   checks.push(envNamesCheck(copy, deploy), shellcheckCheck(deploy));
+  const names = settingsEnvNames(path.join(copy, 'paasport.yaml'));
+  checks.push(catalinaCheck(settings.catalinaSh, deploy, names));
   checks.push(webappCheck(copy, deploy), buildTargetCheck(copy, deploy));
   return checks;
 }
 
 /** Tries one app on a copy of its own; the copy is removed unless `keep`. */
-export function trialApp(corpus: string, app: string, keep: boolean): AppTrial {
+export function trialApp(corpus: string, app: string, settings: TrialSettings): AppTrial {
+  const keep = settings.keep;
   const work = mkdtempSync(path.join(os.tmpdir(), 'paasport-trial-'));
   const copy = path.join(work, app);
   try {
     copyApp(path.join(corpus, app), copy);
-    return { app, source: keep ? copy : path.join(corpus, app), checks: checksOn(copy) };
+    return { app, source: keep ? copy : path.join(corpus, app), checks: checksOn(copy, settings) };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { app, source: path.join(corpus, app), checks: [{ check: 'copy', status: 'fail', detail }] };

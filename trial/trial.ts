@@ -4,19 +4,22 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusApps } from './app-copy.js';
-import { trialApp } from './run-app.js';
+import { trialApp, type TrialSettings } from './run-app.js';
 import { appTable, failures, summaryTable } from './table.js';
 import type { AppTrial } from './types.js';
 
-const USAGE = `usage: npm run trial -- --corpus DIR [--app NAME ...] [--keep]
-  --corpus DIR  a folder whose sub-folders are checked-out applications (never changed)
-  --app NAME    only this sub-folder (repeatable)
-  --keep        keep each app's copy (its path is printed) to look at what fix and generate wrote`;
+const DEFAULT_CATALINA = '.cache/tomcat/9/bin/catalina.sh';
 
-interface TrialOptions {
+const USAGE = `usage: npm run trial -- --corpus DIR [--app NAME ...] [--keep] [--catalina-sh FILE]
+  --corpus DIR        a folder whose sub-folders are checked-out applications (never changed)
+  --app NAME          only this sub-folder (repeatable)
+  --keep              keep each app's copy (its path is printed) to look at what fix and generate wrote
+  --catalina-sh FILE  the catalina.sh (setclasspath.sh beside it) to run the generated setenv.sh with
+                      (default ${DEFAULT_CATALINA}, which test/fetch-tomcat-scripts.sh unpacks)`;
+
+interface TrialOptions extends TrialSettings {
   corpus: string;
   apps: string[];
-  keep: boolean;
 }
 
 function options(argv: string[]): TrialOptions | undefined {
@@ -27,11 +30,14 @@ function options(argv: string[]): TrialOptions | undefined {
         corpus: { type: 'string' },
         app: { type: 'string', multiple: true },
         keep: { type: 'boolean', default: false },
+        'catalina-sh': { type: 'string' },
       },
     });
     if (!values.corpus || !existsSync(values.corpus) || !statSync(values.corpus).isDirectory()) return undefined;
     const corpus = path.resolve(values.corpus);
-    return { corpus, apps: values.app ?? corpusApps(corpus), keep: values.keep ?? false };
+    const catalina = values['catalina-sh'] ?? (existsSync(DEFAULT_CATALINA) ? DEFAULT_CATALINA : undefined);
+    const catalinaSh = catalina && path.resolve(catalina);
+    return { corpus, apps: values.app ?? corpusApps(corpus), keep: values.keep ?? false, catalinaSh };
   } catch {
     return undefined;
   }
@@ -46,7 +52,7 @@ function main(): number {
   const trials: AppTrial[] = [];
   for (const app of opts.apps) {
     process.stderr.write(`trying ${app} ...\n`);
-    const trial = trialApp(opts.corpus, app, opts.keep);
+    const trial = trialApp(opts.corpus, app, opts);
     trials.push(trial);
     process.stdout.write(appTable(trial) + '\n');
   }
