@@ -3,6 +3,7 @@ import { elementAt, readXml } from '../edit/xml-doc.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
 import { springSession } from './spring-session.js';
+import { sessionCaveats } from './session-caveats.js';
 import { sessionLine } from './spring-session-line.js';
 import { tomcatManager } from './tomcat-session-manager.js';
 
@@ -59,6 +60,7 @@ export const sessionStoreFix: Fix<'sessionStore'> = {
     const { store, line, why } = chosenStore(ctx);
     const outcome = store === 'spring-session' && line ? springSession(ctx, line) : tomcatManager(ctx, redisOr(store));
     if (why) outcome.left.unshift(why);
+    if (outcome.message) outcome.left.push(...sessionCaveats(ctx, store === 'spring-session' && !!line));
     if (outcome.message) removeClusters(ctx);
     return outcome;
   },

@@ -8,6 +8,7 @@ import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
 import { byFile } from './by-file.js';
+import { sessionMutations } from './session-mutations.js';
 import { tomcatMajor } from './spring-session-line.js';
 import { webappDescriptors } from './webapp-roots.js';
 
@@ -24,11 +25,14 @@ interface ManagerSetting {
   env: string[];
 }
 
-function managerXml(store: TomcatStore): string[] {
+/** Redisson saves attributes on setAttribute (DEFAULT), or every attribute after each request (AFTER_REQUEST). */
+type UpdateMode = 'DEFAULT' | 'AFTER_REQUEST';
+
+function managerXml(store: TomcatStore, updateMode: UpdateMode): string[] {
   return store === 'redis'
     ? [
         '<Manager className="org.redisson.tomcat.RedissonSessionManager"',
-        '         configPath="${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="DEFAULT"/>',
+        `         configPath="\${catalina.base}/conf/redisson.yaml" readMode="REDIS" updateMode="${updateMode}"/>`,
       ]
     : [
         '<Manager className="de.javakaffee.web.msm.MemcachedBackupSessionManager"',
@@ -143,6 +147,12 @@ function refused(reason: string): FixOutcome {
   return { kind: 'session-store', message: '', left: [reason] };
 }
 
+function afterRequestNote(mutated: string[]): string {
+  if (!mutated.length) return '';
+  const where = mutated.slice(0, 3).join(', ') + (mutated.length > 3 ? ', …' : '');
+  return ` Redisson runs with updateMode="AFTER_REQUEST": the app changes objects it read from the session in place (${where}), and in the default mode only setAttribute reaches Redis.`;
+}
+
 function storeMessage(store: TomcatStore, major: number, contextFiles: string[], distributable: boolean): string {
   const what =
     store === 'redis'
@@ -166,13 +176,17 @@ export function tomcatManager(ctx: FixContext, store: TomcatStore): FixOutcome {
     );
   const left: string[] = [];
   let distributable = false;
+  // objects changed in place after getAttribute reach Redis only when Redisson saves after each request
+  const mutated = store === 'redis' ? sessionMutations(ctx.project) : [];
+  const manager = managerXml(store, mutated.length ? 'AFTER_REQUEST' : 'DEFAULT');
   const contextFiles = webXmls.map((w) => path.posix.join(webRootOf(w), 'META-INF/context.xml'));
   webXmls.forEach((webXml, i) => {
-    const problem = addManager(ctx.ws, contextFiles[i], managerXml(store));
+    const problem = addManager(ctx.ws, contextFiles[i], manager);
     if (problem) left.push(problem);
     distributable = addDistributable(ctx.ws, webXml) || distributable;
   });
-  left.push(...replaceOtherManagers(ctx, contextFiles, managerXml(store)));
+  left.push(...replaceOtherManagers(ctx, contextFiles, manager));
   recordStore(ctx, storeSetting(store, major), contextFiles);
-  return { kind: 'session-store', message: storeMessage(store, major, contextFiles, distributable), left };
+  const message = storeMessage(store, major, contextFiles, distributable) + afterRequestNote(mutated);
+  return { kind: 'session-store', message, left };
 }
