@@ -51,6 +51,15 @@ public final class AppEnv {
         return value == null || value.length() == 0 ? fallback : value;
     }
 
+    /** A folder, as get(name, fallback), ending with a separator: the code appends names to it. */
+    public static String dir(String name, String fallback) {
+        String value = get(name, fallback);
+        if (value == null || value.endsWith("/") || value.endsWith(java.io.File.separator)) {
+            return value;
+        }
+        return value + java.io.File.separator;
+    }
+
     /**
      * A value that has no default in the code, such as a password. When it is not set, this logs a warning and
      * returns an empty string rather than throwing: it often initializes a static field, and an exception there

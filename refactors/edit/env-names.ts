@@ -78,6 +78,7 @@ export interface NameRequest {
   parts: string[]; // what the value is called where it is written: a field, a property key, a class and a kind
   qualifiers: string[][]; // whose value it is, most general first: the class, then the method; the file
   value?: string; // the value taken out, undefined when there is none (a folder inside the webapp)
+  numbered?: boolean; // false: no NAME_2 when every qualifier is used up (several paths probed: a person decides)
 }
 
 const takenByOther = (record: AppRecord, named: NamedValue[], name: string, value: string | undefined) =>
@@ -87,14 +88,15 @@ const takenByOther = (record: AppRecord, named: NamedValue[], name: string, valu
 /**
  * The variable for a value: its own name unless that is reserved or generic, else qualified by whose it is (the
  * class, then the method); a name another value already has is qualified too, so two databases get two names.
- * _2, _3 only when every qualifier is used up.
+ * _2, _3 only when every qualifier is used up, and only when the request allows numbered names (else undefined).
  */
-export function chooseEnvName(record: AppRecord, named: NamedValue[], req: NameRequest): string {
+export function chooseEnvName(record: AppRecord, named: NamedValue[], req: NameRequest): string | undefined {
   const own = envStyle(...req.parts);
   const candidates = [own, ...req.qualifiers.map((q) => envStyle(...q, ...req.parts))].filter(Boolean);
   // a qualified name says whose value it is, even when its words are generic (DB_URL for class Db)
   const usable = (n: string, i: number) => !isReservedEnv(n) && /^[A-Z]/.test(n) && (i > 0 || !isGenericEnv(n));
   for (const [i, n] of candidates.entries()) if (usable(n, i) && !takenByOther(record, named, n, req.value)) return n;
+  if (req.numbered === false) return undefined;
   const base = envName(candidates[candidates.length - 1] ?? 'VALUE');
   let name = base;
   for (let i = 2; takenByOther(record, named, name, req.value); i++) name = `${base}_${i}`;

@@ -13,6 +13,7 @@ export interface LiteralTarget {
   exact: boolean; // the whole literal, or any literal that contains it
   secret: boolean; // no default in the code
   kind: string; // the name's suffix when no field names it: JDBC_URL, PASSWORD, DIR
+  onePerName?: boolean; // a literal among alternatives (an array, or one that would need NAME_2) is left for a person
 }
 
 export interface Replaced {
@@ -44,11 +45,12 @@ function enclosing(lit: Node): { type?: string; method?: string } {
  * A field's literal is named after the field, any other after its kind; either is qualified by its class, then its
  * method, when the name alone is generic or reserved or already stands for another value (see chooseEnvName).
  */
-function variableName(ctx: FixContext, lit: Node, owner: string, kind: string, replaced: Replaced[]): string {
+function variableName(ctx: FixContext, lit: Node, owner: string, t: LiteralTarget, replaced: Replaced[]) {
   const field = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
   const { type = owner, method } = enclosing(lit);
   const qualifiers = method ? [[type], [type, method]] : [[type]];
-  return chooseEnvName(ctx.record, replaced, { parts: [field ?? kind], qualifiers, value: literalValue(lit) });
+  const value = literalValue(lit);
+  return chooseEnvName(ctx.record, replaced, { parts: [field ?? t.kind], qualifiers, value, numbered: !t.onePerName });
 }
 
 const fieldOf = (lit: Node) =>
@@ -96,14 +98,20 @@ export function replaceJavaLiterals(
       const hit = (l: Node) => (t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw));
       for (const lit of offset === undefined ? [] : literalsAt(root, offset).filter(hit)) {
         if (out.some((e) => e.start === lit.startIndex)) continue;
+        const at = `${facts.file}:${lit.startPosition.row + 1}: ${t.secret ? 'a secret' : lit.text} stays in the code`;
         const constant = constantUse(ctx, lit);
         if (constant) {
-          const line = lit.startPosition.row + 1;
-          const what = t.secret ? 'a secret' : lit.text;
-          left.push(`${facts.file}:${line}: ${what} stays in the code: it is ${constant}, which must be a constant`);
+          left.push(`${at}: it is ${constant}, which must be a constant`);
           continue;
         }
-        const name = variableName(ctx, lit, owner, t.kind, replaced);
+        const name =
+          t.onePerName && lit.parent?.type === 'array_initializer'
+            ? undefined
+            : variableName(ctx, lit, owner, t, replaced);
+        if (!name) {
+          left.push(`${at}: it is one of several paths tried in turn: choose one and read it from the environment`);
+          continue;
+        }
         const call = t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`;
         out.push({ start: lit.startIndex, end: lit.endIndex, text: call });
         replaced.push({ name, value: literalValue(lit), secret: t.secret });

@@ -1,3 +1,4 @@
+import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../analyzers/types.js';
 import { appEnvClass, appEnvLocation, type HelperLocation } from '../edit/app-env.js';
 import { envName } from '../edit/env-names.js';
@@ -29,15 +30,25 @@ function addVolume(ctx: FixContext, env: string, defaultPath: string, file: stri
   addEnv(ctx.record, { name: env, ...(inWebapp ? {} : { value: defaultPath }), secret: false, usedBy: [file] });
 }
 
-/** Absolute paths in Java become AppEnv.get("X_DIR", "/old/path"); elsewhere they are left for a person. */
+// a path whose last part has an extension (flow.zip, applicationContext.xml) names a file, not a folder to mount
+const FILE_PATH = /[^/\\]\.[A-Za-z][A-Za-z0-9]{0,4}$/;
+
+/**
+ * Absolute paths in Java become AppEnv.get("X_DIR", "/old/path"); elsewhere they are left for a person, and so are
+ * file paths and paths tried in turn (a loop over drives: one variable per meaning, not INIT_DIR_2, INIT_DIR_3, ...).
+ */
 function absolutePaths(run: Run, findings: Finding[]): void {
   const { ctx, helper } = run;
   const logPath = (f: Finding) =>
     ctx.project.config.fileAppenders.some((a) => a.file === f.file && a.path === f.matched.value);
   for (const f of findings.filter((x) => !logPath(x))) {
     const facts = ctx.project.files.find((x) => x.file === f.file);
-    if (facts?.kind === 'java' && helper && f.matched.value) {
-      const target = { at: f, raw: f.matched.value, exact: true, secret: false, kind: 'DIR' };
+    if (facts?.kind === 'java' && f.matched.value && FILE_PATH.test(f.matched.value)) {
+      run.left.push(
+        `${f.file}:${f.line}: ${f.matched.value} is a file, not a folder: if the application writes it, read its folder from the environment and mount a volume there`,
+      );
+    } else if (facts?.kind === 'java' && helper && f.matched.value) {
+      const target = { at: f, raw: f.matched.value, exact: true, secret: false, kind: 'DIR', onePerName: true };
       const replaced = replaceJavaLiterals(ctx, facts, [target], helper.className, run.left);
       for (const r of replaced) addVolume(ctx, r.name, r.value, f.file);
       run.changed += replaced.length;
@@ -49,17 +60,43 @@ function absolutePaths(run: Run, findings: Finding[]): void {
   }
 }
 
+/** How a call that gives a write directory is replaced: the variable, and whether files under it were served. */
+interface DirCall {
+  method: string;
+  nameOf: (arg: string, file: string) => string;
+  inWebapp: boolean; // getRealPath: the folder was inside the webapp, where URLs may serve its files
+}
+
 /**
- * Calls that give a write directory, wrapped so that an environment variable can replace them:
- * getRealPath("/upload") → AppEnv.get("UPLOAD_DIR", getRealPath("/upload")); the deployment mounts a volume there.
- * The calls are those the findings point at.
+ * The call wrapped: AppEnv.get("UPLOAD_DIR", getRealPath("/upload")). When the code appends to it
+ * (getRealPath("/") + basePath) or asked for a trailing separator, AppEnv.dir, which ends the folder with one:
+ * FILES_DIR=/data/files must not give /data/filesupload/.
  */
-function wrapDirCalls(
-  run: Run,
-  findings: Finding[],
-  method: string,
-  nameOf: (arg: string, file: string) => string,
-): void {
+function wrapCall(run: Run, call: Node, file: string, how: DirCall): TextEdit {
+  const helper = run.helper!.className;
+  const arg = call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '"/files"';
+  const name = how.nameOf(arg, file);
+  const parent = call.parent;
+  const appended = parent?.type === 'binary_expression' && parent.childForFieldName('left')?.equals(call) === true;
+  const method = appended || /\/"$/.test(arg) ? 'dir' : 'get';
+  const isNew = !run.ctx.record.volumes.some((v) => v.env === name);
+  addVolume(run.ctx, name, `(webapp)${arg.replace(/"/g, '')}`, file, true);
+  if (how.inWebapp && isNew)
+    run.left.push(
+      `${file}: files written under ${name} are no longer inside the webapp: URLs that served them from it need a mapping to the volume (Tomcat's <PreResources> or aliases, or a servlet that reads ${name})`,
+    );
+  return { start: call.startIndex, end: call.endIndex, text: `${helper}.${method}("${name}", ${call.text})` };
+}
+
+/** The helper call a node is an argument of, if any: a call already wrapped. */
+const wrapped = (call: Node, helper: string) =>
+  call.parent?.type === 'argument_list' && call.parent.parent?.text.startsWith(`${helper}.`) === true;
+
+/**
+ * Calls that give a write directory, wrapped so that an environment variable can replace them (see wrapCall); the
+ * deployment mounts a volume there. The calls are those the findings point at.
+ */
+function wrapDirCalls(run: Run, findings: Finding[], how: DirCall): void {
   const { ctx, helper } = run;
   if (!helper) return;
   for (const [file, found] of byFile(findings)) {
@@ -69,17 +106,9 @@ function wrapDirCalls(
       const out: TextEdit[] = [];
       for (const offset of found.map((f) => ctx.ws.locate(file, f))) {
         const call = offset === undefined ? undefined : callAt(root, offset);
-        if (!call || call.childForFieldName('name')?.text !== method || out.some((e) => e.start === call.startIndex))
-          continue;
-        if (call.parent?.parent?.text.startsWith(`${helper.className}.get(`)) continue;
-        const arg = call.childForFieldName('arguments')?.namedChildren[0]?.text ?? '"/files"';
-        const name = nameOf(arg, file);
-        out.push({
-          start: call.startIndex,
-          end: call.endIndex,
-          text: `${helper.className}.get("${name}", ${call.text})`,
-        });
-        addVolume(ctx, name, `(webapp)${arg.replace(/"/g, '')}`, file, true);
+        if (!call || call.childForFieldName('name')?.text !== how.method) continue;
+        if (out.some((e) => e.start === call.startIndex) || wrapped(call, helper.className)) continue;
+        out.push(wrapCall(run, call, file, how));
       }
       return out;
     });
@@ -100,12 +129,20 @@ const STEPS: Step[] = [
   {
     rules: ['real-path-write'],
     handle: (run, findings) =>
-      wrapDirCalls(run, findings, 'getRealPath', (arg) => envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR')),
+      wrapDirCalls(run, findings, {
+        method: 'getRealPath',
+        nameOf: (arg) => envName(arg.replace(/["/]/g, ' ').trim() || 'files', 'DIR'),
+        inWebapp: true,
+      }),
   },
   {
     rules: ['home-or-temp-data'],
     handle: (run, findings) =>
-      wrapDirCalls(run, findings, 'getProperty', (_arg, file) => envName(classOf(run.ctx, file), 'DATA_DIR')),
+      wrapDirCalls(run, findings, {
+        method: 'getProperty',
+        nameOf: (_arg, file) => envName(classOf(run.ctx, file), 'DATA_DIR'),
+        inWebapp: false,
+      }),
   },
   {
     rules: ['local-file-write', 'upload-to-local-disk'],

@@ -40,6 +40,15 @@ export const APP_ENV_JAVA =
   '        return value == null || value.length() == 0 ? fallback : value;\n' +
   '    }\n' +
   '\n' +
+  '    /** A folder, as get(name, fallback), ending with a separator: the code appends names to it. */\n' +
+  '    public static String dir(String name, String fallback) {\n' +
+  '        String value = get(name, fallback);\n' +
+  '        if (value == null || value.endsWith("/") || value.endsWith(java.io.File.separator)) {\n' +
+  '            return value;\n' +
+  '        }\n' +
+  '        return value + java.io.File.separator;\n' +
+  '    }\n' +
+  '\n' +
   '    /**\n' +
   '     * A value that has no default in the code, such as a password. When it is not set, this logs a warning and\n' +
   '     * returns an empty string rather than throwing: it often initializes a static field, and an exception there\n' +
