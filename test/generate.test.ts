@@ -13,7 +13,15 @@ import { runFix } from '../refactors/workflow.js';
 import { commitAll } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
-const APPS = ['servlet-shop', 'spring-mvc-crm', 'struts-forum', 'stateless-api', 'order-broker', 'kanban-demo'];
+const APPS = [
+  'servlet-shop',
+  'spring-mvc-crm',
+  'struts-forum',
+  'stateless-api',
+  'order-broker',
+  'kanban-demo',
+  'library-spring25',
+];
 const VERSIONS: MarathonVersion[] = ['1.1', '1.4', '1.5'];
 const GOLDEN = path.join(ROOT, 'test/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -159,9 +167,11 @@ describe('generate after fix', () => {
           'ADD https://repo1.maven.org/maven2/org/redisson/redisson-tomcat-9/3.27.2/redisson-tomcat-9-3.27.2.jar lib/',
         );
         expect(docker).toContain('COPY deploy/redisson.yaml conf/redisson.yaml');
-        expect(g.files.find((f) => f.name === 'setenv.sh')!.text).toContain(
-          'CATALINA_OPTS="$CATALINA_OPTS -Djdbc.shop.url=${JDBC_SHOP_URL}"',
-        );
+        const setenv = g.files.find((f) => f.name === 'setenv.sh')!.text;
+        expect(setenv).toContain('paasport_opt "-Djdbc.shop.url=${JDBC_SHOP_URL}"');
+        // the password goes into the properties file Tomcat loads, never on the command line
+        expect(setenv).toContain('paasport_property "jdbc.shop.password" "${JDBC_SHOP_PASSWORD}"');
+        expect(setenv).not.toMatch(/-Djdbc\.shop\.password/);
         expect(lintDockerfile(docker)).toEqual([]);
       }
     } finally {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -9,6 +9,8 @@ import { CLI, ROOT } from './helpers.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.join(ROOT, 'test-output');
 const skip = process.env.PAASPORT_SKIP_BROWSER === '1';
+// the fixture apps: each has its expected findings beside it
+const APPS = readdirSync(path.join(ROOT, 'fixtures')).filter((f) => f.endsWith('.expected.yaml')).length;
 
 function report(args: string[], file: string): string {
   mkdirSync(OUT, { recursive: true });
@@ -54,9 +56,9 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(file).href);
 
-    await expect.poll(() => page.locator('#apps tbody tr:visible').count()).toBe(6);
-    expect(await page.locator('h2').first().innerText()).toContain('Portfolio (6 Applications)');
-    expect(await page.locator('#app-count').innerText()).toBe('6 / 6');
+    await expect.poll(() => page.locator('#apps tbody tr:visible').count()).toBe(APPS);
+    expect(await page.locator('h2').first().innerText()).toContain(`Portfolio (${APPS} Applications)`);
+    expect(await page.locator('#app-count').innerText()).toBe(`${APPS} / ${APPS}`);
     const verdicts = await page.locator('#apps tbody tr td:nth-child(3)').allInnerTexts();
     expect(verdicts.filter((v) => v === 'Not recommended')).toHaveLength(1);
     await page.screenshot({ path: path.join(OUT, 'portfolio.png'), fullPage: true });

@@ -63,7 +63,7 @@ export function assessFacts(
     build: project.build,
     config: project.config,
     profile,
-    baseImage: recommendBaseImage(profile),
+    baseImage: recommendBaseImage(profile, project),
     verdict: judge(findings),
     stats: { files: project.files.length, javaFiles, javaLines },
     findings,

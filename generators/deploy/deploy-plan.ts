@@ -31,7 +31,6 @@ export interface DeployPlan {
   dataVolumes: DataVolume[];
   secrets: string[];
   secretsFile?: string; // Marathon 1.1: an env file of secrets the agent fetches
-  systemProperties: [string, string][];
   registryCredentials?: string;
   notes: string[];
 }
@@ -93,7 +92,6 @@ export function deployPlan(a: Assessment, cfg: AppSettings, opts: GenerateOption
     dataVolumes: dataVolumes(cfg, r.appName),
     secrets,
     secretsFile: version === '1.1' && secrets.length ? `${r.appName}.secrets.env` : undefined,
-    systemProperties: Object.entries(cfg.javaSystemProperties ?? {}).filter(([k]) => k !== 'LOG_DIR' && k !== 'HOST'),
     registryCredentials:
       cfg.marathon?.registryCredentials ?? (cfg.image?.registry ? 'file:///etc/docker.tar.gz' : undefined),
     notes,

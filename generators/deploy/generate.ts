@@ -8,6 +8,7 @@ import { lintDockerfile } from './dockerfile-lint.js';
 import { marathonApp, sessionStoreApp } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
 import { marathonSettings } from './marathon-settings.js';
+import { setenvView } from './setenv.js';
 import { renderTemplate } from './templates.js';
 
 export type { GenerateOptions } from './deploy-plan.js';
@@ -64,11 +65,10 @@ function dockerfile(view: ReturnType<typeof imageView>): string {
 }
 
 /** Tomcat's own configuration: setenv.sh and JULI logging (a Spring Boot jar has neither), Redisson's client. */
-function tomcatFiles(plan: DeployPlan, cfg: AppSettings): GeneratedFile[] {
+function tomcatFiles(a: Assessment, plan: DeployPlan, cfg: AppSettings): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   if (!plan.springBootJar) {
-    const { logDir, systemProperties, secretsFile } = plan;
-    files.push({ name: 'setenv.sh', text: renderTemplate('setenv.sh.ejs', { logDir, systemProperties, secretsFile }) });
+    files.push({ name: 'setenv.sh', text: renderTemplate('setenv.sh.ejs', { ...setenvView(a, plan, cfg) }) });
     files.push({ name: 'logging.properties', text: renderTemplate('logging.properties.ejs', {}) });
   }
   if (cfg.sessionStore?.type === 'redis')
@@ -117,6 +117,7 @@ function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: Return
     logHostPath: plan.logHostPath,
     volumes: plan.dataVolumes,
     notes: plan.notes,
+    setenv: plan.springBootJar ? undefined : setenvView(a, plan, cfg),
   });
 }
 
@@ -132,7 +133,7 @@ export function generateArtifacts(a: Assessment, cfg: AppSettings, opts: Generat
     { name: '.dockerignore', text: dockerignore },
     { name: 'Dockerfile.dockerignore', text: dockerignore },
     { name: 'marathon-app.json', text: json(app) },
-    ...tomcatFiles(plan, cfg),
+    ...tomcatFiles(a, plan, cfg),
     ...storeFiles(plan, cfg, settings.servicePort, opts),
   ];
   if (cfg.sessionStore?.type === 'memcached') {

@@ -1,0 +1,192 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assess, type Assessment } from '../analyzers/assess/assess.js';
+import type { AppSettings } from '../analyzers/settings/types.js';
+import { generateArtifacts } from '../generators/deploy/generate.js';
+import { bundledRules, removeTree, ROOT } from './helpers.js';
+
+const CACHE = path.join(ROOT, '.cache/tomcat');
+const CATALINA_PROPERTIES = 'common.loader="${catalina.base}/lib","${catalina.base}/lib/*.jar"\n';
+
+// values that cut the java command when passed unquoted through catalina.sh's eval
+const VALUES = {
+  SQLSERVER_URL: 'jdbc:sqlserver://db1:1433;DatabaseName=erp;SelectMethod=Cursor',
+  MYSQL_URL: 'jdbc:mysql://db2/shop?useUnicode=true&characterEncoding=GBK|x',
+  GREETING: `it's "quoted" with $HOME, \`date\` and a \\ backslash`,
+  DB_PASSWORD: `p;w'd"$x\\y & z`,
+};
+
+const SETTINGS: AppSettings = {
+  env: [{ name: 'SQLSERVER_URL' }, { name: 'MYSQL_URL' }, { name: 'GREETING' }, { name: 'DB_PASSWORD', secret: true }],
+  javaSystemProperties: {
+    'jdbc.erp.url': '${SQLSERVER_URL}',
+    'jdbc.shop.url': '${MYSQL_URL}',
+    'app.greeting': '${GREETING}',
+    'jdbc.erp.password': '${DB_PASSWORD}',
+    LOG_DIR: '${LOG_DIR:-/logs}',
+  },
+};
+
+let shop: Assessment;
+
+beforeAll(async () => {
+  // Debian's real scripts: tomcat10 from bookworm, tomcat9 from bullseye (downloaded once, cached)
+  execFileSync('bash', [path.join(ROOT, 'test/fetch-tomcat-scripts.sh')], { stdio: 'inherit' });
+  shop = await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 });
+}, 180_000);
+
+function setenvOf(a: Assessment, cfg: AppSettings): string {
+  const g = generateArtifacts(a, cfg, { outRel: 'deploy' });
+  return g.files.find((f) => f.name === 'setenv.sh')!.text;
+}
+
+/**
+ * A Tomcat home with the real scripts, the generated setenv.sh and a stand-in `java` that writes each argument
+ * it gets, NUL-terminated, to $ARGV_FILE. `unquoted` makes catalina.sh pass the options to eval unquoted, as
+ * Tomcat 7's does.
+ */
+function tomcatHome(version: string, setenv: string, unquoted = false): { home: string; jre: string } {
+  const home = mkdtempSync(path.join(os.tmpdir(), `paasport-setenv${version}-`));
+  cpSync(path.join(CACHE, version), home, { recursive: true });
+  for (const d of ['logs', 'temp', 'conf', 'lib']) mkdirSync(path.join(home, d), { recursive: true });
+  writeFileSync(path.join(home, 'conf/catalina.properties'), CATALINA_PROPERTIES);
+  writeFileSync(path.join(home, 'bin/bootstrap.jar'), '');
+  writeFileSync(path.join(home, 'bin/tomcat-juli.jar'), '');
+  writeFileSync(path.join(home, 'bin/setenv.sh'), setenv);
+  if (unquoted) {
+    const script = path.join(home, 'bin/catalina.sh');
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain('"$JAVA_OPTS" "$CATALINA_OPTS"');
+    writeFileSync(script, text.replaceAll('"$JAVA_OPTS" "$CATALINA_OPTS"', '$JAVA_OPTS $CATALINA_OPTS'));
+  }
+  const jre = path.join(home, 'jre');
+  mkdirSync(path.join(jre, 'bin'), { recursive: true });
+  writeFileSync(
+    path.join(jre, 'bin/java'),
+    '#!/bin/sh\nfor a in "$@"; do printf \'%s\\0\' "$a"; done > "$ARGV_FILE"\n',
+  );
+  chmodSync(path.join(jre, 'bin/java'), 0o755);
+  return { home, jre };
+}
+
+/** Runs `catalina.sh run` and returns the arguments java got. */
+function javaArgs(home: string, jre: string, env: Record<string, string>): string[] {
+  const argvFile = path.join(home, 'argv');
+  const r = spawnSync('sh', [path.join(home, 'bin/catalina.sh'), 'run'], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      CATALINA_HOME: home,
+      CATALINA_BASE: home,
+      JRE_HOME: jre,
+      ARGV_FILE: argvFile,
+      ...env,
+    },
+    timeout: 20_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(argvFile, 'utf8').split('\0').slice(0, -1);
+}
+
+/** A value of a .properties line as java.util.Properties reads it (the escapes setenv.sh writes). */
+const propertyValue = (line: string) =>
+  line.replace(/^[^=]*=/, '').replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+
+for (const version of ['9', '10']) {
+  for (const unquoted of [false, true]) {
+    const layout = unquoted ? 'passing CATALINA_OPTS unquoted (Tomcat 7)' : 'as shipped';
+    describe(`setenv.sh with the catalina.sh of Debian's tomcat${version}, ${layout}`, () => {
+      it('every -D option reaches java whole; the secret reaches Tomcat but not the command line', () => {
+        const { home, jre } = tomcatHome(version, setenvOf(shop, SETTINGS), unquoted);
+        try {
+          const args = javaArgs(home, jre, { ...VALUES, TZ: 'Asia/Shanghai', LOG_DIR: '/data/app logs', HOST: 'a7' });
+          expect(args).toContain(`-Djdbc.erp.url=${VALUES.SQLSERVER_URL}`);
+          expect(args).toContain(`-Djdbc.shop.url=${VALUES.MYSQL_URL}`);
+          expect(args).toContain(`-Dapp.greeting=${VALUES.GREETING}`);
+          expect(args).toContain('-DLOG_DIR=/data/app logs');
+          expect(args).toContain('-DHOST=a7');
+          expect(args).toContain('-Duser.timezone=Asia/Shanghai');
+          expect(args).toContain('-XX:MaxRAMPercentage=75.0');
+          expect(args.at(-1)).toBe('start');
+          expect(args.join(' ')).not.toContain('p;w');
+
+          const config = path.join(home, 'conf/catalina-env.properties');
+          expect(args).toContain(`-Dcatalina.config=file:${config}`);
+          const text = readFileSync(config, 'utf8');
+          expect(text.startsWith(CATALINA_PROPERTIES)).toBe(true);
+          const line = text.split('\n').find((l) => l.startsWith('jdbc.erp.password='))!;
+          expect(propertyValue(line)).toBe(VALUES.DB_PASSWORD);
+          expect(statSync(config).mode & 0o077).toBe(0);
+        } finally {
+          removeTree(home);
+        }
+      });
+    });
+  }
+}
+
+describe('setenv.sh passes shellcheck', () => {
+  const cases: [string, AppSettings][] = [
+    ['Marathon 1.5 with secrets', SETTINGS],
+    ['Marathon 1.1 (a fetched env file of secrets)', { ...SETTINGS, marathon: { version: '1.1' } }],
+    ['a Java 7 image', { ...SETTINGS, baseImage: 'tomcat:7.0-jre7' }],
+    ['no settings', {}],
+  ];
+  for (const [name, cfg] of cases) {
+    it(name, () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-shellcheck-'));
+      try {
+        writeFileSync(path.join(dir, 'setenv.sh'), setenvOf(shop, cfg));
+        const r = spawnSync('shellcheck', ['setenv.sh'], { cwd: dir, encoding: 'utf8' });
+        expect(r.error, 'shellcheck must be installed (Debian package shellcheck)').toBeUndefined();
+        expect(r.status, r.stdout).toBe(0);
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
+describe('setenv.sh on a Java 7 image', () => {
+  it('sizes the heap itself and keeps an option with spaces whole; no flag Java 7 does not know', () => {
+    const { home, jre } = tomcatHome('9', setenvOf(shop, { baseImage: 'tomcat:7.0-jre7' }));
+    try {
+      const args = javaArgs(home, jre, {});
+      expect(args).toContain('-XX:OnOutOfMemoryError=kill -9 %p');
+      expect(args.filter((a) => /MaxRAMPercentage|ExitOnOutOfMemoryError/.test(a))).toEqual([]);
+    } finally {
+      removeTree(home);
+    }
+  });
+});
+
+describe('the JVM charset follows the application', () => {
+  it('a GBK app gets -Dfile.encoding=GBK, a UTF-8 app UTF-8', async () => {
+    const forum = await assess(path.join(ROOT, 'fixtures/struts-forum'), bundledRules(), { threads: 0 });
+    expect(setenvOf(forum, {})).toContain('paasport_opt "-Dfile.encoding=GBK"');
+    expect(setenvOf(shop, {})).toContain('paasport_opt "-Dfile.encoding=UTF-8"');
+  });
+
+  it('GBK Java files without a build file that says so make a GBK app', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-gbk-'));
+    try {
+      mkdirSync(path.join(dir, 'src/com/erp'), { recursive: true });
+      mkdirSync(path.join(dir, 'WebRoot/WEB-INF'), { recursive: true });
+      writeFileSync(path.join(dir, 'WebRoot/WEB-INF/web.xml'), '<web-app version="2.4"/>\n');
+      const source = 'package com.erp;\n\npublic class Labels {\n  // 订单状态\n  String paid = "已付款";\n}\n';
+      writeFileSync(path.join(dir, 'src/com/erp/Labels.java'), gbk(source));
+      const a = await assess(dir, bundledRules(), { threads: 0 });
+      expect(a.baseImage.fileEncoding).toBe('GBK');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+/** The GBK bytes of a text (iconv, which every Debian has). */
+function gbk(text: string): Buffer {
+  return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text });
+}
