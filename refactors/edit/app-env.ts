@@ -5,23 +5,66 @@ export interface HelperLocation {
   pkg: string;
   className: string; // qualified, as the edited code calls it
   file: string;
+  eol: '\r\n' | '\n'; // as the project's own Java files end their lines
 }
 
-/** The helper goes in the project's top package (the longest package every class shares), beside its sources. */
-export function appEnvLocation(ctx: FixContext): HelperLocation | undefined {
-  const java = ctx.project.files.filter((f) => f.kind === 'java' && f.package);
-  if (!java.length) return undefined;
-  const pkgs = java.map((f) => (f.kind === 'java' ? f.package! : '').split('.'));
-  const common: string[] = [];
-  for (let i = 0; pkgs.every((p) => p[i] !== undefined && p[i] === pkgs[0][i]); i++) common.push(pkgs[0][i]);
-  const pkg = common.join('.') || pkgs.sort((a, b) => a.length - b.length)[0].join('.');
-  const sample = java.find((f) => f.kind === 'java' && f.package?.startsWith(pkg))!;
-  const srcRoot = path.posix
-    .dirname(sample.file)
-    .slice(0, -(sample.kind === 'java' ? sample.package!.replace(/\./g, '/').length : 0))
-    .replace(/\/$/, '');
-  return { pkg, className: `${pkg}.AppEnv`, file: path.posix.join(srcRoot, pkg.replace(/\./g, '/'), 'AppEnv.java') };
+interface JavaSource {
+  file: string;
+  pkg: string[];
 }
+
+// test sources: never a home for code the application runs
+const TEST_SOURCE = /(^|\/)(src\/test|test|tests|testsrc|test-src)\//;
+
+/** The Java sources of the application itself: in a package, not tests, not in a one-letter top package. */
+function appSources(ctx: FixContext): JavaSource[] {
+  return ctx.project.files.flatMap((f) =>
+    f.kind === 'java' && f.package && !TEST_SOURCE.test(f.file) && !f.package.split('.').includes('test')
+      ? [{ file: f.file, pkg: f.package.split('.') }]
+      : [],
+  );
+}
+
+/** The sources of the top package most of them share (com.acme, not a library vendored under org.apache). */
+function majority(sources: JavaSource[]): JavaSource[] {
+  const top = (s: JavaSource) => s.pkg.slice(0, 2).join('.');
+  const counts = new Map<string, number>();
+  for (const s of sources) counts.set(top(s), (counts.get(top(s)) ?? 0) + 1);
+  const usable = [...counts].filter(([k]) => k.split('.').every((w) => w.length > 1));
+  const [best] = (usable.length ? usable : [...counts]).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  return best ? sources.filter((s) => top(s) === best[0]) : [];
+}
+
+function commonPackage(sources: JavaSource[]): string[] {
+  const common: string[] = [];
+  const first = sources[0].pkg;
+  for (let i = 0; sources.every((s) => s.pkg[i] !== undefined && s.pkg[i] === first[i]); i++) common.push(first[i]);
+  return common;
+}
+
+/** The line ending most of these files use. */
+function eolOf(ctx: FixContext, sources: JavaSource[]): '\r\n' | '\n' {
+  const crlf = sources.filter((s) => ctx.ws.read(s.file)?.eol === '\r\n').length;
+  return crlf * 2 > sources.length ? '\r\n' : '\n';
+}
+
+/**
+ * The helper goes in the application's own top package (the longest package the sources of the top package most of
+ * them share have in common), beside those sources; never among tests, a vendored library or a one-letter package.
+ */
+export function appEnvLocation(ctx: FixContext): HelperLocation | undefined {
+  const own = majority(appSources(ctx));
+  if (!own.length) return undefined;
+  const pkg = commonPackage(own);
+  const sample = own.find((s) => path.posix.dirname(s.file).endsWith(s.pkg.join('/'))) ?? own[0];
+  const srcRoot = path.posix.dirname(sample.file).slice(0, -sample.pkg.join('/').length).replace(/\/$/, '');
+  const name = pkg.join('.');
+  const file = path.posix.join(srcRoot, ...pkg, 'AppEnv.java');
+  return { pkg: name, className: `${name}.AppEnv`, file, eol: eolOf(ctx, own) };
+}
+
+/** The helper class's text, with the project's line endings. */
+export const appEnvText = (helper: HelperLocation) => appEnvClass(helper.pkg).replace(/\n/g, helper.eol);
 
 /**
  * The helper class the rewritten literals call; Java 5 compatible, as legacy builds are.

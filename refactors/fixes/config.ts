@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Finding, JavaFacts } from '../../analyzers/types.js';
-import { appEnvClass, appEnvLocation } from '../edit/app-env.js';
+import { appEnvLocation, appEnvText } from '../edit/app-env.js';
 import { envName } from '../edit/env-names.js';
 import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
@@ -191,7 +191,7 @@ export const configFix: Fix = {
     let usesHelper = false;
     for (const [file, group] of byFile(ctx.findings))
       usesHelper = fixFile(ctx, file, group, left, helper?.className) || usesHelper;
-    if (usesHelper && helper && !ctx.ws.exists(helper.file)) ctx.ws.create(helper.file, appEnvClass(helper.pkg));
+    if (usesHelper && helper && !ctx.ws.exists(helper.file)) ctx.ws.create(helper.file, appEnvText(helper));
     const names = ctx.record.env
       .filter((e) => e.usedBy.some((u) => !u.includes('META-INF/context.xml')))
       .map((e) => e.name);

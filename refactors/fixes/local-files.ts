@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding } from '../../analyzers/types.js';
-import { appEnvClass, appEnvLocation, type HelperLocation } from '../edit/app-env.js';
+import { appEnvLocation, appEnvText, type HelperLocation } from '../edit/app-env.js';
 import { envName } from '../edit/env-names.js';
 import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { callAt, withTree } from '../edit/java-source.js';
@@ -167,7 +167,7 @@ export const localFilesFix: Fix = {
         ctx.findings.filter((f) => step.rules.includes(f.ruleId)),
       );
     if (run.changed && run.helper && !ctx.ws.exists(run.helper.file))
-      ctx.ws.create(run.helper.file, appEnvClass(run.helper.pkg));
+      ctx.ws.create(run.helper.file, appEnvText(run.helper));
     const vols = ctx.record.volumes.map((v) => v.env);
     return {
       kind: 'local-files',
