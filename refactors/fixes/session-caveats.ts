@@ -1,5 +1,4 @@
 import type { FixContext } from '../types.js';
-import { sessionMutations } from './session-mutations.js';
 
 const places = (found: string[]) => found.slice(0, 3).join(', ') + (found.length > 3 ? `, … (${found.length})` : '');
 
@@ -19,16 +18,10 @@ function shiroSessions(ctx: FixContext): string[] {
   ];
 }
 
-/** Spring Session saves an attribute when it is set: objects changed in place after getAttribute are lost. */
-function springSessionMutations(ctx: FixContext): string[] {
-  const found = sessionMutations(ctx.project);
-  if (!found.length) return [];
-  return [
-    `objects read from the session are changed in place (${places(found)}): Spring Session saves an attribute only when it is set, so set it again after changing it`,
-  ];
+/** Objects read from the session and changed in place, which Spring Session before 2.2 saves only when set. */
+export function mutationNote(found: string[]): string {
+  return `objects read from the session are changed in place (${places(found)}): Spring Session saves an attribute only when it is set, so set it again after changing it`;
 }
 
 /** What the chosen store does not move, for a person. */
-export function sessionCaveats(ctx: FixContext, springSession: boolean): string[] {
-  return [...shiroSessions(ctx), ...(springSession ? springSessionMutations(ctx) : [])];
-}
+export const sessionCaveats = (ctx: FixContext): string[] => shiroSessions(ctx);

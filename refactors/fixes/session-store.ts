@@ -60,7 +60,7 @@ export const sessionStoreFix: Fix<'sessionStore'> = {
     const { store, line, why } = chosenStore(ctx);
     const outcome = store === 'spring-session' && line ? springSession(ctx, line) : tomcatManager(ctx, redisOr(store));
     if (why) outcome.left.unshift(why);
-    if (outcome.message) outcome.left.push(...sessionCaveats(ctx, store === 'spring-session' && !!line));
+    if (outcome.message) outcome.left.push(...sessionCaveats(ctx));
     if (outcome.message) removeClusters(ctx);
     return outcome;
   },

@@ -1,3 +1,4 @@
+import { versionAtLeast } from '../../analyzers/assess/spring-version.js';
 import type { WebXml } from '../../analyzers/config/web-xml.js';
 import { indentAt, indentUnit, lineInsertion } from '../edit/lines.js';
 import { entryNamed, readProperties } from '../edit/properties-doc.js';
@@ -9,6 +10,8 @@ import type { XmlNode } from '../../analyzers/config/xml.js';
 import { addEnv } from '../record.js';
 import type { FixContext, FixOutcome } from '../types.js';
 import type { Workspace } from '../workspace.js';
+import { mutationNote } from './session-caveats.js';
+import { sessionMutations } from './session-mutations.js';
 import { springVersion } from './spring-session-line.js';
 import { webappDescriptors } from './webapp-roots.js';
 
@@ -125,7 +128,7 @@ function rootContextFile(ctx: FixContext, webXml: WebXml | undefined): string | 
 }
 
 /** RedisHttpSessionConfiguration and a Jedis connection to ${REDIS_HOST} in the root context. */
-function addRedisConfiguration(ws: Workspace, contextFile: string): void {
+function addRedisConfiguration(ws: Workspace, contextFile: string, saveAlways: boolean): void {
   const x = readXml(ws, contextFile)!;
   const [beans] = elementsNamed(x, 'beans');
   if (!beans || mentions(x, 'RedisHttpSessionConfiguration')) return;
@@ -136,7 +139,15 @@ function addRedisConfiguration(ws: Workspace, contextFile: string): void {
       ? []
       : ['<bean class="org.springframework.context.annotation.ConfigurationClassPostProcessor"/>']),
     ...(resolvesPlaceholders(x) ? [] : [PLACEHOLDER_BEAN]),
-    '<bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration"/>',
+    ...(saveAlways
+      ? [
+          '<bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration">',
+          `${unit}<property name="saveMode" value="ALWAYS"/>`,
+          '</bean>',
+        ]
+      : [
+          '<bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration"/>',
+        ]),
     '<bean class="org.springframework.data.redis.connection.jedis.JedisConnectionFactory">',
     `${unit}<property name="hostName" value="\${REDIS_HOST:localhost}"/>`,
     `${unit}<property name="port" value="\${REDIS_PORT:6379}"/>`,
@@ -195,7 +206,7 @@ function lineFor(ctx: FixContext): string {
 }
 
 /** Spring MVC with XML configuration: the repository configuration in the root context, the filter in web.xml. */
-function xmlSession(ctx: FixContext, version: string | undefined, left: string[]): FixOutcome {
+function xmlSession(ctx: FixContext, version: string | undefined, left: string[], saveAlways: boolean): FixOutcome {
   const webXml = webappDescriptors(ctx.project)[0];
   const contextFile = rootContextFile(ctx, webXml);
   if (!contextFile || !webXml) {
@@ -204,11 +215,11 @@ function xmlSession(ctx: FixContext, version: string | undefined, left: string[]
     );
     return { kind: 'session-store', message: 'Add Spring Session with Redis', left };
   }
-  addRedisConfiguration(ctx.ws, contextFile);
+  addRedisConfiguration(ctx.ws, contextFile, saveAlways);
   addSessionFilter(ctx.ws, webXml);
   return {
     kind: 'session-store',
-    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis ${version} (${lineFor(ctx)}), RedisHttpSessionConfiguration in ${contextFile} and the springSessionRepositoryFilter first in web.xml: any instance can serve any request. The endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.`,
+    message: `Keep HTTP sessions in Redis with Spring Session\n\nspring-session-data-redis ${version} (${lineFor(ctx)}), RedisHttpSessionConfiguration in ${contextFile} and the springSessionRepositoryFilter first in web.xml: any instance can serve any request. The endpoint comes from REDIS_HOST, REDIS_PORT and REDIS_PASSWORD.${saveAlways ? ' The session is saved whole after each request (saveMode ALWAYS): the app changes objects it read from the session in place.' : ''}`,
     left,
   };
 }
@@ -223,5 +234,10 @@ export function springSession(ctx: FixContext, line: { version?: string; jedis?:
     left.push(
       `${f.file}:${f.line}: a PersistentManager keeps Tomcat's own sessions on local disk; Spring Session keeps the app's in Redis now: remove it`,
     );
-  return ctx.assessment.profile.springBoot ? bootSession(ctx, left) : xmlSession(ctx, line.version, left);
+  const boot = ctx.assessment.profile.springBoot;
+  // objects changed in place after getAttribute: Spring Session 2.2 and later can save every attribute each time
+  const mutated = sessionMutations(ctx.project);
+  const saveAlways = mutated.length > 0 && !boot && versionAtLeast(line.version ?? '0', '2.2');
+  if (mutated.length && !saveAlways) left.push(mutationNote(mutated));
+  return boot ? bootSession(ctx, left) : xmlSession(ctx, line.version, left, saveAlways);
 }

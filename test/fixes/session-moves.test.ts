@@ -71,6 +71,39 @@ describe('session-store: objects changed in place after getAttribute', () => {
   });
 });
 
+describe('session-store: Spring Session and objects changed in place', () => {
+  const springApp = (version: string) => ({
+    'pom.xml':
+      '<project>\n  <packaging>war</packaging>\n  <dependencies>\n    <dependency>\n' +
+      '      <groupId>org.springframework</groupId>\n      <artifactId>spring-webmvc</artifactId>\n' +
+      `      <version>${version}</version>\n    </dependency>\n  </dependencies>\n</project>\n`,
+    'src/main/webapp/WEB-INF/web.xml': WEB_XML,
+    'src/main/webapp/WEB-INF/applicationContext.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n</beans>\n',
+    'src/main/java/com/acme/CartAction.java': java(
+      '    void rename(HttpSession session, String name) {\n' +
+        '        User user = (User) session.getAttribute("user");\n        user.setName(name);\n    }\n',
+    ),
+  });
+
+  it('Spring Session 2.2 and later saves the whole session after each request (saveMode ALWAYS)', async () => {
+    const r = await planned(springApp('5.3.31'));
+    expect(r.written('src/main/webapp/WEB-INF/applicationContext.xml')).toContain(
+      '    <bean class="org.springframework.session.data.redis.config.annotation.web.http.RedisHttpSessionConfiguration">\n' +
+        '        <property name="saveMode" value="ALWAYS"/>\n    </bean>\n',
+    );
+    expect(r.outcome.left).toEqual([]);
+  });
+
+  it('Spring Session 1.3 cannot: the places are named for a person', async () => {
+    const r = await planned(springApp('4.3.30.RELEASE'));
+    expect(r.written('src/main/webapp/WEB-INF/applicationContext.xml')).not.toContain('saveMode');
+    expect(r.outcome.left).toEqual([
+      'objects read from the session are changed in place (src/main/java/com/acme/CartAction.java:9): Spring ' +
+        'Session saves an attribute only when it is set, so set it again after changing it',
+    ]);
+  });
+});
+
 describe('session-store: Shiro’s own sessions are not moved, and said so', () => {
   const shiroApp = {
     'pom.xml':
