@@ -22,7 +22,9 @@ export function compileBefore(root: string, javaVersion?: string, buildTool?: st
   const release = releaseFor(javaVersion);
   const tree = javaTree(root);
   if (!tree.sources.length) return { skipped: 'no Java source', release };
-  if (!tree.jars.length && DOWNLOADING_BUILDS.has(buildTool ?? '')) {
+  // a Maven or Gradle app counts as shipping its jars only when it commits a WEB-INF/lib (a lib/ of examples does not)
+  const shipsWebappJars = tree.jars.some((j) => j.includes('WEB-INF/lib/'));
+  if (DOWNLOADING_BUILDS.has(buildTool ?? '') && !shipsWebappJars) {
     return { skipped: `not compiled: ${buildTool} dependencies are not on disk`, release };
   }
   return { run: compile(root, tree, release), release };
