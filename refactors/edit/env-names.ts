@@ -18,6 +18,14 @@ const RESERVED_NAMES = new Set([
   'OLDPWD',
   'TERM',
   'TMPDIR',
+  'TMP',
+  'TEMP',
+  'IFS',
+  'PS1',
+  'MAIL',
+  'UID',
+  'EUID',
+  'PPID',
   'TZ',
   'LANG',
   'LANGUAGE',
@@ -35,7 +43,7 @@ const RESERVED_NAMES = new Set([
   'REDIS_PASSWORD',
 ]);
 
-const RESERVED_PREFIXES = /^(PORT|JAVA_|JDK_|CATALINA_|JPDA_|TOMCAT_|MESOS_|MARATHON_|LIBPROCESS_|LC_|LD_|DOCKER_)/;
+const RESERVED_PREFIXES = /^(PORT|_?JAVA_|JDK_|CATALINA_|JPDA_|TOMCAT_|MESOS_|MARATHON_|LIBPROCESS_|LC_|LD_|DOCKER_)/;
 
 /** Whether the environment already means something by this name (see RESERVED_NAMES). */
 export const isReservedEnv = (name: string): boolean => RESERVED_NAMES.has(name) || RESERVED_PREFIXES.test(name);

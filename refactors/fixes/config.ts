@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Finding, JavaFacts } from '../../analyzers/types.js';
 import { appEnvLocation, appEnvText } from '../edit/app-env.js';
-import { envName } from '../edit/env-names.js';
+import { chooseEnvName } from '../edit/env-names.js';
 import { replaceJavaLiterals } from '../edit/java-literals.js';
 import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
 import { resolvesPlaceholders } from '../edit/spring-beans.js';
@@ -30,6 +30,10 @@ const VALUES: Record<string, ValueKind> = {
 
 const valueKind = (f: Finding): ValueKind => VALUES[f.ruleId] ?? { suffix: 'URL' };
 const isSecret = (f: Finding) => valueKind(f).secret === true;
+
+/** A variable for a value of a configuration file: see chooseEnvName; qualified by the file's name when needed. */
+const valueName = (ctx: FixContext, parts: string[], file: string, value: string) =>
+  chooseEnvName(ctx.record, [], { parts, qualifiers: [[path.posix.basename(file).replace(/\.\w+$/, '')]], value })!;
 
 // context.xml and server.xml elements whose attributes hold addresses and credentials
 const TOMCAT_ELEMENTS = ['Resource', 'Environment', 'Parameter', 'Realm', 'Connector'];
@@ -64,7 +68,7 @@ function fixProperties(ctx: FixContext, file: string, findings: Finding[], left:
   for (const finding of findings) {
     const entry = entryAt(ctx.ws, p, finding);
     if (!entry || entry.value.startsWith('${') || edits.some((e) => e.start === entry.spans.value.start)) continue;
-    const name = envName(entry.key);
+    const name = valueName(ctx, [entry.key], file, entry.value);
     if (writtenValue(p, entry).includes('\n')) {
       left.push(`${file}:${finding.line}: ${entry.key} spans several lines: move it to \${${name}} by hand`);
       continue;
@@ -91,7 +95,8 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
     }
     if (edits.some((e) => e.start === edit.start)) continue;
     const bean = ancestorsOf(x, prop).find((a) => a.name === 'bean');
-    const name = envName(bean?.attributes.id ?? bean?.attributes.name ?? 'app', prop.attributes.name ?? 'value');
+    const beanName = bean?.attributes.id ?? bean?.attributes.name ?? 'app';
+    const name = valueName(ctx, [beanName, prop.attributes.name ?? 'value'], file, prop.attributes.value);
     const secret = isSecret(finding);
     const placeholder = springPlaceholder(
       ctx,
@@ -137,7 +142,7 @@ function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: 
       continue;
     }
     if (edits.some((e) => e.start === span.start)) continue;
-    const name = envName(el.attributes.name ?? el.qname, attr);
+    const name = valueName(ctx, [el.attributes.name ?? el.qname, attr], file, el.attributes[attr]);
     const prop = name.toLowerCase().replace(/_/g, '.');
     edits.push({ ...span, text: `\${${prop}}` });
     ctx.record.javaSystemProperties[prop] = `\${${name}}`;

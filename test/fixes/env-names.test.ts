@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { chooseEnvName, envName, isReservedEnv } from '../../refactors/edit/env-names.js';
+import { planFixes } from '../../refactors/plan.js';
 import { emptyRecord } from '../../refactors/record.js';
+import { bundledRules, makeTree, removeTree } from '../helpers.js';
 import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
+
+/** The variables the fixes record for a tree. */
+async function envNamesOf(files: Record<string, string>): Promise<string[]> {
+  const dir = makeTree(files);
+  try {
+    const plan = await planFixes(dir, bundledRules(), { logs: 'volume' });
+    const yaml = plan.fixes.flatMap((f) => f.changes).filter((c) => c.file === 'paasport.yaml');
+    const text = Buffer.from(yaml[yaml.length - 1].after).toString('utf8');
+    return [...text.matchAll(/^ {2}- name: (\S+)$/gm)].map((m) => m[1]);
+  } finally {
+    removeTree(dir);
+  }
+}
 
 describe('environment names a fix gives a value', () => {
   it('the names of the OS, the JVM, Tomcat, Mesos, Marathon and paasport itself are reserved', () => {
@@ -110,5 +125,27 @@ describe('environment names a fix gives a value', () => {
           '"jdbc:mysql://10.1.2.4:3306/report");\n}\n',
       },
     });
+  });
+
+  it('properties, Spring and Tomcat XML: no reserved or bare generic names, two databases in two variables', async () => {
+    const names = await envNamesOf({
+      'WEB-INF/applicationContext.xml':
+        '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans"' +
+        ' xmlns:context="http://www.springframework.org/schema/context">\n  <context:property-placeholder ' +
+        'location="classpath:app.properties,classpath:jdbc.properties,classpath:report.properties"/>\n</beans>\n',
+      'src/app.properties': 'host=10.0.0.5\nport=2121\npassword=Secr3t!\n',
+      'src/jdbc.properties': 'jdbc.url=jdbc:mysql://10.1.2.3:3306/orders\n',
+      'src/report.properties': 'jdbc.url=jdbc:mysql://10.1.2.4:3306/report\n',
+      'META-INF/context.xml':
+        '<Context>\n  <Environment name="path" type="java.lang.String" value="10.1.1.9"/>\n</Context>\n',
+    });
+    expect(names).toEqual([
+      'CONTEXT_PATH_VALUE',
+      'APP_HOST',
+      'APP_PORT',
+      'APP_PASSWORD',
+      'JDBC_URL',
+      'REPORT_JDBC_URL',
+    ]);
   });
 });
