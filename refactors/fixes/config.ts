@@ -3,6 +3,7 @@ import type { Finding, JavaFacts } from '../../analyzers/types.js';
 import { appEnvLocation, appEnvText } from '../edit/app-env.js';
 import { chooseEnvName } from '../edit/env-names.js';
 import { replaceJavaLiterals } from '../edit/java-literals.js';
+import { indentUnit } from '../edit/lines.js';
 import { entryAt, readProperties, valueEdit, writtenValue } from '../edit/properties-doc.js';
 import { resolvesPlaceholders } from '../edit/spring-beans.js';
 import type { TextEdit } from '../edit/text-edit.js';
@@ -110,7 +111,11 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
   const [beans] = elementsNamed(x, 'beans');
   if (edits.length && beans?.spans.text && !resolvesPlaceholders(x)) {
     const at = beans.spans.text.end;
-    edits.push({ start: at, end: at, text: `  ${placeholderBean(ctx.assessment)}${x.file.eol}` });
+    edits.push({
+      start: at,
+      end: at,
+      text: `${indentUnit(x.file.text)}${placeholderBean(ctx.assessment)}${x.file.eol}`,
+    });
   }
   ctx.ws.edit(file, x.file, edits);
 }

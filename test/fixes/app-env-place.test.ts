@@ -38,4 +38,30 @@ describe('the AppEnv helper: where it goes and how it is written', () => {
       },
     });
   });
+
+  it('a bean added to a tab-indented Spring file is indented with a tab, in its CRLF', async () => {
+    const context = (url: string, added = '') =>
+      crlf(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '\t<bean id="dataSource" class="org.apache.commons.dbcp.BasicDataSource">\n' +
+          `\t\t<property name="url" value="${url}"/>\n\t</bean>\n${added}</beans>\n`,
+      );
+    await checkFix('externalize-config', {
+      files: { 'WEB-INF/applicationContext.xml': context('jdbc:mysql://10.1.2.3:3306/crm') },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'DATA_SOURCE_URL=jdbc:mysql://10.1.2.3:3306/crm\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: DATA_SOURCE_URL\n    secret: false\n    usedBy:\n      - WEB-INF/applicationContext.xml\n' +
+          '    default: jdbc:mysql://10.1.2.3:3306/crm\nvolumes: []\njavaSystemProperties: {}\n',
+        'WEB-INF/applicationContext.xml': context(
+          '${DATA_SOURCE_URL:jdbc:mysql://10.1.2.3:3306/crm}',
+          '\t<bean class="org.springframework.context.support.PropertySourcesPlaceholderConfigurer"/>\n',
+        ),
+      },
+    });
+  });
 });
