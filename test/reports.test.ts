@@ -108,7 +108,7 @@ describe('CSV', () => {
       expect(apps.find((x) => x[0] === 'order-broker')![3]).toBe('Not recommended');
       const findings: string[][] = parse(readFileSync(path.join(dir, 'portfolio.findings.csv'), 'utf8').slice(1));
       expect(findings[0][0]).toBe('Application');
-      expect(findings.length - 1).toBe(13 + 18 + 9 + 0 + 2 + 1);
+      expect(findings.length - 1).toBe(13 + 18 + 9 + 0 + 2 + 1 + 4 + 4);
     } finally {
       removeTree(dir);
     }

@@ -21,7 +21,7 @@ function chainedMutations(f: JavaFacts): JavaCall[] {
   );
 }
 
-/** A variable assigned from getAttribute, then changed in the same method and never set back. */
+/** A variable assigned from getAttribute, then changed in the same method and not set again afterwards. */
 function variableMutations(f: JavaFacts, lines: string[]): JavaCall[] {
   const out: JavaCall[] = [];
   const reads = f.calls.filter((c) => c.name === 'getAttribute' && SESSION_RECEIVER.test(c.receiver ?? ''));
@@ -29,9 +29,12 @@ function variableMutations(f: JavaFacts, lines: string[]): JavaCall[] {
     const variable = ASSIGNED_FROM_SESSION.exec(lines[read.line - 1] ?? '')?.[1];
     if (!variable) continue;
     const inMethod = f.calls.filter((c) => sameMethod(c, read) && c.line >= read.line);
-    const setBack = inMethod.some((c) => /^(setAttribute|putValue)$/.test(c.name) && c.args[1]?.trim() === variable);
-    if (setBack) continue;
-    out.push(...inMethod.filter((c) => c.receiver === variable && MUTATOR.test(c.name)));
+    // set again after the change (a set before it, as when a missing attribute is created, does not count)
+    const setBackAfter = (line: number) =>
+      inMethod.some(
+        (c) => /^(setAttribute|putValue)$/.test(c.name) && c.args[1]?.trim() === variable && c.line >= line,
+      );
+    out.push(...inMethod.filter((c) => c.receiver === variable && MUTATOR.test(c.name) && !setBackAfter(c.line)));
   }
   return out;
 }
