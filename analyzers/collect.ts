@@ -5,6 +5,7 @@ import { eclipseSettings } from './build/eclipse.js';
 import { configFacts } from './config/config-facts.js';
 import { commentSpans, type CommentStyle } from './read/comments.js';
 import { decode, looksBinary, normalizeEncoding } from './read/encoding.js';
+import { sourceRoots } from './build/source-roots.js';
 import { analyzeJavaFiles } from './java/pool.js';
 import { extractPropertiesFacts } from './config/properties.js';
 import { scanTree } from './read/scan.js';
@@ -96,6 +97,8 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   }
   for (const jar of scan.jars) files.push({ kind: 'text', file: jar, fileKind: 'jar', lines: [], comments: [] });
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const roots = sourceRoots(files);
+  if (roots.length) build.sourceRoots = roots;
   notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));
   const config = configFacts(files);
   if (config.webXml.length > 1) {

@@ -211,6 +211,8 @@ export interface BuildFacts {
   dependencies: Dependency[];
   plugins: { group?: string; artifact: string; version?: string }[];
   warFile?: string; // where an Ant build writes its WAR, when build.xml says it plainly
+  antTarget?: string; // the Ant target that builds the WAR: the one holding <war>, else the project's default
+  sourceRoots?: string[]; // the folders the Java sources are compiled from, the most used first
   version?: string; // the project's version (Maven)
 }
 

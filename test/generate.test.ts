@@ -198,7 +198,8 @@ describe('generate options', () => {
     expect(docker).toContain('FROM registry.local:5000/library/tomcat:9.0-jdk8-temurin');
     expect(docker).toContain('COPY deploy/jars/*.jar lib/');
     expect(docker).not.toContain('ADD https://');
-    expect(docker).toContain('COPY WebContent webapps/shop/');
+    expect(docker).toContain('COPY --from=registry.local:5000/library/tomcat:9.0-jdk8-temurin /usr/local/tomcat/lib');
+    expect(docker).toContain('COPY --from=build /build/WebContent webapps/shop/');
     expect((g.marathon as any).labels.HAPROXY_0_PATH).toBe('/shop');
     expect((g.marathon as any).healthChecks[0].path).toBe('/shop');
     const store = JSON.parse(g.files.find((f) => f.name === 'redis-app.json')!.text);

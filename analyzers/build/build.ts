@@ -96,8 +96,30 @@ function gradleFacts(g: TextFacts): BuildFacts {
   };
 }
 
+/** `<property name value|location>` of build.xml, and its `${name}` references resolved with them. */
+function antProperties(build: XmlFacts): (v: string | undefined) => string | undefined {
+  const props = new Map<string, string>();
+  for (const e of build.elements) {
+    const value = e.attributes.value ?? e.attributes.location;
+    if (e.path === 'project/property' && e.attributes.name && value !== undefined) props.set(e.attributes.name, value);
+  }
+  return (v) => v?.replace(/\$\{([^}]+)\}/g, (m, k: string) => props.get(k) ?? m);
+}
+
+/** The target that builds the WAR: the one holding the <war> task, else the project's default target. */
+function antTarget(build: XmlFacts): string | undefined {
+  let target: string | undefined;
+  for (const e of build.elements) {
+    if (e.path === 'project/target') target = e.attributes.name;
+    else if (e.name === 'war' && e.path.startsWith('project/target/') && target) return target;
+  }
+  return build.elements.find((e) => e.path === 'project')?.attributes.default;
+}
+
 function antFacts(build: XmlFacts): BuildFacts {
   const javac = build.elements.find((e) => e.name === 'javac');
+  const resolve = antProperties(build);
+  const target = antTarget(build);
   return {
     tool: 'ant',
     file: build.file,
@@ -109,8 +131,9 @@ function antFacts(build: XmlFacts): BuildFacts {
     javaSource: javac?.attributes.source,
     javaTarget: javac?.attributes.target ?? javac?.attributes.source,
     warFile: build.elements
-      .map((e) => (e.name === 'war' ? (e.attributes.destfile ?? e.attributes.warfile) : undefined))
+      .map((e) => (e.name === 'war' ? resolve(e.attributes.destfile ?? e.attributes.warfile) : undefined))
       .find((f) => f && !f.includes('${')),
+    ...(target ? { antTarget: target } : {}),
     sourceEncoding: javac?.attributes.encoding,
     dependencies: [],
     plugins: [],

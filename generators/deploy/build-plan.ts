@@ -1,6 +1,8 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import { webRootOf } from '../../analyzers/config/web-xml.js';
 import type { AppSettings } from '../../analyzers/settings/types.js';
+import { compileStage, javaLevel } from './compile-stage.js';
+import { isJava7Image } from './setenv.js';
 
 const JDKS = [8, 11, 17, 21];
 const jdkOf = (java: string | undefined) => JDKS.find((j) => j >= Number(java ?? 8)) ?? 21;
@@ -13,8 +15,16 @@ export interface BuildPlan {
 }
 
 /** A multi-stage build with the app's own build tool; undefined when it has none. */
-function sourceBuild(a: Assessment, jdk: number, springBootJar: boolean, target: string): BuildPlan | undefined {
+function sourceBuild(
+  a: Assessment,
+  jdk: number,
+  springBootJar: boolean,
+  target: string,
+  java7: boolean,
+): BuildPlan | undefined {
   const artifact = springBootJar ? 'jar' : 'war';
+  // a Java 7 runtime cannot load what JDK 8 compiles by default: ask for Java 7 when the build says no level
+  const level = java7 && !a.build.javaTarget ? javaLevel(a, java7) : undefined;
   switch (a.build.tool) {
     case 'maven':
       return {
@@ -24,7 +34,7 @@ function sourceBuild(a: Assessment, jdk: number, springBootJar: boolean, target:
             'COPY pom.xml .',
             'RUN mvn -B -q dependency:go-offline',
             'COPY src ./src',
-            'RUN mvn -B -q package -DskipTests',
+            `RUN mvn -B -q package -DskipTests${level ? ` -Dmaven.compiler.source=${level} -Dmaven.compiler.target=${level}` : ''}`,
           ],
         },
         copy: `COPY --from=build /build/target/*.${artifact} ${target}`,
@@ -44,7 +54,7 @@ function sourceBuild(a: Assessment, jdk: number, springBootJar: boolean, target:
           steps: [
             'RUN apt-get update \\\n && apt-get install -y --no-install-recommends ant \\\n && rm -rf /var/lib/apt/lists/*',
             'COPY . .',
-            'RUN ant war',
+            `RUN ant${level ? ` -Dant.build.javac.source=${level} -Dant.build.javac.target=${level}` : ''}${a.build.antTarget ? ` ${a.build.antTarget}` : ''}`,
           ],
         },
         copy: `COPY --from=build /build/${a.build.warFile ?? 'dist/*.war'} ${target}`,
@@ -54,7 +64,31 @@ function sourceBuild(a: Assessment, jdk: number, springBootJar: boolean, target:
   }
 }
 
-export function buildPlan(a: Assessment, cfg: AppSettings, deployName: string, springBootJar: boolean): BuildPlan {
+/**
+ * The folder to copy as the exploded webapp: of the web.xml files found, one in a WEB-INF folder, preferring the one
+ * whose WEB-INF/lib holds jars (a copy of web.xml among the sources is not the webapp), then the shallowest.
+ */
+export function webRoot(a: Assessment): string | undefined {
+  const jars = a.build.dependencies.filter((d) => !d.line).map((d) => d.file);
+  const rank = (file: string) => {
+    const root = webRootOf(file);
+    const lib = `${root === '.' ? '' : `${root}/`}WEB-INF/lib/`;
+    const depth = root === '.' ? 0 : root.split('/').length;
+    return (/(^|\/)WEB-INF\/web\.xml$/.test(file) ? 0 : 200) + (jars.some((j) => j.startsWith(lib)) ? 0 : 100) + depth;
+  };
+  const best = a.config.webXml.map((w) => w.file).sort((x, y) => rank(x) - rank(y))[0];
+  return best === undefined ? undefined : webRootOf(best);
+}
+
+export function buildPlan(
+  a: Assessment,
+  cfg: AppSettings,
+  deployName: string,
+  springBootJar: boolean,
+  baseImage: string,
+): BuildPlan {
+  const java7 = isJava7Image(baseImage);
+  const jdk = jdkOf(a.profile.javaSource ?? a.profile.javaVersion);
   const mode = cfg.build?.mode ?? 'auto';
   const target = springBootJar ? '/app/app.jar' : `webapps/${deployName}.war`;
   if (mode === 'war' || (mode === 'auto' && cfg.build?.war)) {
@@ -62,14 +96,17 @@ export function buildPlan(a: Assessment, cfg: AppSettings, deployName: string, s
     return { copy: `COPY ${war} ${target}`, note: `build ${war} first` };
   }
   if (mode === 'source' || (mode === 'auto' && a.build.tool !== 'none')) {
-    const stage = sourceBuild(a, jdkOf(a.profile.javaSource ?? a.profile.javaVersion), springBootJar, target);
+    const stage = sourceBuild(a, jdk, springBootJar, target, java7);
     if (stage) return stage;
   }
-  const webRoot = a.config.webXml[0] ? webRootOf(a.config.webXml[0].file) : undefined;
-  if (webRoot !== undefined) {
+  const root = webRoot(a);
+  const compiled =
+    root !== undefined && mode !== 'exploded' && compileStage(a, root, deployName, { image: baseImage, jdk, java7 });
+  if (compiled) return compiled;
+  if (root !== undefined) {
     return {
-      copy: `COPY ${webRoot === '.' ? '.' : webRoot} webapps/${deployName}/`,
-      note: `${webRoot}/WEB-INF/classes must hold the compiled classes (an exploded webapp is copied as it is)`,
+      copy: `COPY ${root} webapps/${deployName}/`,
+      note: `${root}/WEB-INF/classes must hold the compiled classes (an exploded webapp is copied as it is)`,
     };
   }
   return {

@@ -72,7 +72,7 @@ export function deployPlan(a: Assessment, cfg: AppSettings, opts: GenerateOption
   const version = opts.marathonVersion ?? r.marathonVersion;
   const deployName = r.contextPath === '/' ? 'ROOT' : r.contextPath.slice(1);
   const springBootJar = a.profile.springBoot && a.profile.packaging === 'jar';
-  const build = buildPlan(a, cfg, deployName, springBootJar);
+  const build = buildPlan(a, cfg, deployName, springBootJar, r.baseImage);
   const notes = [...verdictNotes(a), ...(build.note ? [build.note] : [])];
   if (r.stateful) {
     notes.push(

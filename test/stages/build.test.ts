@@ -133,6 +133,7 @@ dependencies {
       javaSource: '1.5',
       javaTarget: '1.5',
       warFile: 'dist/forum.war',
+      antTarget: 'war',
       sourceEncoding: 'GBK',
       dependencies: [],
       plugins: [],
