@@ -58,21 +58,29 @@ const fieldOf = (lit: Node) =>
     ? lit.parent.childForFieldName('name')?.text
     : undefined;
 
+// a variable whose name says it holds an XML or SOAP namespace or action: an identifier, the same everywhere
+const isNamespaceName = (name: string) => /namespace|xmlns|soap_?action/i.test(name) || /(^|_)NS$|[a-z]Ns$/.test(name);
+
 /**
- * Why a literal must stay a compile-time constant, if it must: it is an annotation's value or a case label, or the
- * field it initializes is named in an annotation somewhere in the project (`@XmlRootElement(namespace = NS)`).
+ * Why a literal stays in the code, if it does: it is an annotation's value or a case label, or the field it
+ * initializes is named in an annotation somewhere in the project (`@XmlRootElement(namespace = NS)`): these must be
+ * compile-time constants; or the variable it initializes holds a namespace, an identifier.
  */
 function constantUse(ctx: FixContext, lit: Node): string | undefined {
   for (let n = lit.parent; n && !/(_declaration|_body|block|program)$/.test(n.type); n = n.parent) {
-    if (n.type === 'annotation') return `a value of ${n.text.split('(')[0]}`;
-    if (n.type === 'switch_label') return 'a case label';
+    if (n.type === 'annotation') return `it is a value of ${n.text.split('(')[0]}, which must be a constant`;
+    if (n.type === 'switch_label') return 'it is a case label, which must be a constant';
   }
+  const declared = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
+  if (declared && isNamespaceName(declared)) return `it is ${declared}, an XML or SOAP identifier, not configuration`;
   const field = fieldOf(lit);
   const word = field && new RegExp(`\\b${field}\\b`);
   const annotation =
     word &&
     ctx.project.files.flatMap((f) => (f.kind === 'java' ? f.annotations : [])).find((a) => word.test(a.args ?? ''));
-  return annotation ? `${field}, named in @${annotation.name}${annotation.args ?? ''}` : undefined;
+  return annotation
+    ? `it is ${field}, named in @${annotation.name}${annotation.args ?? ''}, which must be a constant`
+    : undefined;
 }
 
 /**
@@ -101,7 +109,7 @@ export function replaceJavaLiterals(
         const at = `${facts.file}:${lit.startPosition.row + 1}: ${t.secret ? 'a secret' : lit.text} stays in the code`;
         const constant = constantUse(ctx, lit);
         if (constant) {
-          left.push(`${at}: it is ${constant}, which must be a constant`);
+          left.push(`${at}: ${constant}`);
           continue;
         }
         const name =

@@ -4,10 +4,11 @@ import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
 const ORDER =
   'package com.acme.order;\n\nimport javax.xml.bind.annotation.XmlElement;\nimport javax.xml.bind.annotation.XmlRootElement;\n\n' +
   '@XmlRootElement(name = "order", namespace = "http://www.acme-shop.cn/order")\npublic class Order {\n' +
-  '    public static final String NS = "http://www.acme-shop.cn/order";\n' +
+  '    public static final String ORDER_URI = "http://www.acme-shop.cn/order";\n' +
   '    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";\n' +
   '    static final String PAY_URL = "https://pay.acme-shop.cn/api";\n\n' +
-  '    @XmlElement(namespace = NS)\n    String id;\n}\n';
+  '    @XmlElement(namespace = ORDER_URI)\n    String id;\n\n' +
+  '    void call() {\n        String soapAction = "http://www.acme-shop.cn/order/pay";\n    }\n}\n';
 
 describe('externalize-config: identifiers are not configuration', () => {
   it('annotation values, constants an annotation names, namespaces, search engines and labels stay in the code', async () => {
@@ -35,8 +36,10 @@ describe('externalize-config: identifiers are not configuration', () => {
         ),
       },
       left: [
-        'src/com/acme/order/Order.java:8: "http://www.acme-shop.cn/order" stays in the code: it is NS, ' +
-          'named in @XmlElement(namespace = NS), which must be a constant',
+        'src/com/acme/order/Order.java:8: "http://www.acme-shop.cn/order" stays in the code: it is ORDER_URI, ' +
+          'named in @XmlElement(namespace = ORDER_URI), which must be a constant',
+        'src/com/acme/order/Order.java:16: "http://www.acme-shop.cn/order/pay" stays in the code: ' +
+          'it is soapAction, an XML or SOAP identifier, not configuration',
       ],
     });
   });
