@@ -12,7 +12,7 @@ import { addEnv } from '../record.js';
 import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
-import { placeholderBean, springPlaceholder } from './spring-placeholders.js';
+import { placeholderBean, placeholdersResolvedElsewhere, springPlaceholder } from './spring-placeholders.js';
 
 /** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
 interface ValueKind {
@@ -109,7 +109,7 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
     addEnv(ctx.record, { name, value: prop.attributes.value, secret, usedBy: [file] });
   }
   const [beans] = elementsNamed(x, 'beans');
-  if (edits.length && beans?.spans.text && !resolvesPlaceholders(x)) {
+  if (edits.length && beans?.spans.text && !resolvesPlaceholders(x) && !placeholdersResolvedElsewhere(ctx, file)) {
     const at = beans.spans.text.end;
     edits.push({
       start: at,

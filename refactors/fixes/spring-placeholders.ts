@@ -1,6 +1,7 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import { versionAtLeast, versionNumbers } from '../../analyzers/assess/spring-version.js';
 import { PLACEHOLDER_BEAN } from '../edit/spring-beans.js';
+import type { XmlFacts } from '../../analyzers/types.js';
 import type { FixContext } from '../types.js';
 import { springVersion } from './spring-session-line.js';
 
@@ -49,4 +50,17 @@ export function springPlaceholder(ctx: FixContext, v: PlaceholderValue, left: st
     );
   else ctx.record.javaSystemProperties[v.name] = `\${${v.name}:-${v.value}}`;
   return bare;
+}
+
+const declaresConfigurer = (f: XmlFacts) =>
+  f.elements.some((e) => e.name === 'property-placeholder' || /PlaceholderConfigurer$/.test(e.attributes.class ?? ''));
+
+/**
+ * Whether another Spring XML file of the app declares a placeholder configurer. Its files usually make one context,
+ * where a second configurer fails on every placeholder only the first can resolve (`${jdbc.url}` from its file).
+ */
+export function placeholdersResolvedElsewhere(ctx: FixContext, file: string): boolean {
+  return ctx.project.files.some(
+    (f) => f.kind === 'xml' && f.root === 'beans' && f.file !== file && declaresConfigurer(f),
+  );
 }
