@@ -69,6 +69,26 @@ describe('the Dockerfile finds the webapp, the build target and the classes', ()
     }
   });
 
+  it('an Ant build that makes no WAR (it compiles in place) is replaced by the compile stage', async () => {
+    const dir = tree({
+      'build.xml':
+        '<project name="agent" default="build">\n' +
+        '  <property name="tomcat.home" value="D:\\\\apache-tomcat-5.5.26"/>\n' +
+        '  <target name="build"><javac srcdir="src" destdir="WebRoot/WEB-INF/classes"/></target>\n' +
+        '</project>\n',
+      'src/com/forum/web/TopicServlet.java': ACTION,
+      'WebRoot/WEB-INF/web.xml': WEB_XML,
+    });
+    try {
+      const docker = await dockerfileOf(dir);
+      expect(docker).not.toContain('RUN ant');
+      expect(docker).toContain('-d WebRoot/WEB-INF/classes');
+      expect(docker).toContain('COPY --from=build /build/WebRoot webapps/ROOT/');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it("an exploded webapp without a build file gets its classes compiled, and the stage's commands really do it", async () => {
     const dir = tree({
       'src/com/forum/web/TopicServlet.java': ACTION,

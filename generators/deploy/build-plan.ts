@@ -95,7 +95,10 @@ export function buildPlan(
     const war = cfg.build?.war ?? 'target/*.war';
     return { copy: `COPY ${war} ${target}`, note: `build ${war} first` };
   }
-  if (mode === 'source' || (mode === 'auto' && a.build.tool !== 'none')) {
+  // an Ant build with no <war> task only compiles in place, often with a Tomcat of the developer's machine on its
+  // classpath: the webapp's classes are compiled here instead
+  const antWithoutWar = a.build.tool === 'ant' && a.build.packaging !== 'war';
+  if (mode === 'source' || (mode === 'auto' && a.build.tool !== 'none' && !antWithoutWar)) {
     const stage = sourceBuild(a, jdk, springBootJar, target, java7);
     if (stage) return stage;
   }
