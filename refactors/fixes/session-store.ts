@@ -41,8 +41,7 @@ function chosenStore(ctx: FixContext<'sessionStore'>): {
   const built = ctx.project.build.tool === 'maven' || ctx.project.build.tool === 'gradle';
   if (!('none' in line) && built) return { store: wanted, line };
   const reason = 'none' in line ? line.none : 'the app has no Maven or Gradle build to add Spring Session to';
-  // asked for by name: say why it is not what the app got
-  return { store: 'redis', why: ctx.options.sessionStore ? `Spring Session not used: ${reason}` : undefined };
+  return { store: 'redis', why: `Spring Session not used: ${reason}` };
 }
 
 export const sessionStoreFix: Fix<'sessionStore'> = {
@@ -59,7 +58,9 @@ export const sessionStoreFix: Fix<'sessionStore'> = {
     if (!ctx.findings.length) return { kind: 'session-store', message: '', left: [] };
     const { store, line, why } = chosenStore(ctx);
     const outcome = store === 'spring-session' && line ? springSession(ctx, line) : tomcatManager(ctx, redisOr(store));
-    if (why) outcome.left.unshift(why);
+    // asked for by name, the person learns why it is not what the app got; else the commit message says it
+    if (why && ctx.options.sessionStore) outcome.left.unshift(why);
+    else if (why && outcome.message) outcome.message += ` ${why}.`;
     if (outcome.message) outcome.left.push(...sessionCaveats(ctx));
     if (outcome.message) removeClusters(ctx);
     return outcome;

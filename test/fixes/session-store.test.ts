@@ -553,7 +553,10 @@ describe('session-store: Spring Session only where the app’s Spring and Servle
   };
 
   it('Spring 2.5 (spring.jar in WEB-INF/lib), no build file: a Tomcat manager, not Spring Session', async () => {
-    await checkFix('session-store', { files: spring25, after: after25, left: [] });
+    const [outcome] = await checkFix('session-store', { files: spring25, after: after25, left: [] });
+    expect(outcome.message).toMatch(
+      / Spring Session not used: Spring Session needs Spring 3\.2\.14 or later and the app ships Spring 2\.x\.$/,
+    );
   });
 
   it('Spring Session asked for by name on Spring 2.5: a Tomcat manager, and why', async () => {
