@@ -71,6 +71,7 @@ function constantUse(ctx: FixContext, lit: Node): string | undefined {
     if (n.type === 'annotation') return `it is a value of ${n.text.split('(')[0]}, which must be a constant`;
     if (n.type === 'switch_label') return 'it is a case label, which must be a constant';
   }
+  if (enclosing(lit).method === 'main') return 'it is in a main() method, which the web application does not run';
   const declared = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
   if (declared && isNamespaceName(declared)) return `it is ${declared}, an XML or SOAP identifier, not configuration`;
   const field = fieldOf(lit);

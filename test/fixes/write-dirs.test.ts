@@ -13,10 +13,11 @@ const EXPORT =
   '    static final String FLOW = "D:\\\\Export\\\\flow.zip";\n' +
   '    static final String[] ROOTS = { "C:\\\\fileinit", "D:\\\\fileinit", "E:\\\\fileinit" };\n\n' +
   '    void run() throws Exception {\n        new FileOutputStream(FLOW).close();\n        for (String r : ROOTS) {\n' +
-  '            if (new File(r).mkdirs()) {\n                return;\n            }\n        }\n    }\n}\n';
+  '            if (new File(r).mkdirs()) {\n                return;\n            }\n        }\n    }\n\n' +
+  '    public static void main(String[] args) {\n        new File("/data/tools/out", "D:/").mkdirs();\n    }\n}\n';
 
 describe('local-files: write directories', () => {
-  it('a folder the code appends to keeps its separator; file paths and drives tried in turn are left', async () => {
+  it('a folder the code appends to keeps its separator; file paths, drives, paths tried in turn and main() are left', async () => {
     const tried = (drive: string) =>
       `src/com/acme/files/Export.java:8: "${drive}:\\\\fileinit" stays in the code: ` +
       'it is one of several paths tried in turn: choose one and read it from the environment';
@@ -40,6 +41,9 @@ describe('local-files: write directories', () => {
         tried('C'),
         tried('D'),
         tried('E'),
+        'src/com/acme/files/Export.java:20: "/data/tools/out" stays in the code: ' +
+          'it is in a main() method, which the web application does not run',
+        'src/com/acme/files/Export.java:20: D:/ is a whole drive, not a folder to mount: choose one',
         'src/com/acme/files/UploadServlet.java: files written under FILES_DIR are no longer inside the webapp: ' +
           "URLs that served them from it need a mapping to the volume (Tomcat's <PreResources> or aliases, " +
           'or a servlet that reads FILES_DIR)',
