@@ -71,7 +71,8 @@ function constantUse(ctx: FixContext, lit: Node): string | undefined {
     if (n.type === 'annotation') return `it is a value of ${n.text.split('(')[0]}, which must be a constant`;
     if (n.type === 'switch_label') return 'it is a case label, which must be a constant';
   }
-  if (enclosing(lit).method === 'main') return 'it is in a main() method, which the web application does not run';
+  if (enclosing(lit).method === 'main')
+    return 'a value in a main() method, which the web application does not run: left as it is';
   const declared = lit.parent?.type === 'variable_declarator' ? lit.parent.childForFieldName('name')?.text : undefined;
   if (declared && isNamespaceName(declared)) return `it is ${declared}, an XML or SOAP identifier, not configuration`;
   const field = fieldOf(lit);
@@ -107,10 +108,12 @@ export function replaceJavaLiterals(
       const hit = (l: Node) => (t.exact ? l.text.slice(1, -1) === t.raw : l.text.slice(1, -1).includes(t.raw));
       for (const lit of offset === undefined ? [] : literalsAt(root, offset).filter(hit)) {
         if (out.some((e) => e.start === lit.startIndex)) continue;
-        const at = `${facts.file}:${lit.startPosition.row + 1}: ${t.secret ? 'a secret' : lit.text} stays in the code`;
+        const place = `${facts.file}:${lit.startPosition.row + 1}`;
+        // the same words at every place, so that a summary groups them; the value is named only where it says more
+        const at = `${place}: ${t.secret ? 'a secret' : lit.text} stays in the code`;
         const constant = constantUse(ctx, lit);
         if (constant) {
-          left.push(`${at}: ${constant}`);
+          left.push(constant.startsWith('a value in') ? `${place}: ${constant}` : `${at}: ${constant}`);
           continue;
         }
         const name =
@@ -118,7 +121,7 @@ export function replaceJavaLiterals(
             ? undefined
             : variableName(ctx, lit, owner, t, replaced);
         if (!name) {
-          left.push(`${at}: it is one of several paths tried in turn: choose one and read it from the environment`);
+          left.push(`${place}: one of several paths tried in turn: choose one and read it from the environment`);
           continue;
         }
         const call = t.secret ? `${helper}.get("${name}")` : `${helper}.get("${name}", ${lit.text})`;

@@ -44,10 +44,10 @@ function absolutePaths(run: Run, findings: Finding[]): void {
   for (const f of findings.filter((x) => !logPath(x))) {
     const facts = ctx.project.files.find((x) => x.file === f.file);
     if (facts?.kind === 'java' && f.matched.value && /^[A-Za-z]:[\\/]*$/.test(f.matched.value)) {
-      run.left.push(`${f.file}:${f.line}: ${f.matched.value} is a whole drive, not a folder to mount: choose one`);
+      run.left.push(`${f.file}:${f.line}: a whole drive, not a folder to mount: choose one`);
     } else if (facts?.kind === 'java' && f.matched.value && FILE_PATH.test(f.matched.value)) {
       run.left.push(
-        `${f.file}:${f.line}: ${f.matched.value} is a file, not a folder: if the application writes it, read its folder from the environment and mount a volume there`,
+        `${f.file}:${f.line}: a file path, not a folder: if the application writes it, read its folder from the environment and mount a volume there`,
       );
     } else if (facts?.kind === 'java' && helper && f.matched.value) {
       const target = { at: f, raw: f.matched.value, exact: true, secret: false, kind: 'DIR', onePerName: true };
