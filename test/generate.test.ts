@@ -7,6 +7,7 @@ import { assess } from '../analyzers/assess/assess.js';
 import { loadSettings } from '../analyzers/settings/paasport-yaml.js';
 import { lintDockerfile } from '../generators/deploy/dockerfile-lint.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
+import { pointsAtLocalhost } from '../generators/deploy/local-defaults.js';
 import type { MarathonVersion } from '../generators/deploy/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
 import { runFix } from '../refactors/workflow.js';
@@ -118,6 +119,49 @@ describe('generated Marathon definitions', () => {
       'blkio-weight': '300',
       'cpuset-cpus': '0-1',
     });
+  });
+});
+
+describe('the environment a deployment gets', () => {
+  it('a default that names the local machine is not shipped', () => {
+    for (const local of [
+      'jdbc:mysql://localhost:3306/shop',
+      'http://127.0.0.1:8080/api',
+      'jdbc:oracle:thin:@localhost:1521:XE',
+      'tcp://0.0.0.0:61616',
+      'jdbc:sqlserver://localhost;databaseName=erp',
+    ])
+      expect(pointsAtLocalhost(local), local).toBe(true);
+    for (const remote of ['jdbc:mysql://db.local/x', 'http://localhost.example.com/', 'mylocalhostname', '/var/data'])
+      expect(pointsAtLocalhost(remote), remote).toBe(false);
+  });
+
+  it('Marathon gets no localhost default, DEPLOY.md says to set it, and lists a volume variable once', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures/stateless-api'), bundledRules(), { threads: 0 });
+    const g = generateArtifacts(
+      a,
+      {
+        env: [
+          { name: 'DB_URL', default: 'jdbc:mysql://localhost:3306/shop' },
+          { name: 'API_URL', default: 'http://10.0.0.5/api' },
+          { name: 'UPLOAD_DIR', default: '/var/upload' },
+        ],
+        volumes: [{ env: 'UPLOAD_DIR', defaultPath: '/var/upload' }],
+      },
+      { outRel: 'deploy' },
+    );
+    const env = (g.marathon as any).env;
+    expect(env.DB_URL).toBeUndefined();
+    expect(env.API_URL).toBe('http://10.0.0.5/api');
+    expect(env.UPLOAD_DIR).toBe('/data/upload-dir');
+    const deploy = g.files.find((f) => f.name === 'DEPLOY.md')!.text;
+    expect(deploy).toContain(
+      "| `DB_URL` | no | app definition: set it (the sources' `jdbc:mysql://localhost:3306/shop` names the container itself) |",
+    );
+    expect(deploy.match(/^\| `UPLOAD_DIR` \|/gm)).toHaveLength(2); // once as a variable, once as a data volume
+    expect(deploy).toContain('app definition (default `/data/upload-dir`)');
+    expect(deploy).not.toContain('default `/var/upload`');
+    expect(deploy).toContain('without shared storage every instance sees its own files');
   });
 });
 

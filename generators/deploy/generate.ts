@@ -5,6 +5,7 @@ import type { AppSettings, MarathonVersion } from '../../analyzers/settings/type
 import { VERDICT_LABEL } from '../reports/i18n.js';
 import { deployPlan, envKey, type DeployPlan, type GenerateOptions } from './deploy-plan.js';
 import { lintDockerfile } from './dockerfile-lint.js';
+import { pointsAtLocalhost } from './local-defaults.js';
 import { marathonApp, sessionStoreApp } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
 import { marathonSettings } from './marathon-settings.js';
@@ -91,12 +92,25 @@ function storeFiles(plan: DeployPlan, cfg: AppSettings, servicePort: number, opt
   return [{ name: `${kind}-app.json`, text: json(checked(plan.version, `the ${kind} app definition`, app)) }];
 }
 
+/**
+ * The variables DEPLOY.md lists, once each: a data volume's variable is its container path, whatever default the
+ * sources had; a default that names the local machine is not shipped, so the row says to set it.
+ */
+function runbookEnv(plan: DeployPlan, cfg: AppSettings) {
+  const rows = new Map<string, { name: string; secret: boolean; value?: string; local?: string; secretKey: string }>();
+  for (const e of cfg.env ?? []) {
+    const local = e.default !== undefined && pointsAtLocalhost(e.default) ? e.default : undefined;
+    const value = local ? undefined : e.default;
+    rows.set(e.name, { name: e.name, secret: !!e.secret, value, local, secretKey: envKey(e.name) });
+  }
+  for (const v of plan.dataVolumes)
+    rows.set(v.env, { name: v.env, secret: false, value: v.containerPath, secretKey: '' });
+  return [...rows.values()];
+}
+
 function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: ReturnType<typeof imageView>): string {
   const s = marathonSettings(plan, cfg);
-  const env = [
-    ...(cfg.env ?? []).map((e) => ({ name: e.name, secret: !!e.secret, value: e.default, secretKey: envKey(e.name) })),
-    ...plan.dataVolumes.map((v) => ({ name: v.env, secret: false, value: v.containerPath, secretKey: '' })),
-  ];
+  const env = runbookEnv(plan, cfg);
   return renderTemplate('DEPLOY.md.ejs', {
     ...view,
     verdict: VERDICT_LABEL.en[a.verdict.class],

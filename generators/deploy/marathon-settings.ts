@@ -1,5 +1,6 @@
 import type { AppSettings, HealthCheckSetting } from '../../analyzers/settings/types.js';
 import type { DeployPlan } from './deploy-plan.js';
+import { pointsAtLocalhost } from './local-defaults.js';
 import type { MarathonSettings } from './marathon.js';
 
 function healthCheck(h: HealthCheckSetting | undefined, contextPath: string): MarathonSettings['healthCheck'] {
@@ -15,7 +16,9 @@ function healthCheck(h: HealthCheckSetting | undefined, contextPath: string): Ma
 /** What the task sees in its environment: plain values and defaults, and where each data volume is mounted. */
 function environment(plan: DeployPlan, cfg: AppSettings): Record<string, string> {
   const env: Record<string, string> = { LOG_DIR: plan.logDir };
-  for (const e of cfg.env ?? []) if (!e.secret && e.default !== undefined) env[e.name] = e.default;
+  for (const e of cfg.env ?? []) {
+    if (!e.secret && e.default !== undefined && !pointsAtLocalhost(e.default)) env[e.name] = e.default;
+  }
   for (const v of plan.dataVolumes) env[v.env] = v.containerPath;
   return env;
 }
