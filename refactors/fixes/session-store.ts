@@ -1,3 +1,4 @@
+import { externalSessionStore } from '../../analyzers/config/session-store.js';
 import { lineRemoval } from '../edit/lines.js';
 import { elementAt, readXml } from '../edit/xml-doc.js';
 import type { Fix, FixContext } from '../types.js';
@@ -55,7 +56,11 @@ export const sessionStoreFix: Fix<'sessionStore'> = {
     'tomcat-cluster',
   ],
   run(ctx) {
-    if (!ctx.findings.length) return { kind: 'session-store', message: '', left: [] };
+    if (!ctx.findings.length) {
+      // a store configured by an earlier run: what it does not move is still left for a person, on every run
+      const left = externalSessionStore(ctx.project) ? sessionCaveats(ctx) : [];
+      return { kind: 'session-store', message: '', left };
+    }
     const { store, line, why } = chosenStore(ctx);
     const outcome = store === 'spring-session' && line ? springSession(ctx, line) : tomcatManager(ctx, redisOr(store));
     // asked for by name, the person learns why it is not what the app got; else the commit message says it

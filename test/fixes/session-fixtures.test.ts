@@ -1,7 +1,11 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFixes } from '../../refactors/plan.js';
-import { ROOT, bundledRules } from '../helpers.js';
+import { runFix } from '../../refactors/workflow.js';
+import { commitAll } from '../git-repo.js';
+import { ROOT, bundledRules, removeTree } from '../helpers.js';
 
 /** The fixes planned on a fixture app, in memory: what each file becomes, and what is left for a person. */
 async function planned(app: string) {
@@ -63,5 +67,32 @@ describe('fixture shiro-admin: Spring 5.3 + Shiro native sessions on a local ehc
         'SessionDAO on Redis (the app has one: src/main/java/com/acme/admin/security/JedisSessionDAO.java), or ' +
         "let it use the container's sessions (ServletContainerSessionManager)",
     ]);
+  });
+});
+
+describe('a second run of fix', () => {
+  it('still leaves for a person what the session store does not move (Shiro’s sessions)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-shiro-'));
+    try {
+      cpSync(path.join(ROOT, 'fixtures', 'shiro-admin'), dir, { recursive: true });
+      commitAll(dir);
+      const run = () =>
+        runFix(dir, {
+          rules: bundledRules(),
+          branch: 'paasport/stateless',
+          dryRun: false,
+          allowDirty: false,
+          logs: 'volume',
+        });
+      const shiro = (left: string[]) => left.filter((l) => l.startsWith('Shiro keeps its own sessions'));
+      const leftOf = (r: Awaited<ReturnType<typeof run>>) => r.fixes.flatMap((f) => f.outcome.left);
+      const first = await run();
+      const second = await run();
+      expect(second.commits).toEqual([]);
+      expect(shiro(leftOf(first))).toHaveLength(1);
+      expect(shiro(leftOf(second))).toEqual(shiro(leftOf(first)));
+    } finally {
+      removeTree(dir);
+    }
   });
 });
