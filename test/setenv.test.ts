@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +137,54 @@ for (const version of ['9', '10']) {
     });
   }
 }
+
+describe('setenv.sh with secrets, where things go wrong', () => {
+  it('Marathon 1.1: the fetched env file is read as written, a password with quote, $, & and spaces included', () => {
+    const cfg: AppSettings = { ...SETTINGS, marathon: { version: '1.1' } };
+    const { home, jre } = tomcatHome('9', setenvOf(shop, cfg));
+    const sandbox = mkdtempSync(path.join(os.tmpdir(), 'paasport-sandbox-'));
+    try {
+      const password = "it's$ecret & more `x`";
+      writeFileSync(
+        path.join(sandbox, 'servlet-shop.secrets.env'),
+        `# from the secret store\nDB_PASSWORD=${password}\n`,
+      );
+      const { DB_PASSWORD: _unset, ...plain } = VALUES;
+      const args = javaArgs(home, jre, { ...plain, MESOS_SANDBOX: sandbox });
+      expect(args.join(' ')).not.toContain('ecret');
+      const text = readFileSync(path.join(home, 'conf/catalina-env.properties'), 'utf8');
+      const line = text.split('\n').find((l) => l.startsWith('jdbc.erp.password='))!;
+      expect(propertyValue(line)).toBe(password);
+    } finally {
+      removeTree(home);
+      removeTree(sandbox);
+    }
+  });
+
+  it('no conf/catalina.properties to copy: Tomcat does not start, and the log says why', () => {
+    const { home, jre } = tomcatHome('9', setenvOf(shop, SETTINGS));
+    try {
+      rmSync(path.join(home, 'conf/catalina.properties'));
+      const r = spawnSync('sh', [path.join(home, 'bin/catalina.sh'), 'run'], {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          CATALINA_HOME: home,
+          CATALINA_BASE: home,
+          JRE_HOME: jre,
+          ARGV_FILE: path.join(home, 'argv'),
+          ...VALUES,
+        },
+        timeout: 20_000,
+      });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain('the secrets cannot be set');
+      expect(existsSync(path.join(home, 'argv'))).toBe(false);
+    } finally {
+      removeTree(home);
+    }
+  });
+});
 
 describe('setenv.sh passes shellcheck', () => {
   const cases: [string, AppSettings][] = [
