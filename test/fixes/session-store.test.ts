@@ -70,33 +70,7 @@ describe('session-store: sessions leave the container', () => {
           '    </Engine>\n' +
           '  </Service>\n' +
           '</Server>\n',
-        'paasport.yaml':
-          SETTINGS_HEADER +
-          'env:\n' +
-          '  - name: REDIS_HOST\n' +
-          '    secret: false\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          '  - name: REDIS_PORT\n' +
-          '    secret: false\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          '  - name: REDIS_PASSWORD\n' +
-          '    secret: true\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'sessionStore:\n' +
-          '  type: redis\n' +
-          '  manager: org.redisson.tomcat.RedissonSessionManager\n' +
-          '  jars:\n' +
-          '    - org.redisson:redisson-all:3.27.2\n' +
-          '    - org.redisson:redisson-tomcat-9:3.27.2\n' +
-          '  env:\n' +
-          '    - REDIS_HOST\n' +
-          '    - REDIS_PORT\n' +
-          '    - REDIS_PASSWORD\n',
+        'paasport.yaml': redisSettings('WebContent/META-INF/context.xml'),
       },
     });
   });
@@ -180,33 +154,7 @@ describe('session-store: sessions leave the container', () => {
           '    <servlet-class>com.acme.S</servlet-class>\n' +
           '  </servlet>\n' +
           '</web-app>\n',
-        'paasport.yaml':
-          SETTINGS_HEADER +
-          'env:\n' +
-          '  - name: REDIS_HOST\n' +
-          '    secret: false\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          '  - name: REDIS_PORT\n' +
-          '    secret: false\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          '  - name: REDIS_PASSWORD\n' +
-          '    secret: true\n' +
-          '    usedBy:\n' +
-          '      - WebContent/META-INF/context.xml\n' +
-          'volumes: []\n' +
-          'javaSystemProperties: {}\n' +
-          'sessionStore:\n' +
-          '  type: redis\n' +
-          '  manager: org.redisson.tomcat.RedissonSessionManager\n' +
-          '  jars:\n' +
-          '    - org.redisson:redisson-all:3.27.2\n' +
-          '    - org.redisson:redisson-tomcat-9:3.27.2\n' +
-          '  env:\n' +
-          '    - REDIS_HOST\n' +
-          '    - REDIS_PORT\n' +
-          '    - REDIS_PASSWORD\n',
+        'paasport.yaml': redisSettings('WebContent/META-INF/context.xml'),
       },
     });
   });
