@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFacts } from './build/build.js';
+import { readSpringJarVersions } from './build/jar-versions.js';
 import { eclipseSettings } from './build/eclipse.js';
 import { configFacts } from './config/config-facts.js';
 import { commentSpans, type CommentStyle } from './read/comments.js';
@@ -78,6 +79,7 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
     },
     scan.jars,
   );
+  await readSpringJarVersions(scan.root, build.dependencies);
   if (build.tool === 'none') {
     // an IDE project: its .settings/ (not scanned as application files) still say the Java level and the encoding
     const eclipse = eclipseSettings(scan.root);

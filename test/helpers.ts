@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assess } from '../analyzers/assess/assess.js';
@@ -26,6 +27,17 @@ export function makeTree(files: Record<string, string | Uint8Array>): string {
 
 export function removeTree(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A real jar, made by the JDK's `jar` tool, holding only the given manifest attributes. */
+export function jarWithManifest(manifest: string): Buffer {
+  const dir = makeTree({ 'manifest.mf': manifest });
+  try {
+    execFileSync('jar', ['--create', '--file', path.join(dir, 'x.jar'), '--manifest', path.join(dir, 'manifest.mf')]);
+    return readFileSync(path.join(dir, 'x.jar'));
+  } finally {
+    removeTree(dir);
+  }
 }
 
 export async function assessFiles(files: Record<string, string | Uint8Array>, rules = bundledRules()) {

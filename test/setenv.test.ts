@@ -16,6 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assess, type Assessment } from '../analyzers/assess/assess.js';
 import type { AppSettings } from '../analyzers/settings/types.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
+import { systemProperties } from '../generators/deploy/setenv.js';
 import { bundledRules, removeTree, ROOT } from './helpers.js';
 
 const CACHE = path.join(ROOT, '.cache/tomcat');
@@ -206,6 +207,23 @@ describe('setenv.sh passes shellcheck', () => {
       }
     });
   }
+});
+
+describe('which system properties are secrets', () => {
+  it('by their name (pass as a part, api keys, credentials) or by the secret variable they read', () => {
+    const names = ['DB_PASS', 'mail.pass', 'aws.apiKey', 'ACCESS_KEY', 'ldap.credentials', 'jdbc.pwd', 'user.pwdFile'];
+    const plain = ['compass.dir', 'passenger.limit', 'bypass', 'app.url'];
+    const cfg: AppSettings = {
+      env: [{ name: 'SMTP_SECRET_VALUE', secret: true }],
+      javaSystemProperties: {
+        ...Object.fromEntries([...names, ...plain].map((n) => [n, 'x'])),
+        'smtp.auth': '${SMTP_SECRET_VALUE}',
+      },
+    };
+    const { plain: shown, secret } = systemProperties(cfg);
+    expect(secret.map((p) => p.name)).toEqual([...names, 'smtp.auth']);
+    expect(shown.map((p) => p.name)).toEqual(plain);
+  });
 });
 
 describe('setenv.sh on a Java 7 image', () => {

@@ -26,6 +26,15 @@ describe('paasport.yaml: one model, one loader, one schema', () => {
     expect(bad).toThrow(PaasportError);
     expect(bad).toThrow(/app\/paasport.yaml: \/marathon\/cpus must be number.*paasport-yaml.schema.json/);
     expect(() => parseSettings('env:\n  - name: "not a name"\n', 'p')).toThrow(/\/env\/0\/name must match pattern/);
+    // setenv.sh puts these on a shell line: a variable with a plain default is all a value may read
+    const props = (value: string) => parseSettings(`javaSystemProperties:\n  db.url: '${value}'\n`, 'p');
+    expect(props('${JDBC_URL:-jdbc:mysql://db:3306/shop?a=1&b=2}').javaSystemProperties).toEqual({
+      'db.url': '${JDBC_URL:-jdbc:mysql://db:3306/shop?a=1&b=2}',
+    });
+    expect(props('UTF-8 ${HOST}').javaSystemProperties?.['db.url']).toBe('UTF-8 ${HOST}');
+    for (const code of ['$(id)', '`id`', '${X:-$(id)}', '$HOME', '${X:-`id`}'])
+      expect(() => props(code), code).toThrow(/javaSystemProperties\/db\.url must match pattern/);
+    expect(() => parseSettings("javaSystemProperties:\n  'a;id': x\n", 'p')).toThrow(/javaSystemProperties/);
   });
 
   it('the fixes record plain values as defaults and secrets only in the git-ignored env file', () => {

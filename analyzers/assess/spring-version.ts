@@ -9,6 +9,9 @@ const MODULE_ORDER = ['core', 'beans', 'context', 'web', 'webmvc', 'web.servlet'
 // Spring Boot's line fixes the Spring line it brings
 const BOOT_SPRING: Record<string, string> = { '1': '4', '2': '5', '3': '6' };
 
+/** Whether a jar or Maven artifact is Spring Framework's: a module, or the single spring.jar of Spring 1 and 2. */
+export const isSpringArtifact = (artifact: string) => artifact === 'spring' || SPRING_MODULE.test(artifact);
+
 /** The version a dependency states, when it is a version and not a property left unresolved. */
 const statedVersion = (d: Dependency) => (d.version && /^\d/.test(d.version) ? d.version : undefined);
 

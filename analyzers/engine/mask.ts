@@ -2,6 +2,9 @@ const MASK = '****';
 
 // key=value, key: value, key="value", <key>value</key>, name="password" value="..." shapes
 const SECRET_KEY = String.raw`(?:password|passwd|pwd|secret|token|api[._-]?key|access[._-]?key|private[._-]?key|credentials?)`;
+
+/** A name that says its value is a secret: a word above anywhere, or `pass` as a part (DB_PASS, mail.pass). */
+export const SECRET_NAME = new RegExp(String.raw`${SECRET_KEY}|(?:^|[._-])pass(?:$|[._-])`, 'i');
 const PATTERNS: RegExp[] = [
   new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*[=:]\s*)(?!\$\{)([^\s,;'"<>]+)`, 'gi'),
   new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),

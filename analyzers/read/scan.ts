@@ -12,7 +12,7 @@ export interface ScanOptions {
 export interface ScanOutput {
   root: string;
   files: ScannedFile[];
-  jars: string[]; // relative paths of jars: listed, never read
+  jars: string[]; // relative paths of jars: listed; only the manifest of Spring's is read
   tomcats: BundledTomcat[];
   notices: Notice[];
 }

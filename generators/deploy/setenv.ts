@@ -1,4 +1,5 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
+import { SECRET_NAME } from '../../analyzers/engine/mask.js';
 import type { AppSettings } from '../../analyzers/settings/types.js';
 import type { DeployPlan } from './deploy-plan.js';
 
@@ -20,7 +21,6 @@ export interface SetenvView {
 
 // setenv.sh sets these two itself, before any other option
 const OWN = new Set(['LOG_DIR', 'HOST']);
-const SECRET_NAME = /password|passwd|pwd|secret|credential|token/i;
 
 /** Escapes text for the inside of a double-quoted shell word, keeping `$` so `${VAR}` still expands. */
 export const inDoubleQuotes = (text: string) => text.replace(/["\\`]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');

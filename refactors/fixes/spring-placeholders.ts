@@ -8,6 +8,8 @@ import { springVersion } from './spring-session-line.js';
 /** Before 3.1 there is no PropertySourcesPlaceholderConfigurer; this one resolves system properties, then the env. */
 const OLD_PLACEHOLDER_BEAN = '<bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>';
 
+// what ends ${NAME:default} early in Spring's parser, so a default cannot hold it
+const ENDS_A_PLACEHOLDER = /\$\{|\}/;
 // what a default cannot hold to go into setenv.sh as ${NAME:-default}
 const NOT_IN_SHELL_DEFAULT = /[$}`\\"\r\n]/;
 
@@ -43,12 +45,14 @@ export interface PlaceholderValue {
 export function springPlaceholder(ctx: FixContext, v: PlaceholderValue, left: string[], where: string): string {
   const bare = `\${${v.name}}`;
   if (v.secret) return bare;
-  if (hasPlaceholderDefaults(ctx.assessment)) return `\${${v.name}:${v.value}}`;
-  if (NOT_IN_SHELL_DEFAULT.test(v.value))
-    left.push(
-      `${where}: Spring ${springVersion(ctx.assessment)} has no \${NAME:default} syntax and this value cannot be a shell default: set ${v.name} wherever the app runs`,
-    );
-  else ctx.record.javaSystemProperties[v.name] = `\${${v.name}:-${v.value}}`;
+  const withDefaults = hasPlaceholderDefaults(ctx.assessment);
+  if (withDefaults && !ENDS_A_PLACEHOLDER.test(v.value)) return `\${${v.name}:${v.value}}`;
+  if (NOT_IN_SHELL_DEFAULT.test(v.value)) {
+    const why = withDefaults
+      ? 'this value holds `}` or `${`, which a Spring placeholder cannot hold, nor a shell default'
+      : `Spring ${springVersion(ctx.assessment)} has no \${NAME:default} syntax and this value cannot be a shell default`;
+    left.push(`${where}: ${why}: set ${v.name} wherever the app runs`);
+  } else ctx.record.javaSystemProperties[v.name] = `\${${v.name}:-${v.value}}`;
   return bare;
 }
 

@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import { jarWithManifest } from '../helpers.js';
 import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
 
 const PLACEHOLDER_CONTEXT =
@@ -53,6 +54,29 @@ describe('externalize-config: values read from the environment', () => {
           '    http://10.1.2.10/report\n',
       },
       left: ['src/main/resources/jdbc.properties:7: report.url spans several lines: move it to ${REPORT_URL} by hand'],
+    });
+  });
+
+  it('a value holding `}` cannot be a Spring default: ${NAME}, its value in the env, and a word for a person', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'src/main/resources/applicationContext.xml': PLACEHOLDER_CONTEXT,
+        'src/main/resources/jdbc.properties': 'report.url=http://10.1.2.9:8080/report/{id}\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'REPORT_URL=http://10.1.2.9:8080/report/{id}\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: REPORT_URL\n    secret: false\n    usedBy:\n      - src/main/resources/jdbc.properties\n' +
+          '    default: http://10.1.2.9:8080/report/{id}\nvolumes: []\njavaSystemProperties: {}\n',
+        'src/main/resources/jdbc.properties': 'report.url=${REPORT_URL}\n',
+      },
+      left: [
+        'src/main/resources/jdbc.properties:1: this value holds `}` or `${`, which a Spring placeholder cannot hold, nor a shell default: set REPORT_URL wherever the app runs',
+      ],
     });
   });
 
@@ -376,6 +400,35 @@ describe('externalize-config: placeholders the app’s own Spring can read', () 
           '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
           '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
           '    <property name="host" value="${MAIL_HOST}"/>\n  </bean>\n</beans>\n',
+      },
+      left: [],
+    });
+  });
+
+  it('spring-core.jar with no version in its name: the manifest says 2.5.6, so ${NAME} and a system property', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'WebRoot/WEB-INF/lib/spring-core.jar': jarWithManifest('Implementation-Version: 2.5.6\n'),
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\nMAIL_HOST=192.168.2.210\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n  - name: MAIL_HOST\n    secret: false\n    usedBy:\n      - WebRoot/WEB-INF/mail-context.xml\n' +
+          '    default: 192.168.2.210\nvolumes: []\njavaSystemProperties:\n  MAIL_HOST: ${MAIL_HOST:-192.168.2.210}\n',
+        'WebRoot/WEB-INF/mail-context.xml':
+          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+          '    <property name="host" value="${MAIL_HOST}"/>\n' +
+          '  </bean>\n' +
+          '  <bean class="org.springframework.beans.factory.config.PropertyPlaceholderConfigurer"/>\n' +
+          '</beans>\n',
       },
       left: [],
     });

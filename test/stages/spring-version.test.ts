@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { collectFacts } from '../../analyzers/collect.js';
 import { technologyProfile } from '../../analyzers/assess/profile.js';
 import { versionAtLeast } from '../../analyzers/assess/spring-version.js';
-import { makeTree, removeTree } from '../helpers.js';
+import { jarWithManifest, makeTree, removeTree } from '../helpers.js';
 
-async function springOf(files: Record<string, string>) {
+async function springOf(files: Record<string, string | Uint8Array>) {
   const dir = makeTree({ 'WEB-INF/applicationContext.xml': '<beans/>', ...files });
   try {
     return technologyProfile(await collectFacts(dir, { threads: 0 })).frameworks.find((f) => f.name === 'Spring');
@@ -30,6 +30,22 @@ describe('the Spring version an app ships', () => {
     expect(await springOf({ 'lib/org.springframework.core-3.0.5.RELEASE.jar': 'jar' })).toMatchObject({
       version: '3.0.5.RELEASE',
     });
+  });
+
+  it('a jar named without its version (spring-core.jar) gives the version its manifest states', async () => {
+    const core = jarWithManifest('Implementation-Title: spring-core\nImplementation-Version: 2.5.6\n');
+    expect(
+      await springOf({ 'WEB-INF/lib/spring-core.jar': core, 'WEB-INF/lib/spring-beans.jar': 'not a zip' }),
+    ).toEqual({ name: 'Spring', version: '2.5.6', evidence: { kind: 'file', ref: 'WEB-INF/lib/spring-core.jar' } });
+    const bundle = jarWithManifest('Bundle-SymbolicName: org.springframework.core\nBundle-Version: 3.0.5.RELEASE\n');
+    expect(await springOf({ 'WEB-INF/lib/org.springframework.core.jar': bundle })).toMatchObject({
+      version: '3.0.5.RELEASE',
+    });
+  });
+
+  it('a versionless jar that cannot be read (empty, not a zip) leaves the version unknown', async () => {
+    const spring = await springOf({ 'WEB-INF/lib/spring-core.jar': '', 'WEB-INF/lib/spring-beans.jar': 'PK\x03' });
+    expect(spring?.version).toBeUndefined();
   });
 
   it('from the pom (properties resolved) and from Gradle', async () => {
