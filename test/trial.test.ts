@@ -71,8 +71,15 @@ describe('trial: what a Dockerfile copies and runs', () => {
     'COPY target/*.war webapps/ROOT.war',
   ].join('\n');
 
-  it('finds the exploded webapp folders copied from the build context, not from a build stage nor a WAR', () => {
-    expect(webappCopies(dockerfile)).toEqual([{ source: 'website', target: 'webapps/ROOT/' }]);
+  it('finds the exploded webapp folders copied from the build context or a stage that holds it, not a WAR', () => {
+    expect(webappCopies(dockerfile)).toEqual([
+      { source: 'website', target: 'webapps/ROOT/' },
+      { source: 'dist/app', target: 'webapps/app/', stage: 'build' },
+    ]);
+    const compiled =
+      'FROM jdk AS build\nWORKDIR /build\nCOPY . .\nRUN javac\nFROM tomcat\nCOPY --from=build /build/WebRoot webapps/ROOT/\n';
+    expect(webappCopies(compiled)).toEqual([{ source: 'WebRoot', target: 'webapps/ROOT/', stage: 'build' }]);
+    expect(webappCopies('FROM jdk AS b\nRUN make\nFROM tomcat\nCOPY --from=b /out/app webapps/ROOT/\n')).toEqual([]);
   });
 
   it('takes the build context root when the Dockerfile copies "."', () => {

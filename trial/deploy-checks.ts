@@ -63,7 +63,8 @@ function readDockerfile(deploy: string): string | undefined {
 export function webappCheck(app: string, deploy: string): CheckResult {
   const dockerfile = readDockerfile(deploy);
   if (dockerfile === undefined) return { check: 'webapp folder', status: 'fail', detail: 'no Dockerfile' };
-  const copies = webappCopies(dockerfile);
+  // a folder a build stage made (ant dist) is not in the app to look at; one it compiled classes into is
+  const copies = webappCopies(dockerfile).filter((c) => !c.stage || existsSync(path.join(app, c.source)));
   if (!copies.length)
     return { check: 'webapp folder', status: 'skip', detail: 'no exploded webapp copied (a WAR or jar)' };
   const missing = copies.filter((c) => !existsSync(path.join(app, c.source, 'WEB-INF', 'web.xml')));

@@ -4,6 +4,7 @@
 export interface WebappCopy {
   source: string;
   target: string;
+  stage?: string; // copied from this build stage, which holds the build context and may have built the folder
 }
 
 /** An Ant run of the Dockerfile: the build file it names (build.xml unless -f says otherwise) and its targets. */
@@ -21,23 +22,53 @@ export function instructions(dockerfile: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
-function copyArgs(line: string): string[] | undefined {
+function copyWords(line: string): string[] | undefined {
   const m = /^(?:COPY|ADD)\s+(.*)$/i.exec(line);
-  if (!m) return undefined;
-  const words = m[1].trim().split(/\s+/);
-  if (words.some((w) => w.startsWith('--from'))) return undefined;
-  return words.filter((w) => !w.startsWith('--'));
+  return m ? m[1].trim().split(/\s+/) : undefined;
+}
+
+/**
+ * Where each build stage copied the whole build context (`WORKDIR /build` then `COPY . .`): a later
+ * `COPY --from=stage /build/webapp ...` then copies the context's `webapp` folder, compiled in that stage.
+ */
+function contextCopies(lines: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let stage: string | undefined;
+  let workdir = '/';
+  for (const line of lines) {
+    const from = /^FROM\s+\S+(?:\s+AS\s+(\S+))?/i.exec(line);
+    if (from) [stage, workdir] = [from[1], '/'];
+    const dir = /^WORKDIR\s+(\S+)/i.exec(line);
+    if (dir) workdir = dir[1].startsWith('/') ? dir[1] : `${workdir.replace(/\/$/, '')}/${dir[1]}`;
+    const words = copyWords(line);
+    if (stage && words && !words.some((w) => w.startsWith('--')) && words.join(' ') === '. .') out.set(stage, workdir);
+  }
+  return out;
+}
+
+/** A COPY's source folders, as paths of the build context; a copy from a stage that holds the context counts. */
+function copySources(words: string[], stages: Map<string, string>, from: string | undefined): string[] | undefined {
+  const paths = words.filter((w) => !w.startsWith('--')).slice(0, -1);
+  if (from === undefined) return paths;
+  const root = stages.get(from)?.replace(/\/$/, '');
+  if (root === undefined) return undefined;
+  const inContext = paths.filter((p) => p === root || p.startsWith(`${root}/`));
+  return inContext.length === paths.length ? inContext.map((p) => p.slice(root.length + 1) || '.') : undefined;
 }
 
 /** The COPY instructions whose source is the exploded webapp: the destination is a folder under webapps/. */
 export function webappCopies(dockerfile: string): WebappCopy[] {
   const out: WebappCopy[] = [];
-  for (const line of instructions(dockerfile)) {
-    const args = copyArgs(line);
-    if (!args || args.length < 2) continue;
-    const target = args[args.length - 1];
+  const lines = instructions(dockerfile);
+  const stages = contextCopies(lines);
+  for (const line of lines) {
+    const words = copyWords(line);
+    if (!words || words.length < 2) continue;
+    const target = words[words.length - 1];
     if (!/(^|\/)webapps\/[^/]+\/$/.test(target)) continue;
-    for (const source of args.slice(0, -1)) out.push({ source: source.replace(/\/$/, '') || '.', target });
+    const stage = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
+    for (const source of copySources(words, stages, stage) ?? [])
+      out.push({ source: source.replace(/\/$/, '') || '.', target, ...(stage ? { stage } : {}) });
   }
   return out;
 }
