@@ -1,12 +1,20 @@
 import Docker from 'dockerode';
 import { extract } from 'tar-stream';
 import type { EngineAddress, ImageFiles } from '../types.js';
-import { PaasportError } from '../../analyzers/errors.js';
+import { PaasportError, type ErrorKind } from '../../analyzers/errors.js';
 
 export function engineAddress(env: NodeJS.ProcessEnv = process.env): EngineAddress {
-  const h = env.DOCKER_HOST;
+  return parseEngineAddress(env.DOCKER_HOST);
+}
+
+/** An engine address as DOCKER_HOST or --docker-host give it: unix://PATH, a socket path, or tcp://HOST:PORT. */
+export function parseEngineAddress(h: string | undefined): EngineAddress {
   if (!h) return { socketPath: '/var/run/docker.sock' };
   if (h.startsWith('unix://')) return { socketPath: h.slice('unix://'.length) };
+  if (!/^[a-z]+:\/\//.test(h)) return { socketPath: h };
+  if (!h.startsWith('tcp://')) {
+    throw new PaasportError(`the Docker engine address ${h} is neither unix://PATH, a socket path nor tcp://HOST:PORT`);
+  }
   const u = new URL(h.replace(/^tcp:/, 'http:'));
   return { host: u.hostname, port: Number(u.port || 2375) };
 }
@@ -15,7 +23,25 @@ export function engine(addr: EngineAddress = engineAddress()): Docker {
   return new Docker(addr);
 }
 
-const where = (addr: EngineAddress) => addr.socketPath ?? `${addr.host}:${addr.port}`;
+export const engineWhere = (addr: EngineAddress) => addr.socketPath ?? `${addr.host}:${addr.port}`;
+
+/** The engine at `addr`, once it answers; else a message that says how to point paasport at one. */
+export async function connectEngine(
+  addr: EngineAddress,
+  instead = 'pass the file itself',
+  kind: ErrorKind = 'usage',
+): Promise<Docker> {
+  const docker = engine(addr);
+  try {
+    await docker.ping();
+  } catch (e) {
+    throw new PaasportError(
+      `no Docker engine at ${engineWhere(addr)} (${(e as Error).message}): start dockerd, set DOCKER_HOST, or ${instead}`,
+      kind,
+    );
+  }
+  return docker;
+}
 
 /** The image, pulled when the engine does not have it yet. */
 async function ensureImage(docker: Docker, image: string, onProgress?: (line: string) => void): Promise<void> {
@@ -45,14 +71,7 @@ export async function readFileFromImage(
   opts: { addr?: EngineAddress; onProgress?: (line: string) => void } = {},
 ): Promise<string> {
   const addr = opts.addr ?? engineAddress();
-  const docker = engine(addr);
-  try {
-    await docker.ping();
-  } catch (e) {
-    throw new PaasportError(
-      `no Docker engine at ${where(addr)} (${(e as Error).message}): start dockerd, set DOCKER_HOST, or pass the file itself`,
-    );
-  }
+  const docker = await connectEngine(addr);
   try {
     await ensureImage(docker, image, opts.onProgress);
   } catch (e) {
