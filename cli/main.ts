@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PaasportError } from '../analyzers/errors.js';
 import { assessCommand } from './assess-command.js';
+import { buildCommand } from './build-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -22,6 +23,7 @@ const program = new Command('paasport')
   .addCommand(assessCommand())
   .addCommand(fixCommand())
   .addCommand(generateCommand())
+  .addCommand(buildCommand())
   .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
 
