@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a Docker engine for the e2e tests on a socket of its own, unless one already answers there.
-# Its data stays under .cache/docker; it runs until the machine stops.
+# Its data stays under .cache/docker; it runs until the machine stops. Containers get the default bridge
+# (docker0, iptables NAT) so that published ports work as on a Marathon agent in BRIDGE mode.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sock=${PAASPORT_DOCKER_SOCK:-/tmp/paasport-docker.sock}
@@ -8,7 +9,7 @@ if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then 
 command -v dockerd >/dev/null || { echo "no dockerd: apt-get install docker.io" >&2; exit 1; }
 mkdir -p .cache/docker
 nohup dockerd --host "unix://$sock" --data-root "$PWD/.cache/docker/data" --exec-root /tmp/paasport-docker-exec \
-  --pidfile /tmp/paasport-docker.pid --iptables=false --bridge=none >"$PWD/.cache/docker/dockerd.log" 2>&1 &
+  --pidfile /tmp/paasport-docker.pid >"$PWD/.cache/docker/dockerd.log" 2>&1 &
 for _ in $(seq 1 60); do
   if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then exit 0; fi
   sleep 0.5
