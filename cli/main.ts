@@ -5,6 +5,7 @@ import { assessCommand } from './assess-command.js';
 import { buildCommand } from './build-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
+import { previewCommand } from './preview-command.js';
 import { rulesCommand } from './rules-command.js';
 import { packageVersion } from './version.js';
 
@@ -24,6 +25,7 @@ const program = new Command('paasport')
   .addCommand(fixCommand())
   .addCommand(generateCommand())
   .addCommand(buildCommand())
+  .addCommand(previewCommand())
   .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
 
