@@ -30,7 +30,9 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 export function isRunning(pid: number, program: string): boolean {
   const file = `/proc/${pid}/cmdline`;
   if (!existsSync(file)) return false;
-  return readFileSync(file, 'utf8').split('\0')[0].endsWith(program);
+  // redis-server rewrites its title to "/usr/bin/redis-server 127.0.0.1:6379": the program is the first word
+  const first = readFileSync(file, 'utf8').split('\0')[0].split(' ')[0];
+  return path.basename(first) === program;
 }
 
 /** Ends a process this tool started, by its pid, only while it is still that program; waits until it is gone. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PaasportError } from '../../analyzers/errors.js';
 import { findProgram, freePort, waitForPort } from './host-process.js';
@@ -89,6 +89,9 @@ export async function startStoreProcess(
   if (!(await waitForPort(bind[0], port))) {
     throw new PaasportError(`${program} started but does not answer on ${bind[0]}:${port}`, 'failed');
   }
-  const pid = Number(readFileSync(path.join(dir, `${kind}.pid`), 'utf8').trim());
+  // the daemon writes its pid file once it has forked: wait for it as for the port
+  const pidFile = path.join(dir, `${kind}.pid`);
+  for (let i = 0; i < 50 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
   return { kind, program, pid, port };
 }
