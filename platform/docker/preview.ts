@@ -44,15 +44,23 @@ function saveState(f: DeployFolder, s: PreviewState): void {
   renameSync(tmp, stateFile(f));
 }
 
-/** The address tasks reach this host at: the gateway of the engine's bridge network. */
+/** The address tasks reach this host at: the gateway of the engine's bridge network (the default bridge lists only
+ * its subnet, whose first address the engine gives the host). */
 async function hostFromContainers(docker: Docker): Promise<string> {
   const bridge = await docker.getNetwork('bridge').inspect();
-  const gateway = (bridge.IPAM?.Config ?? []).map((c: { Gateway?: string }) => c.Gateway).find(Boolean);
-  if (!gateway)
+  const configs = (bridge.IPAM?.Config ?? []) as { Gateway?: string; Subnet?: string }[];
+  const gateway =
+    configs.map((c) => c.Gateway).find(Boolean) ??
+    configs
+      .map((c) => /^(\d+\.\d+\.\d+)\.0\/\d+$/.exec(c.Subnet ?? '')?.[1])
+      .filter(Boolean)
+      .map((prefix) => `${prefix}.1`)[0];
+  if (!gateway) {
     throw new PaasportError(
       'the Docker engine has no bridge network with a gateway: tasks cannot reach a store here',
       'failed',
     );
+  }
   return gateway;
 }
 
