@@ -5,7 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sock=${PAASPORT_DOCKER_SOCK:-/tmp/paasport-docker.sock}
-if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then exit 0; fi
+if curl -fsS --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1; then
+  if ! curl -fsS --unix-socket "$sock" http://localhost/networks/bridge >/dev/null 2>&1; then
+    echo "the Docker engine at $sock has no bridge network (started with --bridge=none?), so published ports" \
+      "cannot work: stop it (kill \$(cat /tmp/paasport-docker.pid)) and run again" >&2
+    exit 1
+  fi
+  exit 0
+fi
 command -v dockerd >/dev/null || { echo "no dockerd: apt-get install docker.io" >&2; exit 1; }
 mkdir -p .cache/docker
 nohup dockerd --host "unix://$sock" --data-root "$PWD/.cache/docker/data" --exec-root /tmp/paasport-docker-exec \
