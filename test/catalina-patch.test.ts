@@ -46,7 +46,7 @@ for (const version of ['9', '10']) {
       }
     });
 
-    it('`catalina.sh run` writes the console output to ${LOG_ROOT}/${HOST}/catalina.out and still to stdout', () => {
+    it('`catalina.sh run` writes the console output to ${LOG_DIR}/${HOST}/catalina.out and still to stdout', () => {
       const { home, jre } = tomcatHome(version);
       try {
         const script = path.join(home, 'bin/catalina.sh');
@@ -60,7 +60,7 @@ for (const version of ['9', '10']) {
             CATALINA_HOME: home,
             CATALINA_BASE: home,
             JRE_HOME: jre,
-            LOG_ROOT: logRoot,
+            LOG_DIR: logRoot,
             HOST: 'agent-7',
           },
           timeout: 20_000,
@@ -91,7 +91,7 @@ for (const version of ['9', '10']) {
             CATALINA_HOME: home,
             CATALINA_BASE: home,
             JRE_HOME: jre,
-            LOG_ROOT: logRoot,
+            LOG_DIR: logRoot,
             HOST: 'agent-7',
           },
           timeout: 20_000,
@@ -130,7 +130,7 @@ describe('catalina.sh patch anchors', () => {
   it('finds them in 7.0/8.5-style scripts, with LF or CRLF', () => {
     for (const eol of ['\n', '\r\n']) {
       const { patched, patch } = catalinaLogPatch(layout(eol));
-      expect(patched).toContain(`CATALINA_OUT="\${LOG_ROOT:-/logs}/\${HOST:-$(hostname)}"/catalina.out${eol}`);
+      expect(patched).toContain(`CATALINA_OUT="\${LOG_DIR:-/logs}/\${HOST:-$(hostname)}"/catalina.out${eol}`);
       expect(patched).toContain(`tee -a "$CATALINA_OUT" < "$_PAASPORT_FIFO" &${eol}`);
       expect(patch).toMatch(/^--- a\/bin\/catalina\.sh/m);
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess/assess.js';
 import { loadSettings } from '../analyzers/settings/paasport-yaml.js';
+import type { AppSettings } from '../analyzers/settings/types.js';
 import { lintDockerfile } from '../generators/deploy/dockerfile-lint.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
 import { pointsAtLocalhost } from '../generators/deploy/local-defaults.js';
@@ -12,7 +13,7 @@ import type { MarathonVersion } from '../generators/deploy/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
 import { runFix } from '../refactors/workflow.js';
 import { commitAll } from './git-repo.js';
-import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+import { assessFiles, bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
 const APPS = [
   'servlet-shop',
@@ -166,7 +167,7 @@ describe('the environment a deployment gets', () => {
 });
 
 describe('generate after fix', () => {
-  it('secrets are references in the definition and never values in any generated file; session jars are in the image', async () => {
+  it('secrets never go in a generated file: an env file the agents fetch, or store references on request', async () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-gen-'));
     const dir = path.join(parent, 'servlet-shop');
     try {
@@ -184,22 +185,20 @@ describe('generate after fix', () => {
         logs: 'volume',
       });
       const a = await assess(dir, bundledRules(), { threads: 0 });
+      const cfg = loadSettings(path.join(dir, 'paasport.yaml'));
       for (const version of VERSIONS) {
-        const g = generateArtifacts(a, loadSettings(path.join(dir, 'paasport.yaml')), {
-          outRel: 'deploy',
-          marathonVersion: version,
-        });
+        const g = generateArtifacts(a, cfg, { outRel: 'deploy', marathonVersion: version });
         const all = g.files.map((f) => f.text).join('\n');
         expect(all).not.toContain('S3cret!');
         const m = g.marathon as any;
         expect(m.instances).toBe(2); // sessions are in Redis now
-        if (version === '1.1') {
-          expect(m.env.JDBC_SHOP_PASSWORD).toBeUndefined();
-          expect(m.fetch.map((f: { uri: string }) => f.uri)).toContain('file:///etc/paasport/servlet-shop.secrets.env');
-        } else {
-          expect(m.env.JDBC_SHOP_PASSWORD).toEqual({ secret: 'jdbc-shop-password' });
-          expect(m.secrets['jdbc-shop-password']).toEqual({ source: 'apps/servlet-shop/jdbc-shop-password' });
-        }
+        // stock Marathon refuses secret references: by default the agents fetch an env file, which setenv.sh reads
+        expect(m.env.JDBC_SHOP_PASSWORD).toBeUndefined();
+        expect(m.secrets).toBeUndefined();
+        expect(m.fetch.map((f: { uri: string }) => f.uri)).toContain('file:///etc/paasport/servlet-shop.secrets.env');
+        expect(g.files.find((f) => f.name === 'setenv.sh')!.text).toContain('servlet-shop.secrets.env');
+        // the Redisson client finds the store of --with-store through marathon-lb unless told otherwise
+        expect(m.env).toMatchObject({ REDIS_HOST: 'marathon-lb.marathon.mesos', REDIS_PORT: '10001' });
         expect(m.env.ORDER_DIR).toBe('/data/order-dir');
         expect(m.container.volumes).toContainEqual({
           hostPath: '/data/paasport/servlet-shop/order-dir',
@@ -207,8 +206,11 @@ describe('generate after fix', () => {
           mode: 'RW',
         });
         const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
-        expect(docker).toContain(
-          'ADD https://repo1.maven.org/maven2/org/redisson/redisson-tomcat-9/3.27.2/redisson-tomcat-9-3.27.2.jar lib/',
+        // the jars come from the build context, readable by Tomcat's user, never fetched while building
+        expect(docker).toContain('COPY --chown=tomcat:tomcat deploy/lib/redisson-tomcat-9-3.27.2.jar lib/');
+        expect(docker).not.toMatch(/https?:\/\//);
+        expect(g.files.find((f) => f.name === 'tomcat-lib.txt')!.text).toBe(
+          'org.redisson:redisson-all:3.27.2\norg.redisson:redisson-tomcat-9:3.27.2\n',
         );
         expect(docker).toContain('COPY deploy/redisson.yaml conf/redisson.yaml');
         const setenv = g.files.find((f) => f.name === 'setenv.sh')!.text;
@@ -217,6 +219,20 @@ describe('generate after fix', () => {
         expect(setenv).toContain('paasport_property "jdbc.shop.password" "${JDBC_SHOP_PASSWORD}"');
         expect(setenv).not.toMatch(/-Djdbc\.shop\.password/);
         expect(lintDockerfile(docker)).toEqual([]);
+        if (version === '1.1') continue;
+        const store = generateArtifacts(
+          a,
+          { ...cfg, marathon: { ...cfg.marathon, secrets: 'store' } },
+          {
+            outRel: 'deploy',
+            marathonVersion: version,
+          },
+        );
+        const s = store.marathon as any;
+        expect(s.env.JDBC_SHOP_PASSWORD).toEqual({ secret: 'jdbc-shop-password' });
+        expect(s.secrets['jdbc-shop-password']).toEqual({ source: 'apps/servlet-shop/jdbc-shop-password' });
+        expect(s.fetch ?? []).toEqual([]);
+        expect(store.files.find((f) => f.name === 'DEPLOY.md')!.text).toContain('--enable_features secrets');
       }
     } finally {
       removeTree(parent);
@@ -240,12 +256,13 @@ describe('generate options', () => {
     );
     const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
     expect(docker).toContain('FROM registry.local:5000/library/tomcat:9.0-jdk8-temurin');
-    expect(docker).toContain('COPY deploy/jars/*.jar lib/');
+    expect(docker).toContain('COPY --chown=tomcat:tomcat deploy/jars/*.jar lib/');
     expect(docker).not.toContain('ADD https://');
     expect(docker).toContain('COPY --from=registry.local:5000/library/tomcat:9.0-jdk8-temurin /usr/local/tomcat/lib');
     expect(docker).toContain('COPY --from=build /build/WebContent webapps/shop/');
     expect((g.marathon as any).labels.HAPROXY_0_PATH).toBe('/shop');
-    expect((g.marathon as any).healthChecks[0].path).toBe('/shop');
+    expect((g.marathon as any).healthChecks[0].path).toBe('/shop/paasport-health.jsp');
+    expect(docker).toContain('COPY deploy/paasport-health.jsp webapps/shop/paasport-health.jsp');
     const store = JSON.parse(g.files.find((f) => f.name === 'redis-app.json')!.text);
     expect(store).toMatchObject({
       id: '/apps/servlet-shop-redis',
@@ -254,6 +271,55 @@ describe('generate options', () => {
     });
     expect(validationErrors(marathonValidators('1.1').app, store)).toEqual([]);
     expect(lintDockerfile(docker)).toEqual([]);
+  });
+
+  it('health: a session-less page the image adds to an exploded webapp; TCP for a WAR or a servlet on /*', async () => {
+    const shop = await assess(path.join(ROOT, 'fixtures/servlet-shop'), bundledRules(), { threads: 0 });
+    const check = (a: typeof shop, cfg: AppSettings) => {
+      const g = generateArtifacts(a, cfg, { outRel: 'deploy' });
+      return { hc: (g.marathon as any).healthChecks[0], files: g.files.map((f) => f.name), g };
+    };
+    const exploded = check(shop, {});
+    expect(exploded.hc).toMatchObject({ protocol: 'HTTP', path: '/paasport-health.jsp' });
+    const page = exploded.g.files.find((f) => f.name === 'paasport-health.jsp')!.text;
+    expect(page).toContain('session="false"');
+    const war = check(shop, { build: { war: 'target/shop.war' } });
+    expect(war.hc).toMatchObject({ protocol: 'TCP', portIndex: 0 });
+    expect(war.hc.path).toBeUndefined();
+    expect(war.files).not.toContain('paasport-health.jsp');
+    expect(check(shop, { build: { war: 'x.war' }, marathon: { healthCheck: { path: '/ping' } } }).hc).toMatchObject({
+      protocol: 'HTTP',
+      path: '/ping',
+    });
+    const front = await assessFiles({
+      'WebContent/WEB-INF/web.xml':
+        '<web-app version="2.5"><servlet><servlet-name>front</servlet-name><servlet-class>a.Front</servlet-class>' +
+        '</servlet><servlet-mapping><servlet-name>front</servlet-name><url-pattern>/*</url-pattern>' +
+        '</servlet-mapping></web-app>\n',
+      'WebContent/index.html': 'hi\n',
+    });
+    expect(check(front, {}).hc.protocol).toBe('TCP');
+    for (const version of VERSIONS) {
+      const tcp = generateArtifacts(shop, { build: { war: 'x.war' } }, { outRel: 'deploy', marathonVersion: version });
+      expect(validationErrors(marathonValidators(version).app, tcp.marathon)).toEqual([]);
+    }
+  });
+
+  it('a Maven build stage uses the app settings.xml, or a mirror given as a build argument', async () => {
+    const pom =
+      '<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>shop</artifactId>' +
+      '<version>1.0</version><packaging>war</packaging></project>\n';
+    const a = await assessFiles({ 'pom.xml': pom, 'src/main/webapp/WEB-INF/web.xml': '<web-app version="3.0"/>\n' });
+    const docker = (cfg: AppSettings) =>
+      generateArtifacts(a, cfg, { outRel: 'deploy' }).files.find((f) => f.name === 'Dockerfile')!.text;
+    const mirror = docker({});
+    expect(mirror).toContain('ARG MAVEN_MIRROR=');
+    expect(mirror).toContain('<mirrorOf>*</mirrorOf><url>%s</url>');
+    expect(lintDockerfile(mirror)).toEqual([]);
+    const own = docker({ build: { mavenSettings: 'ci/settings.xml' } });
+    expect(own).toContain('COPY ci/settings.xml /root/.m2/settings.xml');
+    expect(own).not.toContain('MAVEN_MIRROR');
+    expect(own.indexOf('COPY ci/settings.xml')).toBeLessThan(own.indexOf('RUN mvn'));
   });
 
   it("paasport fix keeps a person's own settings and comments in paasport.yaml", async () => {
@@ -331,7 +397,6 @@ describe('paasport generate (CLI)', () => {
       );
       expect(r.status, r.stderr).toBe(0);
       expect(readdirSync(path.join(out, 'stateless-api')).sort()).toEqual([
-        '.dockerignore',
         'DEPLOY.md',
         'Dockerfile',
         'Dockerfile.dockerignore',
@@ -340,7 +405,6 @@ describe('paasport generate (CLI)', () => {
         'setenv.sh',
       ]);
       expect(readdirSync(path.join(out, 'kanban-demo')).sort()).toEqual([
-        '.dockerignore',
         'DEPLOY.md',
         'Dockerfile',
         'Dockerfile.dockerignore',
@@ -362,6 +426,28 @@ describe('paasport generate (CLI)', () => {
       expect(bad.stderr).toContain('/marathon/version must be equal to one of the allowed values');
     } finally {
       removeTree(out);
+    }
+  });
+
+  it('the .dockerignore the classic builder reads is at the root of the app; one of its own is left, with a word', () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-ignore-'));
+    const dir = path.join(parent, 'api');
+    try {
+      cpSync(path.join(ROOT, 'fixtures/stateless-api'), dir, { recursive: true });
+      const gen = () => spawnSync(process.execPath, [CLI, 'generate', dir], { cwd: ROOT, encoding: 'utf8' });
+      const first = gen();
+      expect(first.status, first.stderr).toBe(0);
+      const ignore = readFileSync(path.join(dir, '.dockerignore'), 'utf8').split('\n');
+      expect(ignore).toEqual(expect.arrayContaining(['.git', '.paasport.env']));
+      expect(readFileSync(path.join(dir, 'deploy/Dockerfile.dockerignore'), 'utf8')).toBe(ignore.join('\n'));
+      expect(gen().status).toBe(0); // its own file is written again
+      writeFileSync(path.join(dir, '.dockerignore'), 'target\n');
+      const own = gen();
+      expect(own.status).toBe(0);
+      expect(readFileSync(path.join(dir, '.dockerignore'), 'utf8')).toBe('target\n');
+      expect(own.stderr).toContain('is your own: add .git and .paasport.env to it');
+    } finally {
+      removeTree(parent);
     }
   });
 });

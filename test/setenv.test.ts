@@ -77,7 +77,7 @@ function tomcatHome(version: string, setenv: string, unquoted = false): { home: 
   mkdirSync(path.join(jre, 'bin'), { recursive: true });
   writeFileSync(
     path.join(jre, 'bin/java'),
-    '#!/bin/sh\nfor a in "$@"; do printf \'%s\\0\' "$a"; done > "$ARGV_FILE"\n',
+    '#!/bin/sh\numask > "$ARGV_FILE.umask"\nfor a in "$@"; do printf \'%s\\0\' "$a"; done > "$ARGV_FILE"\n',
   );
   chmodSync(path.join(jre, 'bin/java'), 0o755);
   return { home, jre };
@@ -139,6 +139,20 @@ for (const version of ['9', '10']) {
   }
 }
 
+describe('setenv.sh and the files Tomcat writes', () => {
+  it('Tomcat runs with umask 0022 (its own default, 0027, hides the logs from a shipper of another uid)', () => {
+    const { home, jre } = tomcatHome('9', setenvOf(shop, {}));
+    try {
+      javaArgs(home, jre, {});
+      expect(readFileSync(path.join(home, 'argv.umask'), 'utf8').trim()).toBe('0022');
+      javaArgs(home, jre, { UMASK: '0027' }); // a platform that wants otherwise still can
+      expect(readFileSync(path.join(home, 'argv.umask'), 'utf8').trim()).toBe('0027');
+    } finally {
+      removeTree(home);
+    }
+  });
+});
+
 describe('setenv.sh with secrets, where things go wrong', () => {
   it('Marathon 1.1: the fetched env file is read as written, a password with quote, $, & and spaces included', () => {
     const cfg: AppSettings = { ...SETTINGS, marathon: { version: '1.1' } };
@@ -156,6 +170,39 @@ describe('setenv.sh with secrets, where things go wrong', () => {
       const text = readFileSync(path.join(home, 'conf/catalina-env.properties'), 'utf8');
       const line = text.split('\n').find((l) => l.startsWith('jdbc.erp.password='))!;
       expect(propertyValue(line)).toBe(password);
+    } finally {
+      removeTree(home);
+      removeTree(sandbox);
+    }
+  });
+
+  it('an env file of secrets the image user cannot read: Tomcat does not start, and the log says why', () => {
+    const { home, jre } = tomcatHome('9', setenvOf(shop, SETTINGS));
+    const sandbox = mkdtempSync(path.join(os.tmpdir(), 'paasport-sandbox-'));
+    try {
+      const secrets = path.join(sandbox, 'servlet-shop.secrets.env');
+      writeFileSync(secrets, 'DB_PASSWORD=x\n', { mode: 0o600 }); // fetched by a root Mesos agent
+      for (const d of [home, sandbox]) execFileSync('chmod', ['-R', 'a+rX', d]);
+      chmodSync(secrets, 0o600);
+      // as the image's user would: an unprivileged uid (root reads any file)
+      const r = spawnSync(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', 'sh', `${home}/bin/catalina.sh`, 'run'],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            CATALINA_HOME: home,
+            CATALINA_BASE: home,
+            JRE_HOME: jre,
+            MESOS_SANDBOX: sandbox,
+          },
+          timeout: 20_000,
+        },
+      );
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(`${secrets} is not readable by`);
+      expect(r.stderr).toContain('(uid 65534)');
     } finally {
       removeTree(home);
       removeTree(sandbox);

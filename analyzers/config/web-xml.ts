@@ -14,6 +14,7 @@ export interface WebXml {
   listeners: string[];
   filters: { name: string; className: string }[];
   servlets: { name: string; className?: string; jsp?: string }[];
+  servletUrlPatterns: string[]; // of every servlet-mapping
   contextParams: { name: string; value: string; line: number }[];
 }
 
@@ -43,6 +44,7 @@ export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
     listeners: [],
     filters: [],
     servlets: [],
+    servletUrlPatterns: [],
     contextParams: [],
   };
   x.elements.forEach((el, i) => {
@@ -71,6 +73,9 @@ export function summarizeWebXml(x: XmlFacts): WebXml | undefined {
           className: text(kids, el, 'servlet-class'),
           jsp: text(kids, el, 'jsp-file'),
         });
+        break;
+      case 'servlet-mapping':
+        for (const k of kids) if (k.name === 'url-pattern' && k.text) w.servletUrlPatterns.push(k.text.trim());
         break;
       case 'context-param':
         w.contextParams.push({

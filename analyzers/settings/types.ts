@@ -48,6 +48,8 @@ export interface MarathonSetting {
   healthCheck?: HealthCheckSetting;
   isolation?: { cpusetCpus?: string; blkioWeight?: number };
   registryCredentials?: string;
+  lbHost?: string; // marathon-lb's host name inside the cluster (default marathon-lb.marathon.mesos)
+  secrets?: 'env-file' | 'store'; // how secrets reach the task (default env-file: works on stock Marathon)
 }
 
 export interface AppSettings {
@@ -55,7 +57,7 @@ export interface AppSettings {
   baseImage?: string;
   contextPath?: string;
   timezone?: string;
-  build?: { mode?: 'auto' | 'war' | 'exploded' | 'source'; war?: string; jarsDir?: string };
+  build?: { mode?: 'auto' | 'war' | 'exploded' | 'source'; war?: string; jarsDir?: string; mavenSettings?: string };
   marathon?: MarathonSetting;
   logs?: { mode?: LogMode; dir?: string; hostPath?: string };
   volumesRoot?: string;

@@ -14,9 +14,24 @@ export interface BuildPlan {
   note?: string;
 }
 
+/**
+ * Where Maven Central cannot be reached: the app's own settings.xml, or one made from --build-arg MAVEN_MIRROR.
+ */
+function mavenRepositorySteps(settings: string | undefined): string[] {
+  if (settings) return [`COPY ${settings} /root/.m2/settings.xml`];
+  const xml =
+    '<settings><mirrors><mirror><id>mirror</id><mirrorOf>*</mirrorOf><url>%s</url></mirror></mirrors></settings>\\n';
+  return [
+    '# a Maven repository of yours where Maven Central is not reachable: --build-arg MAVEN_MIRROR=<url>',
+    'ARG MAVEN_MIRROR=',
+    `RUN if [ -n "$MAVEN_MIRROR" ]; then \\\n      mkdir -p /root/.m2 && printf '${xml}' "$MAVEN_MIRROR" > /root/.m2/settings.xml; \\\n    fi`,
+  ];
+}
+
 /** A multi-stage build with the app's own build tool; undefined when it has none. */
 function sourceBuild(
   a: Assessment,
+  mavenSettings: string | undefined,
   jdk: number,
   springBootJar: boolean,
   target: string,
@@ -31,6 +46,7 @@ function sourceBuild(
         stage: {
           image: `maven:3.9-eclipse-temurin-${jdk}`,
           steps: [
+            ...mavenRepositorySteps(mavenSettings),
             'COPY pom.xml .',
             'RUN mvn -B -q dependency:go-offline',
             'COPY src ./src',
@@ -99,7 +115,7 @@ export function buildPlan(
   // classpath: the webapp's classes are compiled here instead
   const antWithoutWar = a.build.tool === 'ant' && a.build.packaging !== 'war';
   if (mode === 'source' || (mode === 'auto' && a.build.tool !== 'none' && !antWithoutWar)) {
-    const stage = sourceBuild(a, jdk, springBootJar, target, java7);
+    const stage = sourceBuild(a, cfg.build?.mavenSettings, jdk, springBootJar, target, java7);
     if (stage) return stage;
   }
   const root = webRoot(a);

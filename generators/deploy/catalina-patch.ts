@@ -13,7 +13,8 @@ export interface CatalinaPatch {
 }
 
 /**
- * The catalina.sh changes that put Tomcat's console output in ${LOG_ROOT:-/logs}/${HOST}/catalina.out:
+ * The catalina.sh changes that put Tomcat's console output in ${LOG_DIR:-/logs}/${HOST}/catalina.out (the
+ * folder setenv.sh, JULI and the access log use):
  * `start` redirects to CATALINA_OUT, whose default moves to the per-host folder; `run` (the container's
  * CMD) execs Java with no redirect, so its output goes through tee, into the file and on to stdout.
  * POSIX sh only (a FIFO, no bash process substitution): Debian's /bin/sh is dash.
@@ -34,7 +35,7 @@ export function catalinaLogPatch(original: string, source = 'catalina.sh'): Cata
   const i = out[1];
   const outBlock = [
     `${i}# ${MARK} console output goes to the per-host folder of the log volume`,
-    `${i}CATALINA_OUT="\${LOG_ROOT:-/logs}/\${HOST:-$(hostname)}"/catalina.out`,
+    `${i}CATALINA_OUT="\${LOG_DIR:-/logs}/\${HOST:-$(hostname)}"/catalina.out`,
     `${i}mkdir -p "\`dirname "$CATALINA_OUT"\`"`,
   ].join(eol);
   const runBlock = [

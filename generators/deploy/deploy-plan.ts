@@ -30,24 +30,52 @@ export interface DeployPlan {
   logHostPath: string;
   dataVolumes: DataVolume[];
   secrets: string[];
-  secretsFile?: string; // Marathon 1.1: an env file of secrets the agent fetches
+  secretsFile?: string; // an env file of secrets the agent fetches (every Marathon; 1.1 has nothing else)
   registryCredentials?: string;
+  healthPage?: string; // the page the image adds to the webapp for the health check
   notes: string[];
+}
+
+export const HEALTH_PAGE = 'paasport-health.jsp';
+
+/**
+ * Whether the image can add the health page: to an exploded webapp (not into a WAR) whose servlets leave JSPs to
+ * Tomcat (a servlet mapped to /* would take the request).
+ */
+function addsHealthPage(a: Assessment, build: BuildPlan, deployName: string, springBootJar: boolean): boolean {
+  if (springBootJar || !build.copy.trimEnd().endsWith(`webapps/${deployName}/`)) return false;
+  return !a.config.webXml.some((w) => w.servletUrlPatterns.includes('/*'));
 }
 
 export const envKey = (name: string) => name.toLowerCase().replace(/_/g, '-');
 
-const mavenUrl = (coords: string) => {
-  const [g, a, v] = coords.split(':');
-  return `https://repo1.maven.org/maven2/${g.replace(/\./g, '/')}/${a}/${v}/${a}-${v}.jar`;
+/** The user the image runs as: a fixed uid, so the platform team can give it the host folders of the volumes. */
+export const IMAGE_UID = 10001;
+
+/** The file name of a jar from its Maven coordinates (group:artifact:version). */
+export const jarFileName = (coords: string) => {
+  const [, artifact, version] = coords.split(':');
+  return `${artifact}-${version}.jar`;
 };
 
-function sessionJarLines(cfg: AppSettings): string[] {
+/**
+ * The session manager's jars come from the build context, never from the internet at build time: from
+ * build.jarsDir, or from <out>/lib/, which `paasport build --jars-from` fills. Owned by the image's user, as a jar
+ * copied with mode 0600 would be unreadable to Tomcat otherwise.
+ */
+function sessionJarLines(cfg: AppSettings, outRel: string): string[] {
   const jars = cfg.sessionStore?.jars ?? [];
   if (!jars.length) return [];
-  if (cfg.build?.jarsDir) return [`COPY ${cfg.build.jarsDir}/*.jar lib/`];
-  return jars.map((j) => `ADD ${mavenUrl(j)} lib/`);
+  if (cfg.build?.jarsDir) return [`COPY --chown=tomcat:tomcat ${cfg.build.jarsDir}/*.jar lib/`];
+  return jars.map((j) => `COPY --chown=tomcat:tomcat ${outRel}/lib/${jarFileName(j)} lib/`);
 }
+
+/**
+ * Secrets go in an env file the agents fetch unless paasport.yaml asks for the secret store: stock Marathon
+ * rejects secret references unless started with `--enable_features secrets` and a secrets plugin; 1.1 has none.
+ */
+const secretsInFile = (cfg: AppSettings, version: MarathonVersion) =>
+  version === '1.1' || cfg.marathon?.secrets !== 'store';
 
 function dataVolumes(cfg: AppSettings, appName: string): DataVolume[] {
   const root = cfg.volumesRoot ?? '/data/paasport';
@@ -86,14 +114,15 @@ export function deployPlan(a: Assessment, cfg: AppSettings, opts: GenerateOption
     deployName,
     springBootJar,
     build,
-    sessionJars: sessionJarLines(cfg),
+    sessionJars: sessionJarLines(cfg, opts.outRel.replace(/\/$/, '') || '.'),
     logDir: cfg.logs?.dir ?? '/logs',
     logHostPath: cfg.logs?.hostPath ?? '/data/logs',
     dataVolumes: dataVolumes(cfg, r.appName),
     secrets,
-    secretsFile: version === '1.1' && secrets.length ? `${r.appName}.secrets.env` : undefined,
+    secretsFile: secrets.length && secretsInFile(cfg, version) ? `${r.appName}.secrets.env` : undefined,
     registryCredentials:
       cfg.marathon?.registryCredentials ?? (cfg.image?.registry ? 'file:///etc/docker.tar.gz' : undefined),
+    healthPage: addsHealthPage(a, build, deployName, springBootJar) ? HEALTH_PAGE : undefined,
     notes,
   };
 }

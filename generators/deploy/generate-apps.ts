@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import { PaasportError } from '../../analyzers/errors.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import type { CatalinaPatch } from './catalina-patch.js';
+import { ENV_FILE } from '../../analyzers/settings/paasport-yaml.js';
 import { generateArtifacts } from './generate.js';
 import { marathonGroup } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
@@ -46,6 +48,16 @@ export function generateApps(apps: AppToGenerate[], opts: GenerateAppsOptions) {
     });
     files.push(...g.files.map((f) => ({ path: path.join(outDir, f.name), text: f.text })));
     if (opts.catalina) files.push({ path: path.join(outDir, 'catalina-log.patch'), text: opts.catalina.patch });
+    const ignore = g.files.find((f) => f.name === 'Dockerfile.dockerignore');
+    if (!outside && ignore) {
+      const root = rootDockerignore(appDir, ignore.text);
+      if (root) files.push(root);
+      else
+        warnings.push(
+          `${a.app.name}: ${path.join(appDir, '.dockerignore')} is your own: add .git and ${ENV_FILE} to it, ` +
+            'or the classic builder sends them with the build context',
+        );
+    }
     if (outside) {
       warnings.push(
         `${a.app.name}: ${outDir} is outside the application folder: copy it into the app as deploy/ before docker build`,
@@ -56,6 +68,16 @@ export function generateApps(apps: AppToGenerate[], opts: GenerateAppsOptions) {
   if (apps.length > 1)
     files.push({ path: opts.group.file, text: groupDefinition(opts.group.id, definitions, version) });
   return { files, warnings };
+}
+
+/**
+ * The classic builder reads only the .dockerignore at the root of the build context (BuildKit also reads
+ * <Dockerfile>.dockerignore): written there unless the app has one of its own, which is left as it is.
+ */
+function rootDockerignore(appDir: string, text: string): FileToWrite | undefined {
+  const file = path.join(appDir, '.dockerignore');
+  if (existsSync(file) && !readFileSync(file, 'utf8').startsWith(text.split('\n')[0])) return undefined;
+  return { path: file, text };
 }
 
 function groupDefinition(id: string, apps: Record<string, unknown>[], version: MarathonVersion): string {

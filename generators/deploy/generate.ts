@@ -3,12 +3,12 @@ import { PaasportError } from '../../analyzers/errors.js';
 import { ENV_FILE } from '../../analyzers/settings/paasport-yaml.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import { VERDICT_LABEL } from '../reports/i18n.js';
-import { deployPlan, envKey, type DeployPlan, type GenerateOptions } from './deploy-plan.js';
+import { deployPlan, envKey, IMAGE_UID, jarFileName, type DeployPlan, type GenerateOptions } from './deploy-plan.js';
 import { lintDockerfile } from './dockerfile-lint.js';
 import { pointsAtLocalhost } from './local-defaults.js';
 import { marathonApp, sessionStoreApp } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
-import { marathonSettings } from './marathon-settings.js';
+import { marathonSettings, storeAddress } from './marathon-settings.js';
 import { setenvView } from './setenv.js';
 import { renderTemplate } from './templates.js';
 
@@ -24,6 +24,9 @@ export interface Generated {
   marathon: Record<string, unknown>;
   notes: string[];
 }
+
+// the health page: no session, so a probe writes nothing to the session store
+const HEALTH_PAGE_TEXT = '<%@ page session="false" contentType="text/plain; charset=UTF-8" %>ok\n';
 
 const json = (doc: unknown) => JSON.stringify(doc, null, 2) + '\n';
 
@@ -52,6 +55,9 @@ function imageView(plan: DeployPlan, cfg: AppSettings, opts: GenerateOptions) {
     springBootJar: plan.springBootJar,
     catalinaPatched: !!opts.catalinaSh,
     redisson: cfg.sessionStore?.type === 'redis',
+    uid: IMAGE_UID,
+    healthPage: plan.healthPage,
+    deployName: plan.deployName,
   };
 }
 
@@ -96,12 +102,15 @@ function storeFiles(plan: DeployPlan, cfg: AppSettings, servicePort: number, opt
  * The variables DEPLOY.md lists, once each: a data volume's variable is its container path, whatever default the
  * sources had; a default that names the local machine is not shipped, so the row says to set it.
  */
-function runbookEnv(plan: DeployPlan, cfg: AppSettings) {
-  const rows = new Map<string, { name: string; secret: boolean; value?: string; local?: string; secretKey: string }>();
+function runbookEnv(plan: DeployPlan, cfg: AppSettings, servicePort: number) {
+  type Row = { name: string; secret: boolean; value?: string; local?: string; store?: boolean; secretKey: string };
+  const rows = new Map<string, Row>();
+  const store = storeAddress(cfg, servicePort);
   for (const e of cfg.env ?? []) {
     const local = e.default !== undefined && pointsAtLocalhost(e.default) ? e.default : undefined;
-    const value = local ? undefined : e.default;
-    rows.set(e.name, { name: e.name, secret: !!e.secret, value, local, secretKey: envKey(e.name) });
+    const fromStore = e.default === undefined && !e.secret ? store[e.name] : undefined;
+    const value = local ? undefined : (e.default ?? fromStore);
+    rows.set(e.name, { name: e.name, secret: !!e.secret, value, local, store: !!fromStore, secretKey: envKey(e.name) });
   }
   for (const v of plan.dataVolumes)
     rows.set(v.env, { name: v.env, secret: false, value: v.containerPath, secretKey: '' });
@@ -110,7 +119,7 @@ function runbookEnv(plan: DeployPlan, cfg: AppSettings) {
 
 function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: ReturnType<typeof imageView>): string {
   const s = marathonSettings(plan, cfg);
-  const env = runbookEnv(plan, cfg);
+  const env = runbookEnv(plan, cfg, s.servicePort);
   return renderTemplate('DEPLOY.md.ejs', {
     ...view,
     verdict: VERDICT_LABEL.en[a.verdict.class],
@@ -131,6 +140,9 @@ function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: Return
     logHostPath: plan.logHostPath,
     volumes: plan.dataVolumes,
     notes: plan.notes,
+    sessionJars: cfg.build?.jarsDir
+      ? []
+      : (cfg.sessionStore?.jars ?? []).map((c) => ({ coords: c, file: jarFileName(c) })),
     setenv: plan.springBootJar ? undefined : setenvView(a, plan, cfg),
   });
 }
@@ -144,16 +156,21 @@ export function generateArtifacts(a: Assessment, cfg: AppSettings, opts: Generat
   const dockerignore = renderTemplate('dockerignore.ejs', { envFile: ENV_FILE });
   const files: GeneratedFile[] = [
     { name: 'Dockerfile', text: dockerfile(view) },
-    { name: '.dockerignore', text: dockerignore },
     { name: 'Dockerfile.dockerignore', text: dockerignore },
     { name: 'marathon-app.json', text: json(app) },
     ...tomcatFiles(a, plan, cfg),
+    ...(plan.healthPage ? [{ name: plan.healthPage, text: HEALTH_PAGE_TEXT }] : []),
     ...storeFiles(plan, cfg, settings.servicePort, opts),
   ];
   if (cfg.sessionStore?.type === 'memcached') {
     plan.notes.push(
       'memcached-session-manager reads its nodes from MEMCACHED_NODES, e.g. n1:memcached-1:11211,n2:memcached-2:11211',
     );
+  }
+  const jars = cfg.sessionStore?.jars ?? [];
+  if (jars.length && !cfg.build?.jarsDir) {
+    // the jars the Dockerfile copies from lib/, as group:artifact:version lines: what `paasport build` fetches
+    files.push({ name: 'tomcat-lib.txt', text: jars.map((j) => `${j}\n`).join('') });
   }
   if (opts.catalinaSh) files.push({ name: 'catalina.sh', text: opts.catalinaSh.patched });
   files.push({ name: 'DEPLOY.md', text: runbook(a, plan, cfg, view) });

@@ -15,14 +15,14 @@ export interface MarathonSettings {
   vhost?: string;
   path?: string;
   healthCheck: {
-    path: string;
+    path?: string; // HTTP GET of this path; none: a TCP check of the port
     gracePeriodSeconds: number;
     intervalSeconds: number;
     timeoutSeconds: number;
     maxConsecutiveFailures: number;
   };
   env: Record<string, string>;
-  secrets: string[]; // env names whose values come from the secret store, never from this file
+  secrets: string[]; // env names whose values Marathon takes from its secret store (1.4+), never from this file
   volumes: { hostPath: string; containerPath: string; mode: 'RW' | 'RO' }[];
   parameters: { key: string; value: string }[]; // docker run options (resource isolation)
   fetch: string[]; // URIs the agent downloads first: the registry credentials archive
@@ -40,7 +40,8 @@ function haproxyLabels(s: MarathonSettings): Record<string, string> {
   return labels;
 }
 
-function httpHealthCheck({ path, ...timing }: MarathonSettings['healthCheck']) {
+function healthCheck({ path, ...timing }: MarathonSettings['healthCheck']) {
+  if (path === undefined) return { protocol: 'TCP', portIndex: 0, ...timing };
   return { protocol: 'HTTP', path, portIndex: 0, ...timing, ignoreHttp1xx: false };
 }
 
@@ -84,7 +85,7 @@ export function marathonApp(s: MarathonSettings): Record<string, unknown> {
     env,
     ...(s.version !== '1.1' && s.secrets.length ? { secrets: secretSources(s) } : {}),
     labels: haproxyLabels(s),
-    healthChecks: [httpHealthCheck(s.healthCheck)],
+    healthChecks: [healthCheck(s.healthCheck)],
     upgradeStrategy:
       s.sticky || s.instances < 2
         ? { minimumHealthCapacity: 0, maximumOverCapacity: 0 }

@@ -16,6 +16,10 @@ paasport_opt "-Duser.timezone=${TZ:-UTC}"
 # the charset the application's sources and files are written in
 paasport_opt "-Dfile.encoding=GBK"
 
+# log files readable by the log shipper, whatever user it runs as (Tomcat's default umask is 0027)
+UMASK="${UMASK:-0022}"
+export UMASK
+
 # one log folder per host on the mounted volume (Marathon sets HOST to the agent's name)
 LOG_DIR="${LOG_DIR:-/logs}"
 HOST="${HOST:-$(hostname)}"
