@@ -64,7 +64,12 @@ Examples:
 
 /** The image reference to build: the generated one, with --registry and --tag over it. */
 function imageOf(f: DeployFolder, o: BuildFlags): string {
-  const generated = generatedImage(f) ?? `${path.basename(f.appDir)}:latest`;
+  // without generated files naming one, the folder's name, made a valid repository name
+  const folderName = path
+    .basename(f.appDir)
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-');
+  const generated = generatedImage(f) ?? `${folderName}:latest`;
   const ref = withOverrides(parseImageRef(generated), o);
   if (o.push && !ref.registry) {
     throw new PaasportError(
@@ -95,7 +100,7 @@ async function runBuild(app: string, o: BuildFlags): Promise<void> {
   }
   const addr = o.dockerHost ? parseEngineAddress(o.dockerHost) : engineAddress();
   const docker = await connectEngine(addr, 'pass --docker-host', 'failed');
-  say(`Building ${image} from ${dockerfile} (${files.length} files in the context)`);
+  say(`Building ${image} from ${dockerfile} (${files.length} ${files.length === 1 ? 'file' : 'files'} in the context)`);
   const verbose = !!process.stderr.isTTY;
   await buildImage(
     docker,

@@ -11,7 +11,8 @@ export async function pushImage(
   onLine: (line: string) => void,
 ): Promise<void> {
   try {
-    const stream = await docker.getImage(ref).push(auth ? { authconfig: auth } : {});
+    // the engine wants an X-Registry-Auth header even for a registry without authentication
+    const stream = await docker.getImage(ref).push({ authconfig: auth ?? {} });
     await followStream(docker, stream, (e) => {
       if (e.status && !e.progress) onLine(e.id ? `${e.id}: ${e.status}` : e.status);
     });

@@ -172,7 +172,9 @@ export async function startPreview(docker: Docker, o: PreviewOptions): Promise<P
     const local = readEnvFile(envFile);
     const fromStore = await sessionStore(docker, o, state, local);
     saveState(o.folder, state);
-    const env = previewEnv(o.def, o.settings.env ?? [], local, envFile, fromStore);
+    // the session manager's variables the store does not give (its password) come from .paasport.env too
+    const storeVars = (o.settings.sessionStore?.env ?? []).map((name) => ({ name }));
+    const env = previewEnv(o.def, [...(o.settings.env ?? []), ...storeVars], local, envFile, fromStore);
     await startTasks(docker, o, env, state, makeVolumes(o, uid));
     await startLoadBalancer(docker, o, state);
     saveState(o.folder, state);
