@@ -256,6 +256,9 @@ describe('generate options', () => {
     );
     const docker = g.files.find((f) => f.name === 'Dockerfile')!.text;
     expect(docker).toContain('FROM registry.local:5000/library/tomcat:9.0-jdk8-temurin');
+    // the build stage comes from the same mirror: a build machine without Docker Hub stops at the first FROM
+    expect(docker).toContain('FROM registry.local:5000/library/eclipse-temurin:8-jdk AS build');
+    expect(docker).not.toMatch(/^FROM (?!registry\.local:5000\/)/m);
     expect(docker).toContain('COPY --chown=tomcat:tomcat deploy/jars/*.jar lib/');
     expect(docker).not.toContain('ADD https://');
     expect(docker).toContain('COPY --from=registry.local:5000/library/tomcat:9.0-jdk8-temurin /usr/local/tomcat/lib');
@@ -320,6 +323,9 @@ describe('generate options', () => {
     expect(own).toContain('COPY ci/settings.xml /root/.m2/settings.xml');
     expect(own).not.toContain('MAVEN_MIRROR');
     expect(own.indexOf('COPY ci/settings.xml')).toBeLessThan(own.indexOf('RUN mvn'));
+    expect(docker({ build: { image: 'nexus.local/build/maven:3.9-jdk11' } })).toContain(
+      'FROM nexus.local/build/maven:3.9-jdk11 AS build',
+    );
   });
 
   it("paasport fix keeps a person's own settings and comments in paasport.yaml", async () => {

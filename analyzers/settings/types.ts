@@ -57,7 +57,13 @@ export interface AppSettings {
   baseImage?: string;
   contextPath?: string;
   timezone?: string;
-  build?: { mode?: 'auto' | 'war' | 'exploded' | 'source'; war?: string; jarsDir?: string; mavenSettings?: string };
+  build?: {
+    mode?: 'auto' | 'war' | 'exploded' | 'source';
+    war?: string;
+    jarsDir?: string;
+    mavenSettings?: string;
+    image?: string; // the build stage's image (a JDK, Maven or Gradle image of your registry)
+  };
   marathon?: MarathonSetting;
   logs?: { mode?: LogMode; dir?: string; hostPath?: string };
   volumesRoot?: string;

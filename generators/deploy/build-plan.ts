@@ -2,6 +2,7 @@ import type { Assessment } from '../../analyzers/assess/assess.js';
 import { webRootOf } from '../../analyzers/config/web-xml.js';
 import type { AppSettings } from '../../analyzers/settings/types.js';
 import { compileStage, javaLevel } from './compile-stage.js';
+import { fromBaseRegistry } from './defaults.js';
 import { isJava7Image } from './setenv.js';
 
 const JDKS = [8, 11, 17, 21];
@@ -96,7 +97,23 @@ export function webRoot(a: Assessment): string | undefined {
   return best === undefined ? undefined : webRootOf(best);
 }
 
+/** The build stage's image: the one paasport.yaml names (build.image), else the tool's, from the base image mirror. */
+function withStageImage(plan: BuildPlan, cfg: AppSettings): BuildPlan {
+  if (!plan.stage) return plan;
+  return { ...plan, stage: { ...plan.stage, image: cfg.build?.image ?? fromBaseRegistry(cfg, plan.stage.image) } };
+}
+
 export function buildPlan(
+  a: Assessment,
+  cfg: AppSettings,
+  deployName: string,
+  springBootJar: boolean,
+  baseImage: string,
+): BuildPlan {
+  return withStageImage(planBuild(a, cfg, deployName, springBootJar, baseImage), cfg);
+}
+
+function planBuild(
   a: Assessment,
   cfg: AppSettings,
   deployName: string,

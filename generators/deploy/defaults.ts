@@ -12,6 +12,12 @@ export interface Resolved {
   stateful: boolean; // sessions still live in one container's memory
 }
 
+/** An image of Docker Hub from the mirror of base images paasport.yaml names (image.baseRegistry), if any. */
+export function fromBaseRegistry(c: AppSettings, image: string): string {
+  const mirror = c.image?.baseRegistry?.replace(/\/$/, '');
+  return mirror ? `${mirror}/${image.replace(/^.*\//, '')}` : image;
+}
+
 /** Defaults for everything the settings leave out, from the assessment. */
 export function resolveDefaults(c: AppSettings, a: Assessment, version?: string): Resolved {
   const appName = (c.image?.name ?? a.app.name).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
@@ -23,7 +29,7 @@ export function resolveDefaults(c: AppSettings, a: Assessment, version?: string)
   return {
     appName,
     image,
-    baseImage: c.image?.baseRegistry ? `${c.image.baseRegistry.replace(/\/$/, '')}/${base.replace(/^.*\//, '')}` : base,
+    baseImage: fromBaseRegistry(c, base),
     contextPath: c.contextPath ?? '/',
     timezone: c.timezone ?? 'UTC',
     marathonVersion: c.marathon?.version ?? '1.5',

@@ -4,6 +4,7 @@ import { ENV_FILE } from '../../analyzers/settings/paasport-yaml.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 import { VERDICT_LABEL } from '../reports/i18n.js';
 import { deployPlan, envKey, IMAGE_UID, jarFileName, type DeployPlan, type GenerateOptions } from './deploy-plan.js';
+import { fromBaseRegistry } from './defaults.js';
 import { lintDockerfile } from './dockerfile-lint.js';
 import { pointsAtLocalhost } from './local-defaults.js';
 import { marathonApp, sessionStoreApp } from './marathon.js';
@@ -89,7 +90,7 @@ function storeFiles(plan: DeployPlan, cfg: AppSettings, servicePort: number, opt
   if (!opts.withStore || !store) return [];
   const kind = store.type === 'memcached' ? 'memcached' : 'redis';
   const base = kind === 'redis' ? 'redis:7.2-alpine' : 'memcached:1.6-alpine';
-  const image = cfg.image?.baseRegistry ? `${cfg.image.baseRegistry.replace(/\/$/, '')}/${base}` : base;
+  const image = fromBaseRegistry(cfg, base);
   const app = sessionStoreApp(kind, plan.r.marathonId, image, servicePort + 1, plan.version);
   plan.notes.push(
     `${kind}-app.json runs one ${kind} task for test environments (marathon-lb service port ${servicePort + 1}); ` +
