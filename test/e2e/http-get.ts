@@ -1,13 +1,14 @@
 import http from 'node:http';
 
-/** GET with a Host header of our choice and a deadline (fetch refuses to set Host). */
+/** A request with a Host header of our choice and a deadline (fetch refuses to set Host). */
 export function httpGet(
   url: string,
   host?: string,
   timeoutMs = 10_000,
+  method = 'GET',
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: host ? { Host: host } : {}, timeout: timeoutMs }, (res) => {
+    const req = http.request(url, { method, headers: host ? { Host: host } : {}, timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
@@ -16,6 +17,7 @@ export function httpGet(
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${url}: no answer in ${timeoutMs} ms`)));
     req.on('error', reject);
+    req.end();
   });
 }
 

@@ -1,26 +1,32 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstHealthCheck, haproxyConfig } from '../../platform/haproxy/haproxy-config.js';
 import { lbRouting } from '../../platform/haproxy/marathon-lb-labels.js';
 import { removeTree } from '../helpers.js';
-import { fixtureRepo, paasport } from './app-repo.js';
 import { buildImage, demux, dockerEngine, pullImage, pushImage } from './engine.js';
 import { httpGet, waitForStatus } from './http-get.js';
 import { portMappings, type MarathonApp } from './marathon-app.js';
 import { startTask, type Task } from './marathon-task.js';
-import { freePort, REGISTRY, startHaproxy, startRedis, type Service } from './services.js';
-import { copiedLibJars, writeStandInSessionJars } from './stand-in-jars.js';
+import { freePort, startHaproxy, startRedis, type Service } from './services.js';
+import { generatedServletShop, VHOST } from './servlet-shop-app.js';
 
-const RUNTIME_IMAGE = 'tomcat:9.0-jdk11-temurin';
-const VHOST = 'shop.e2e.test';
 // a password with what a shell would change: setenv.sh must read the fetched env file as written
 const REDIS_PASSWORD = "e2e pa$$ 'w&rd";
 const AGENTS = ['agent-1', 'agent-2'];
 const docker = dockerEngine();
 
-let repo: { parent: string; dir: string };
+const repo = { parent: '', dir: '' };
 let app: MarathonApp;
 let dockerfile: string;
 let hostRoot: string;
@@ -73,17 +79,10 @@ function writeAgentFiles(): void {
 }
 
 async function build(): Promise<void> {
-  // The build stage is eclipse-temurin:8-jdk (the app is Java 6 code); Debian has no JDK 8, so the stand-in JDK 11
-  // compiles it: javac 11 still accepts -source 6 -target 6.
-  writeFileSync(
-    path.join(repo.dir, 'deploy/Dockerfile'),
-    dockerfile.replace(/^FROM eclipse-temurin:8-jdk AS build$/m, 'FROM eclipse-temurin:11-jdk AS build'),
-  );
-  // the engine's classic builder reads the context's .dockerignore; BuildKit would read deploy/Dockerfile.dockerignore
-  writeFileSync(
-    path.join(repo.dir, '.dockerignore'),
-    readFileSync(path.join(repo.dir, 'deploy/Dockerfile.dockerignore')),
-  );
+  // the engine's classic builder reads only the context's .dockerignore (BuildKit and paasport build also read
+  // deploy/Dockerfile.dockerignore)
+  const ignore = path.join(repo.dir, '.dockerignore');
+  if (!existsSync(ignore)) copyFileSync(path.join(repo.dir, 'deploy/Dockerfile.dockerignore'), ignore);
   const image = app.container.docker.image;
   await buildImage(docker, repo.dir, 'deploy/Dockerfile', image);
   // through the private registry, as the agents get it
@@ -116,28 +115,13 @@ async function deploy(): Promise<void> {
 }
 
 beforeAll(async () => {
-  repo = fixtureRepo('servlet-shop');
+  ({ parent: repo.parent, dir: repo.dir, app, dockerfile } = await generatedServletShop(docker));
   hostRoot = path.join(repo.parent, 'agents');
-  paasport('fix', repo.dir);
-  paasport(
-    'generate',
-    repo.dir,
-    '--base-image',
-    RUNTIME_IMAGE,
-    '--registry',
-    REGISTRY,
-    '--vhost',
-    VHOST,
-    '--catalina-from-image',
-  );
-  app = JSON.parse(readFileSync(path.join(repo.dir, 'deploy/marathon-app.json'), 'utf8')) as MarathonApp;
-  dockerfile = readFileSync(path.join(repo.dir, 'deploy/Dockerfile'), 'utf8');
   const uid = Number(/--uid (\d+)/.exec(dockerfile)?.[1]);
   expect(uid, 'the image user has a fixed uid').toBe(10001);
   logDir = path.join(hostRoot, app.container.volumes!.find((v) => v.containerPath === app.env?.LOG_DIR)!.hostPath!);
   createHostFolders(uid);
   writeAgentFiles();
-  await writeStandInSessionJars(docker, RUNTIME_IMAGE, repo.dir, copiedLibJars(dockerfile));
   await build();
   await deploy();
 }, 900_000);
@@ -147,7 +131,7 @@ afterAll(async () => {
   await redis?.stop();
   for (const t of tasks) await t.container.remove({ force: true });
   if (app) await docker.getImage(app.container.docker.image).remove({ force: true });
-  if (repo) removeTree(repo.parent);
+  if (repo.parent) removeTree(repo.parent);
 });
 
 const throughLb = (host = VHOST) => httpGet(`http://127.0.0.1:${lbPort}/`, host);
@@ -223,6 +207,18 @@ describe('servlet-shop after fix and generate, built and run on a Docker engine 
       expect(logs).toContain('config file readable=true');
       expect(logs).toContain('stand-in RedissonSessionManager redis: +OK +PONG');
     }
+  });
+
+  it("writes orders into the data volume's host folder, as the image's user", async () => {
+    const orders = path.join(
+      hostRoot,
+      app.container.volumes!.find((v) => v.containerPath === app.env?.ORDER_DIR)!.hostPath!,
+    );
+    const r = await httpGet(`http://127.0.0.1:${lbPort}/checkout`, VHOST, 10_000, 'POST');
+    expect(r.status, r.body).toBe(302);
+    const written = readdirSync(orders).filter((f) => /^order-\d+\.txt$/.test(f));
+    expect(written).toHaveLength(1);
+    expect(statSync(path.join(orders, written[0])).uid).toBe(10001);
   });
 
   it('keeps answering through HAProxy when one container is killed', async () => {
