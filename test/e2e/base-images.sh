@@ -6,7 +6,8 @@
 # The tomcat images are laid out like the official ones: CATALINA_HOME=/usr/local/tomcat holding bin/ conf/
 # lib/ (with the JSP compiler) and an empty webapps/, catalina.sh on PATH, JAVA_HOME=/opt/java/openjdk, no
 # user for the app. Images stay in the engine's data root: one is rebuilt only when it is missing or was
-# made by another version of this script (label paasport.e2e.script).
+# made by another version of this script (label paasport.e2e.script), or always with PAASPORT_E2E_REBUILD=1 (to
+# take Debian's updates); the images keep answering under their names while new ones are built.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 sock=${PAASPORT_DOCKER_SOCK:-/tmp/paasport-docker.sock}
@@ -60,7 +61,9 @@ import_image() { # import_image ROOT NAME CHANGES...
 build() { # build SUITE JAVA_MAJOR TOMCAT_MAJOR TOMCAT_TAG PACKAGES
   local suite=$1 java=$2 tomcat=$3 tomcat_tag=$4 packages=$5 root start
   local tomcat_image="tomcat:$tomcat_tag-jdk$java-temurin" jdk_image="eclipse-temurin:$java-jdk"
-  if image_is_current "$tomcat_image" && image_is_current "$jdk_image"; then return; fi
+  if [ "${PAASPORT_E2E_REBUILD:-}" != 1 ] && image_is_current "$tomcat_image" && image_is_current "$jdk_image"; then
+    return
+  fi
   start=$(date +%s)
   root="$work/$suite"
   rm -rf "$root" && mkdir -p "$root"
