@@ -113,3 +113,15 @@ function firstFileOf(archive: NodeJS.ReadableStream): Promise<string> {
 export const dockerImageFiles = (addr: EngineAddress = engineAddress()): ImageFiles => ({
   readFile: (image, file, onProgress) => readFileFromImage(image, file, { addr, onProgress }),
 });
+
+/** The text of a container's logs, which the engine sends multiplexed: an 8-byte header before each chunk. */
+export function containerOutput(buf: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i + 8 <= buf.length) {
+    const size = buf.readUInt32BE(i + 4);
+    out += buf.subarray(i + 8, i + 8 + size).toString('utf8');
+    i += 8 + size;
+  }
+  return out;
+}

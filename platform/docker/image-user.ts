@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { PaasportError } from '../../analyzers/errors.js';
+import { containerOutput } from './docker-engine.js';
 
 /** The uid the image runs as: its numeric `User`, else `id -u` of that user run inside the image; root when none. */
 export async function imageUid(docker: Docker, image: string): Promise<number> {
@@ -12,8 +13,7 @@ export async function imageUid(docker: Docker, image: string): Promise<number> {
     await c.start();
     await c.wait();
     const logs = (await c.logs({ stdout: true, stderr: true })) as Buffer;
-    // the log stream is multiplexed: 8-byte frame headers before each chunk
-    const text = demux(logs).trim();
+    const text = containerOutput(logs).trim();
     if (!/^\d+$/.test(text)) throw new Error(text || 'no output');
     return Number(text);
   } catch (e) {
@@ -21,15 +21,4 @@ export async function imageUid(docker: Docker, image: string): Promise<number> {
   } finally {
     await c.remove({ force: true }).catch(() => undefined);
   }
-}
-
-function demux(buf: Buffer): string {
-  let out = '';
-  let i = 0;
-  while (i + 8 <= buf.length) {
-    const size = buf.readUInt32BE(i + 4);
-    out += buf.subarray(i + 8, i + 8 + size).toString('utf8');
-    i += 8 + size;
-  }
-  return out;
 }

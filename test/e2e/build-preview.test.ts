@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRunning } from '../../platform/docker/host-process.js';
+import { findProgram, isRunning } from '../../platform/docker/host-process.js';
 import type { PreviewState } from '../../platform/types.js';
 import { CLI, jarWithManifest, makeTree, removeTree } from '../helpers.js';
 import { DOCKER_SOCK, dockerEngine } from './engine.js';
@@ -71,6 +72,29 @@ function definition(dataDir: string) {
       },
     ],
   };
+}
+
+/** An image holding only the host's haproxy and the libraries it links: a stand-in for an HAProxy image. */
+async function hostHaproxyImage(): Promise<string> {
+  const bin = findProgram('haproxy');
+  if (!bin) throw new Error('haproxy is not installed: apt-get install -y haproxy');
+  const libs = execFileSync('ldd', [bin], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => /(\/\S+) \(0x/.exec(l)?.[1])
+    .filter((f): f is string => !!f);
+  const tar = pack();
+  for (const f of [bin, ...libs]) {
+    tar.entry({ name: f.slice(1), mode: 0o755 }, readFileSync(realpathSync(f)));
+  }
+  tar.finalize();
+  const stream = await docker.importImage(tar as unknown as NodeJS.ReadableStream, {
+    repo: 'paasport-e2e/host-haproxy',
+    tag: '1',
+  });
+  await new Promise((resolve, reject) =>
+    docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve(undefined))),
+  );
+  return 'paasport-e2e/host-haproxy:1';
 }
 
 let app: string;
@@ -181,5 +205,18 @@ describe('paasport build and preview on a real Docker engine', () => {
     expect(isRunning(state.store!.pid, 'redis-server')).toBe(false);
     expect(state.haproxy?.kind === 'process' && isRunning(state.haproxy.pid, 'haproxy')).toBe(false);
     expect(existsSync(path.join(app, 'deploy/.preview.json'))).toBe(false);
+  });
+
+  it('--haproxy-image runs HAProxy in a container on the host network, which --down removes', async () => {
+    const image = await hostHaproxyImage();
+    const r = await cli('preview', app, '--instances', '1', '--haproxy-image', image);
+    expect(r.code, r.err).toBe(0);
+    const state = JSON.parse(readFileSync(path.join(app, 'deploy/.preview.json'), 'utf8')) as PreviewState;
+    expect(state.haproxy?.kind).toBe('container');
+    const appUrl = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(r.out)![1];
+    await waitForStatus(appUrl, 200);
+    expect((await httpGet(appUrl)).body.trim()).toBe('preview-1 hello k-123');
+    expect((await cli('preview', app, '--down')).code).toBe(0);
+    expect(await docker.listContainers({ all: true, filters: { label: [`paasport.preview=${app}`] } })).toEqual([]);
   });
 });
