@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { haproxyConfig, type LbConfigInput } from '../platform/haproxy/haproxy-config.js';
+import { haproxyConfig, type LbConfigInput, type LbHealthCheck } from '../platform/haproxy/haproxy-config.js';
 import { checkHaproxyConfig, findHaproxy, runHaproxy } from '../platform/haproxy/haproxy-process.js';
 import { lbRouting } from '../platform/haproxy/marathon-lb-labels.js';
 import { makeTree, removeTree } from './helpers.js';
@@ -94,7 +94,7 @@ afterAll(() => removeTree(dir));
 
 const HEALTH = { protocol: 'HTTP', path: '/health', intervalSeconds: 1, timeoutSeconds: 1, maxConsecutiveFailures: 1 };
 
-async function startProxy(labels: Record<string, string>, health = HEALTH) {
+async function startProxy(labels: Record<string, string>, health: LbHealthCheck = HEALTH) {
   const bin = needHaproxy();
   const [httpPort, appPort] = [await freePort(), await freePort()];
   const input: LbConfigInput = {
@@ -125,6 +125,24 @@ describe('HAProxy configured from marathon-lb labels, run by the real haproxy', 
     const file = path.join(dir, 'broken.cfg');
     writeFileSync(file, 'defaults\n  mode http\nbackend b\n  server s1 127.0.0.1:notaport\n');
     expect(checkHaproxyConfig(needHaproxy(), file).valid).toBe(false);
+  });
+
+  it('forwards a TCP-mode port (HAPROXY_0_MODE=tcp, a TCP health check) byte for byte', async () => {
+    const echo = net.createServer((c) => c.pipe(c));
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    tasks = [{ name: 'echo', port: (echo.address() as net.AddressInfo).port, server: echo as unknown as http.Server }];
+    const tcpCheck = { protocol: 'TCP', intervalSeconds: 1, timeoutSeconds: 1, maxConsecutiveFailures: 1 };
+    const { appPort } = await startProxy({ HAPROXY_0_MODE: 'tcp' }, tcpCheck);
+    const roundTrip = (): Promise<Reply> =>
+      new Promise((resolve, reject) => {
+        const c = net.connect(appPort, '127.0.0.1', () => c.write('PING\n'));
+        c.on('data', (d) => {
+          resolve({ status: 200, body: d.toString() });
+          c.end();
+        });
+        c.on('error', reject);
+      });
+    expect((await until(roundTrip, (r) => r.body === 'PING\n')).body).toBe('PING\n');
   });
 
   it('routes a virtual host to both tasks in turn and answers 503 to another host', async () => {

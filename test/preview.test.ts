@@ -83,7 +83,9 @@ describe('a task container from the generated Marathon definition', () => {
     expect(spec.HostConfig!.CpuPeriod).toBe(100000);
     expect(spec.HostConfig!.CpusetCpus).toBe('0');
     expect(spec.HostConfig!.MemorySwap).toBeGreaterThanOrEqual(spec.HostConfig!.Memory!);
-    expect(spec.Env).toEqual(expect.arrayContaining(['LOG_DIR=/logs', 'MARATHON_APP_ID=/apps/servlet-shop', 'HOST=preview-2']));
+    expect(spec.Env).toEqual(
+      expect.arrayContaining(['LOG_DIR=/logs', 'MARATHON_APP_ID=/apps/servlet-shop', 'HOST=preview-2']),
+    );
     expect(spec.Labels).toEqual({ 'paasport.preview': '/apps/shop' });
     expect(ignored).toEqual(['log-driver=x']);
   });
@@ -140,7 +142,7 @@ describe("a task's environment", () => {
   });
 });
 
-/** One Redis command over a plain socket, for a real answer from the server. */
+/** Commands of a text protocol (Redis, memcached) over a plain socket, for a real answer from the server. */
 function redis(port: number, commands: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let reply = '';
@@ -172,6 +174,20 @@ describe('host processes of a preview', () => {
     expect(isRunning(store.pid, 'redis-server')).toBe(false);
     expect(await waitForPort('127.0.0.1', store.port, 1)).toBe(false);
     expect(existsSync(stateFile(f))).toBe(false);
+  });
+
+  it.skipIf(!findProgram('memcached'))('starts a host memcached on a free port, and --down stops it', async () => {
+    const app = tree({ 'deploy/marathon-app.json': '{}' });
+    const f = deployFolder(app);
+    const work = path.join(f.outDir, '.preview');
+    mkdirSync(work);
+    const store = await startStoreProcess('memcached', ['127.0.0.1'], work);
+    expect(await redis(store.port, 'set k 0 0 2\r\nhi\r\nget k\r\n')).toMatch(/^STORED\r\nVALUE k 0 2\r\nhi\r\n/);
+    const state: PreviewState = { appDir: app, appId: '/a', image: 'a:1', tasks: [], urls: [], store };
+    writeFileSync(stateFile(f), JSON.stringify(state));
+    await stopPreview(undefined, f, () => undefined);
+    expect(isRunning(store.pid, 'memcached')).toBe(false);
+    expect(await waitForPort('127.0.0.1', store.port, 1)).toBe(false);
   });
 
   it('--down stops the HAProxy daemon it started, by the pid it kept', async () => {

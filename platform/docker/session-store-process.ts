@@ -61,7 +61,8 @@ function startRedis(bin: string, bind: string[], port: number, dir: string, pass
 }
 
 function startMemcached(bin: string, bind: string[], port: number, dir: string): void {
-  const user = process.getuid?.() === 0 ? ['-u', 'nobody'] : [];
+  // memcached refuses root without -u; the pid file goes where only this user may write
+  const user = process.getuid?.() === 0 ? ['-u', 'root'] : [];
   const args = ['-d', '-p', String(port), '-l', bind.join(','), '-P', path.join(dir, 'memcached.pid'), ...user];
   const r = spawnSync(bin, args, { encoding: 'utf8' });
   if (r.status !== 0) throw new PaasportError(`memcached did not start: ${r.stderr || r.stdout}`, 'failed');
