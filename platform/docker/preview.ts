@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
@@ -79,11 +80,14 @@ async function sessionStore(docker: Docker, o: PreviewOptions, state: PreviewSta
     const host = /^(localhost|127\.)/.test(o.store.host) ? gateway : o.store.host;
     return storeEnv(kind, names, { host, port: o.store.port });
   }
-  const password = kind === 'redis' ? local.REDIS_PASSWORD : undefined;
+  // the Redis started here asks for the app's password: the one of .paasport.env, else a new one for this preview
+  const passwordVar = kind === 'redis' ? names.find((n) => /PASSWORD$/.test(n)) : undefined;
+  const password = passwordVar ? (local[passwordVar] ?? randomBytes(12).toString('hex')) : undefined;
   const p = await startStoreProcess(kind, [gateway, '127.0.0.1'], workDir(o.folder), password);
   state.store = { program: p.program, pid: p.pid, port: p.port };
   o.onLine(`${p.program} on ${gateway}:${p.port} (pid ${p.pid})`);
-  return storeEnv(kind, names, { host: gateway, port: p.port });
+  const env = storeEnv(kind, names, { host: gateway, port: p.port });
+  return passwordVar && password ? { ...env, [passwordVar]: password } : env;
 }
 
 /** Host folders of the volumes, made and given to the image's user, as the platform team does on every agent. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -97,6 +97,26 @@ async function hostHaproxyImage(): Promise<string> {
   return 'paasport-e2e/host-haproxy:1';
 }
 
+/** AUTH and PING sent from inside a task to the Redis its environment names, with the password it was given. */
+async function redisFromTask(id: string): Promise<string> {
+  const exec = await docker.getContainer(id).exec({
+    Cmd: [
+      'bash',
+      '-c',
+      'exec 3<>/dev/tcp/$REDIS_HOST/$REDIS_PORT; printf "AUTH $REDIS_PASSWORD\\r\\nPING\\r\\n" >&3; timeout 2 head -c 12 <&3',
+    ],
+    AttachStdout: true,
+  });
+  return new Promise<string>((resolve, reject) => {
+    void exec.start({}).then((s) => {
+      let text = '';
+      s.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      s.on('end', () => resolve(text));
+      s.on('error', reject);
+    });
+  });
+}
+
 let app: string;
 let dataDir: string;
 let repo: http.Server;
@@ -179,23 +199,7 @@ describe('paasport build and preview on a real Docker engine', () => {
     expect((await httpGet(front, 'elsewhere.example.com')).status).toBe(503);
     expect(statSync(dataDir).uid).toBe(10001);
     // a task reaches the Redis started for it, with the password of .paasport.env
-    const task = docker.getContainer(state.tasks[0].id);
-    const exec = await task.exec({
-      Cmd: [
-        'bash',
-        '-c',
-        'exec 3<>/dev/tcp/$REDIS_HOST/$REDIS_PORT; printf "AUTH $REDIS_PASSWORD\\r\\nPING\\r\\n" >&3; timeout 2 head -c 12 <&3',
-      ],
-      AttachStdout: true,
-    });
-    const out = await new Promise<string>((resolve, reject) => {
-      void exec.start({}).then((s) => {
-        let text = '';
-        s.on('data', (d: Buffer) => (text += d.toString('latin1')));
-        s.on('end', () => resolve(text));
-        s.on('error', reject);
-      });
-    });
+    const out = await redisFromTask(state.tasks[0].id);
     expect(out).toContain('+OK');
     expect(out).toContain('+PONG');
 
@@ -207,8 +211,9 @@ describe('paasport build and preview on a real Docker engine', () => {
     expect(existsSync(path.join(app, 'deploy/.preview.json'))).toBe(false);
   });
 
-  it('--haproxy-image runs HAProxy in a container on the host network, which --down removes', async () => {
+  it('--haproxy-image runs HAProxy in a container; a Redis password the app has none for is made up', async () => {
     const image = await hostHaproxyImage();
+    writeFileSync(path.join(app, '.paasport.env'), 'API_KEY=k-123\n');
     const r = await cli('preview', app, '--instances', '1', '--haproxy-image', image);
     expect(r.code, r.err).toBe(0);
     const state = JSON.parse(readFileSync(path.join(app, 'deploy/.preview.json'), 'utf8')) as PreviewState;
@@ -216,6 +221,7 @@ describe('paasport build and preview on a real Docker engine', () => {
     const appUrl = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(r.out)![1];
     await waitForStatus(appUrl, 200);
     expect((await httpGet(appUrl)).body.trim()).toBe('preview-1 hello k-123');
+    expect(await redisFromTask(state.tasks[0].id)).toMatch(/\+OK\r\n\+PONG/);
     expect((await cli('preview', app, '--down')).code).toBe(0);
     expect(await docker.listContainers({ all: true, filters: { label: [`paasport.preview=${app}`] } })).toEqual([]);
   });
