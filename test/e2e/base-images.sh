@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 sock=${PAASPORT_DOCKER_SOCK:-/tmp/paasport-docker.sock}
 mirror=${PAASPORT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 script_hash=$(sha256sum "$0" | cut -c1-16)
-work=.cache/e2e/rootfs
+# outside the repository: tools walking the work tree must not enter a chroot (its /proc is mounted while it is made)
+work=${PAASPORT_E2E_STATE:-/var/lib/paasport-e2e}/rootfs
 
 api() { # api METHOD PATH [curl options...]
   local method=$1 url=$2
@@ -25,6 +26,15 @@ image_is_current() { # image_is_current NAME: made by this version of the script
   local label
   label=$(api GET "/images/$1/json" 2>/dev/null | grep -o '"paasport.e2e.script":"[0-9a-f]*"' | head -1) || true
   [ "$label" = "\"paasport.e2e.script\":\"$script_hash\"" ]
+}
+
+# unmounts what a failed debootstrap left mounted in ROOT (its /proc), then removes ROOT without leaving its file system
+remove_root() {
+  local root mounts
+  root=$(realpath -m "$1")
+  mounts=$(findmnt -rn -o TARGET | grep "^$root/" | sort -r) || true
+  for m in $mounts; do umount -l "$m"; done
+  rm -rf --one-file-system "$root"
 }
 
 urlencode() { node -p 'encodeURIComponent(process.argv[1])' "$1"; }
@@ -66,17 +76,20 @@ build() { # build SUITE JAVA_MAJOR TOMCAT_MAJOR TOMCAT_TAG PACKAGES
   fi
   start=$(date +%s)
   root="$work/$suite"
-  rm -rf "$root" && mkdir -p "$root"
+  remove_root "$root" && mkdir -p "$root"
   echo "base images: debootstrap $suite ($packages)" >&2
-  debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$mirror" >"$work/$suite.log" 2>&1 ||
-    { tail -30 "$work/$suite.log" >&2; exit 1; }
+  if ! debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$mirror" >"$work/$suite.log" 2>&1; then
+    tail -30 "$work/$suite.log" >&2
+    remove_root "$root"
+    exit 1
+  fi
   layout_tomcat "$root" "$tomcat" "$java"
   local path=/usr/local/tomcat/bin:/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   import_image "$root" "$tomcat_image" "ENV JAVA_HOME=/opt/java/openjdk" "ENV CATALINA_HOME=/usr/local/tomcat" \
     "ENV PATH=$path" "WORKDIR /usr/local/tomcat" "EXPOSE 8080" 'CMD ["catalina.sh","run"]'
   import_image "$root" "$jdk_image" "ENV JAVA_HOME=/opt/java/openjdk" \
     "ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" 'CMD ["jshell"]'
-  rm -rf "$root"
+  remove_root "$root"
   echo "base images: $tomcat_image and $jdk_image built in $(($(date +%s) - start)) s" >&2
 }
 

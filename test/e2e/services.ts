@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { checkHaproxyConfig, requireHaproxy, runHaproxy } from '../../platform/haproxy/haproxy-process.js';
-import { ROOT } from '../helpers.js';
 
 /** A server a test started; stop() ends it. */
 export interface Service {
@@ -11,7 +10,8 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-const CACHE = path.join(ROOT, '.cache/e2e');
+/** Where the e2e servers keep their files: outside the repository, like the Docker engine's data. */
+const STATE = process.env.PAASPORT_E2E_STATE ?? '/var/lib/paasport-e2e';
 export const REGISTRY = '127.0.0.1:5000';
 
 /** A TCP port nobody listens on right now. */
@@ -62,12 +62,12 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /**
  * The private registry (Debian's docker-registry) on 127.0.0.1:5000, started unless it answers already. It keeps
- * running after the tests, like the Docker engine, its storage under .cache/e2e/registry.
+ * running after the tests, like the Docker engine, its storage in STATE/registry.
  */
 export async function ensureRegistry(): Promise<string> {
   const [host, port] = [REGISTRY.split(':')[0], Number(REGISTRY.split(':')[1])];
   if (await answers(host, port)) return REGISTRY;
-  const dir = path.join(CACHE, 'registry');
+  const dir = path.join(STATE, 'registry');
   mkdirSync(dir, { recursive: true });
   const config = path.join(dir, 'config.yml');
   writeFileSync(
@@ -107,8 +107,8 @@ export async function startRedis(bind: string[], password: string): Promise<Serv
 
 /** HAProxy (Debian's haproxy) in the foreground with the given configuration, once it listens on `port`. */
 export async function startHaproxy(config: string, port: number): Promise<Service> {
-  mkdirSync(CACHE, { recursive: true });
-  const file = path.join(CACHE, `haproxy-${port}.cfg`);
+  mkdirSync(STATE, { recursive: true });
+  const file = path.join(STATE, `haproxy-${port}.cfg`);
   writeFileSync(file, config);
   const bin = requireHaproxy();
   const check = checkHaproxyConfig(bin, file);
@@ -117,5 +117,12 @@ export async function startHaproxy(config: string, port: number): Promise<Servic
   let output = '';
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await waitForPort('127.0.0.1', port, child, 'haproxy', () => output);
-  return { port, stop: stopper(child) };
+  const stop = stopper(child);
+  return {
+    port,
+    stop: async () => {
+      await stop();
+      rmSync(file, { force: true });
+    },
+  };
 }
