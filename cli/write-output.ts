@@ -2,13 +2,25 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PaasportError } from '../analyzers/errors.js';
 
-/** Writes a whole file or nothing: a temporary file in the same folder, then a rename. */
+/**
+ * Writes a whole file or nothing: a temporary file in the same folder, then a rename. What is there already
+ * decides how: a device or FIFO (/dev/null, /dev/stdout, a pipe) is written to, never replaced; a symbolic link
+ * keeps pointing where it did and its target gets the text; a file with several hard links is written in place,
+ * so every link sees it; a file's mode is kept.
+ */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const existing = await fs.stat(file).catch(() => undefined);
+  if (existing && (!existing.isFile() || existing.nlink > 1)) {
+    await fs.writeFile(file, text); // an error such as ENOSPC from /dev/full reaches the caller
+    return;
+  }
+  const target = existing ? await fs.realpath(file) : file;
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, text);
-    await fs.rename(tmp, file);
+    await fs.writeFile(tmp, text, { mode: existing ? existing.mode & 0o7777 : 0o666 });
+    if (existing) await fs.chmod(tmp, existing.mode & 0o7777); // the umask must not widen or narrow it
+    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
