@@ -1,14 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  chownSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstHealthCheck, haproxyConfig } from '../../platform/haproxy/haproxy-config.js';
@@ -79,10 +70,6 @@ function writeAgentFiles(): void {
 }
 
 async function build(): Promise<void> {
-  // the engine's classic builder reads only the context's .dockerignore (BuildKit and paasport build also read
-  // deploy/Dockerfile.dockerignore)
-  const ignore = path.join(repo.dir, '.dockerignore');
-  if (!existsSync(ignore)) copyFileSync(path.join(repo.dir, 'deploy/Dockerfile.dockerignore'), ignore);
   const image = app.container.docker.image;
   await buildImage(docker, repo.dir, 'deploy/Dockerfile', image);
   // through the private registry, as the agents get it
@@ -147,6 +134,12 @@ async function eventually(probe: () => boolean | Promise<boolean>, ms = 30_000):
 }
 
 describe('servlet-shop after fix and generate, built and run on a Docker engine behind HAProxy (stand-in Redisson jars)', () => {
+  it('keeps .git and the secrets of .paasport.env out of the context of the classic builder', () => {
+    // the engine's classic builder (this test's build) reads only the .dockerignore at the context's root
+    const ignored = readFileSync(path.join(repo.dir, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.git', '.paasport.env']));
+  });
+
   it("answers 200 through HAProxy for the definition's virtual host", async () => {
     const r = await throughLb();
     expect(r.status, r.body).toBe(200);
