@@ -5,6 +5,8 @@ import { loadRules } from '../analyzers/engine/rule-load.js';
 import { loadSettings, SETTINGS_FILE, validateSettings } from '../analyzers/settings/paasport-yaml.js';
 import { resolveDefaults } from '../generators/deploy/defaults.js';
 import { generateApps } from '../generators/deploy/generate-apps.js';
+import { filesNotOurs, manifestsFor } from '../generators/deploy/generated-files.js';
+import { PaasportError } from '../analyzers/errors.js';
 import { dockerImageFiles } from '../platform/docker/docker-engine.js';
 import { appsFrom } from './app-refs.js';
 import { positiveInteger, positiveNumber } from './parse-options.js';
@@ -40,13 +42,18 @@ export function generateCommand(): Command {
     .option('--catalina-sh <file>', "the target Tomcat's catalina.sh: writes catalina-log.patch and the patched script")
     .option('--tomcat-dir <dir>', 'a Tomcat installation whose bin/catalina.sh to patch')
     .option('--catalina-from-image', 'read catalina.sh from the base image through the Docker engine (DOCKER_HOST)')
+    .option('--force', 'replace files of the output folder that paasport did not write, or that were changed since')
     .addHelpText(
       'after',
       `
 The Dockerfile is built from the application folder:
   docker build -f deploy/Dockerfile -t IMAGE .
 
-Exit codes: 0 done, 2 wrong usage or invalid settings.
+A file of the output folder that paasport did not write, or that was changed since (a hand-written
+Dockerfile, an edited DEPLOY.md), is never replaced without --force: generate stops and names it.
+.paasport-generated.json beside the files records what generate wrote.
+
+Exit codes: 0 done, 2 wrong usage, invalid settings or a file generate will not replace.
 
 Examples:
   paasport generate ./shop --vhost shop.example.com --registry registry.local:5000
@@ -63,6 +70,7 @@ interface GenerateFlags extends SettingsFlags, CatalinaOptions {
   config?: string;
   group: string;
   withStore?: boolean;
+  force?: boolean;
 }
 
 /** The app's paasport.yaml with the flags over it, checked again: a flag must not make settings the file could not. */
@@ -92,7 +100,17 @@ async function runGenerate(paths: string[], o: GenerateFlags): Promise<void> {
       group: { id: o.group, file: path.resolve(o.out ?? '.', 'marathon-group.json') },
     },
   );
-  for (const f of files) {
+  const notOurs = filesNotOurs(files);
+  if (notOurs.length && !o.force) {
+    const shown = notOurs.map((f) => path.relative(process.cwd(), f) || f).join(', ');
+    throw new PaasportError(
+      `generate would replace files it did not write, or that were changed since it did: ${shown}. ` +
+        'Move them away (or keep your changes in paasport.yaml), or pass --force to replace them.',
+    );
+  }
+  // the app's own .dockerignore gets no manifest beside it: its header says it is paasport's
+  const recorded = files.filter((f) => path.basename(f.path) !== '.dockerignore');
+  for (const f of [...files, ...manifestsFor(recorded)]) {
     await writeOutput(f.path, f.text, 'a generated file', true);
   }
   for (const w of warnings) process.stderr.write(`${w}\n`);
