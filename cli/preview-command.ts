@@ -40,9 +40,10 @@ export function previewCommand(): Command {
 Each task gets the definition's env; secrets, and variables the definition leaves to be set, come from the
 app's .paasport.env. Volume host folders are made and given to the image user's uid; ports are published on
 127.0.0.1; docker parameters become the container's resource limits. HAProxy is the host's haproxy (Debian
-package haproxy), or a container of --haproxy-image on the host network. A Redis or memcached session store is a host redis-server or
-memcached on a free port, or --redis. What was started is kept in <out>/.preview.json, and its containers are
-labelled paasport.preview=<app folder>; a second preview of the same app replaces the first.
+package haproxy), or a container of --haproxy-image on the host network. A Redis or memcached session store
+is a host redis-server or memcached on a free port, or --redis. What was started is kept in
+<out>/.preview.json, and its containers are labelled paasport.preview=<app folder>; a second preview of the
+same app replaces the first. Volume folders stay after --down.
 
 Exit codes: 0 running (or removed), 2 wrong usage or missing input, 3 a step failed.
 
