@@ -72,7 +72,10 @@ describe('servlet-shop through paasport build and paasport preview (stand-in Red
   // (servlet-shop.test.ts)
   it.skip("starts its Redis with a password holding a space or a quote (redis-server refuses preview's config line)", () => {
     const env = path.join(shop.dir, '.paasport.env');
-    writeFileSync(env, readFileSync(env, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, "REDIS_PASSWORD=e2e pa$$ 'w&rd"));
+    writeFileSync(
+      env,
+      readFileSync(env, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, () => "REDIS_PASSWORD=e2e pa$$ 'w&rd"),
+    );
     expect(paasport('preview', shop.dir, '--volumes-root', volumes)).toContain('redis-server on');
   });
 
