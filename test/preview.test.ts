@@ -168,6 +168,14 @@ describe('host processes of a preview', () => {
     const store = await startStoreProcess('redis', ['127.0.0.1'], work, 'p4ss');
     expect(await redis(store.port, 'PING\r\n')).toMatch(/^-NOAUTH/);
     expect(await redis(store.port, 'AUTH p4ss\r\nPING\r\n')).toBe('+OK\r\n+PONG\r\n');
+    process.kill(store.pid, 'SIGTERM');
+    // a password with what redis.conf would split or unquote: spaces, both quotes, a backslash, non-ASCII
+    const hard = `e2e pa$$ 'w&rd "q" \\ π`;
+    const second = await startStoreProcess('redis', ['127.0.0.1'], work, hard);
+    const len = Buffer.byteLength(hard);
+    expect(await redis(second.port, `*2\r\n$4\r\nAUTH\r\n$${len}\r\n${hard}\r\nPING\r\n`)).toBe('+OK\r\n+PONG\r\n');
+    expect(await redis(second.port, '*2\r\n$4\r\nAUTH\r\n$3\r\ne2e\r\n')).toMatch(/^-(WRONGPASS|ERR)/);
+    Object.assign(store, second);
     const state: PreviewState = { appDir: app, appId: '/a', image: 'a:1', tasks: [], urls: [], store };
     writeFileSync(stateFile(f), JSON.stringify(state));
     await stopPreview(undefined, f, () => undefined);

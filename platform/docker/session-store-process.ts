@@ -40,6 +40,18 @@ export interface StoreProcess {
   port: number;
 }
 
+/** A value as one argument of redis.conf: double-quoted, with the escapes its parser reads (\\ \" \xHH). */
+export function redisConfString(value: string): string {
+  const escaped = [...Buffer.from(value, 'utf8')]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      if (c === '\\' || c === '"') return `\\${c}`;
+      return b < 0x20 || b > 0x7e ? `\\x${b.toString(16).padStart(2, '0')}` : c;
+    })
+    .join('');
+  return `"${escaped}"`;
+}
+
 function startRedis(bin: string, bind: string[], port: number, dir: string, password?: string): void {
   const conf = path.join(dir, 'redis.conf');
   const lines = [
@@ -52,7 +64,7 @@ function startRedis(bin: string, bind: string[], port: number, dir: string, pass
     `dir ${dir}`,
     'save ""',
     'appendonly no',
-    ...(password ? [`requirepass ${password}`] : []),
+    ...(password ? [`requirepass ${redisConfString(password)}`] : []),
   ];
   writeFileSync(conf, lines.join('\n') + '\n');
   chmodSync(conf, 0o600); // it may hold the password
