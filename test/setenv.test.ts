@@ -153,6 +153,38 @@ describe('setenv.sh and the files Tomcat writes', () => {
   });
 });
 
+/** What java.util.Properties reads for a key of a file (it reads ISO-8859-1 and \\uXXXX), as UTF-8 hex. */
+function javaReads(file: string, key: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-props-'));
+  try {
+    const src =
+      'import java.io.*; import java.util.*;\n' +
+      'public class Read { public static void main(String[] a) throws Exception {\n' +
+      '  Properties p = new Properties(); try (InputStream in = new FileInputStream(a[0])) { p.load(in); }\n' +
+      '  StringBuilder h = new StringBuilder(); for (byte b : p.getProperty(a[1]).getBytes("UTF-8")) ' +
+      'h.append(String.format("%02x", b)); System.out.print(h); } }\n';
+    writeFileSync(path.join(dir, 'Read.java'), src);
+    return execFileSync('java', [path.join(dir, 'Read.java'), file, key], { encoding: 'utf8' });
+  } finally {
+    removeTree(dir);
+  }
+}
+
+describe('secrets as Tomcat reads them', () => {
+  it('a secret beyond ASCII (accents, CJK, an emoji), with backslashes and line breaks, reaches Java as it was', () => {
+    const { home, jre } = tomcatHome('9', setenvOf(shop, SETTINGS));
+    try {
+      const password = ' Pässwörd\\密码😀\nline2\\u0041';
+      javaArgs(home, jre, { ...VALUES, DB_PASSWORD: password });
+      const file = path.join(home, 'conf/catalina-env.properties');
+      expect(readFileSync(file, 'latin1')).toMatch(/^[\x00-\x7f]*$/); // all of it ASCII, as Java reads ISO-8859-1
+      expect(javaReads(file, 'jdbc.erp.password')).toBe(Buffer.from(password).toString('hex'));
+    } finally {
+      removeTree(home);
+    }
+  });
+});
+
 describe('setenv.sh with secrets, where things go wrong', () => {
   it('Marathon 1.1: the fetched env file is read as written, a password with quote, $, & and spaces included', () => {
     const cfg: AppSettings = { ...SETTINGS, marathon: { version: '1.1' } };
