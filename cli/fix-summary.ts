@@ -25,6 +25,12 @@ function settingsLines(repo: string, result: FixRunResult): string[] {
 
 function dirtyLines(result: FixRunResult): string[] {
   const out: string[] = [];
+  if (result.skippedLinks.length) {
+    out.push(
+      '',
+      `Left alone because they are symbolic links or lead out of the repository (edit their targets by hand): ${result.skippedLinks.join(', ')}`,
+    );
+  }
   if (result.skippedDirty.length) {
     out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
   }

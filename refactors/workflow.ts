@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -26,6 +26,7 @@ export interface FixRunResult {
   commits: { kind: FixKind; sha: string; files: string[] }[];
   fixes: PlannedFix[];
   skippedDirty: string[];
+  skippedLinks: string[]; // symbolic links, or paths that lead out of the repository: never written through
   unfixed: Finding[]; // mandatory and optional findings no fix addresses
   diff?: string;
 }
@@ -93,6 +94,52 @@ async function dirtyFiles(git: SimpleGit, allowDirty: boolean): Promise<string[]
   return dirty;
 }
 
+// what git leaves in its folder while an operation waits for the user
+const OPERATIONS: [string, string][] = [
+  ['rebase-merge', 'a rebase'],
+  ['rebase-apply', 'a rebase or git am'],
+  ['MERGE_HEAD', 'a merge'],
+  ['CHERRY_PICK_HEAD', 'a cherry-pick'],
+  ['REVERT_HEAD', 'a revert'],
+  ['BISECT_LOG', 'a bisect'],
+];
+
+/** Refuses to run while git waits in the middle of an operation: the commits would land where the user did not mean. */
+async function noOperationInProgress(git: SimpleGit): Promise<void> {
+  const gitDir = (await git.revparse(['--absolute-git-dir'])).trim();
+  const found = OPERATIONS.find(([file]) => existsSync(path.join(gitDir, file)));
+  if (found)
+    throw new PaasportError(
+      `${found[1]} is in progress in this repository: finish it (--continue) or abort it (--abort) first; paasport fix ` +
+        'then commits on its own branch.',
+    );
+}
+
+/**
+ * Drops the changes to files that are symbolic links, or whose real path leaves the repository: git tracks only the
+ * link, so what was written there could be neither committed nor put back.
+ */
+function leaveLinksAlone(fixes: PlannedFix[], dir: string, top: string): string[] {
+  const realTop = realpathSync(top);
+  const outside = (file: string) => {
+    const abs = path.join(dir, file);
+    if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return true;
+    let probe = abs;
+    while (!existsSync(probe)) probe = path.dirname(probe); // a new file: where its folder really is
+    const rel = path.relative(realTop, realpathSync(probe));
+    return rel.startsWith('..') || path.isAbsolute(rel);
+  };
+  const skipped = new Set<string>();
+  for (const fix of fixes) {
+    fix.changes = fix.changes.filter((c) => {
+      if (!outside(c.file)) return true;
+      skipped.add(c.file);
+      return false;
+    });
+  }
+  return [...skipped];
+}
+
 /** Drops the changes to files with uncommitted changes; returns those files (relative to the app folder). */
 function leaveDirtyAlone(fixes: PlannedFix[], dirty: string[], dir: string, top: string): string[] {
   // relative to the app folder → relative to the repository, to compare with git's paths
@@ -124,6 +171,7 @@ function writeChanges(dir: string, changes: Change[], undo: Undo): void {
     const made = mkdirSync(path.dirname(abs), { recursive: true });
     if (made) undo.madeDirs.push(made);
     writeFileSync(abs, c.after);
+    if (path.basename(abs) === ENV_FILE) chmodSync(abs, 0o600); // it holds the secrets taken out of the sources
   }
 }
 
@@ -172,14 +220,16 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   }
   const git = simpleGit(dir);
   const top = await repositoryTop(appDir, git);
+  await noOperationInProgress(git);
   const dirty = await dirtyFiles(git, opts.allowDirty);
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
+  const skippedLinks = leaveLinksAlone(plan.fixes, dir, top);
   // a finding no fix of paasport resolves (a user's rule may name a fix that does not exist) is left for a person
   const unfixed = plan.assessment.findings.filter(
     (f) => !(f.fix && FIX_ORDER.includes(f.fix as FixKind)) && f.category !== 'potential',
   );
-  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty, unfixed };
+  const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty, skippedLinks, unfixed };
   const all = plan.fixes.flatMap((f) => f.changes);
   if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };
   if (!all.length) return result;

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { commitAll, git } from './git-repo.js';
+import { bundledRules, makeTree, removeTree } from './helpers.js';
+
+const options = (extra: Partial<FixRunOptions> = {}): FixRunOptions => ({
+  rules: bundledRules(),
+  branch: 'paasport/stateless',
+  dryRun: false,
+  allowDirty: false,
+  logs: 'volume',
+  only: ['externalize-config'],
+  ...extra,
+});
+
+const CONTEXT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<beans xmlns="http://www.springframework.org/schema/beans"\n' +
+  '       xmlns:context="http://www.springframework.org/schema/context">\n' +
+  '  <context:property-placeholder location="classpath:jdbc.properties"/>\n</beans>\n';
+const JDBC = 'jdbc.url=jdbc:mysql://10.1.2.3:3306/crm\njdbc.password=Crm2015secret\n';
+
+/** A small Spring app with its database settings, committed on main. */
+function app(files: Record<string, string> = {}): string {
+  const dir = makeTree({
+    'src/main/resources/applicationContext.xml': CONTEXT,
+    'src/main/resources/jdbc.properties': JDBC,
+    ...files,
+  });
+  commitAll(dir);
+  return dir;
+}
+
+describe('fix refuses to run while git waits in the middle of an operation', () => {
+  it('a rebase stopped at `edit`: refused, and the rebase can still go on', async () => {
+    const dir = app();
+    try {
+      writeFileSync(path.join(dir, 'README.md'), 'second\n');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'second');
+      execFileSync('git', ['rebase', '-q', '-i', 'HEAD~1'], {
+        cwd: dir,
+        env: { ...process.env, GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" },
+      });
+      await expect(runFix(dir, options())).rejects.toThrow('a rebase is in progress in this repository');
+      expect(git(dir, 'branch', '--list', 'paasport/stateless')).toBe('');
+      git(dir, 'rebase', '--continue');
+      expect(git(dir, 'log', '--format=%s', '-1')).toBe('second');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a conflicted merge with --allow-dirty: refused, MERGE_HEAD kept, git merge --abort works', async () => {
+    const dir = app();
+    try {
+      git(dir, 'checkout', '-q', '-b', 'other');
+      writeFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), JDBC + 'a=1\n');
+      git(dir, 'commit', '-q', '-am', 'other');
+      git(dir, 'checkout', '-q', 'main');
+      writeFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), JDBC + 'a=2\n');
+      git(dir, 'commit', '-q', '-am', 'main');
+      expect(() => git(dir, 'merge', '-q', 'other')).toThrow();
+      await expect(runFix(dir, options({ allowDirty: true }))).rejects.toThrow('a merge is in progress');
+      expect(existsSync(path.join(dir, '.git/MERGE_HEAD'))).toBe(true);
+      git(dir, 'merge', '--abort');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('fix never writes through a symbolic link', () => {
+  it('a committed jdbc.properties linked to a file outside the repository is left as it is, and named', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'paasport-outside-'));
+    const target = path.join(outside, 'jdbc.properties');
+    writeFileSync(target, JDBC);
+    const dir = makeTree({ 'src/main/resources/applicationContext.xml': CONTEXT, 'mail.properties': 'x=1\n' });
+    try {
+      symlinkSync(target, path.join(dir, 'src/main/resources/jdbc.properties'));
+      commitAll(dir);
+      const result = await runFix(dir, options());
+      expect(readFileSync(target, 'utf8')).toBe(JDBC);
+      expect(lstatSync(path.join(dir, 'src/main/resources/jdbc.properties')).isSymbolicLink()).toBe(true);
+      expect(result.skippedLinks).toEqual(['src/main/resources/jdbc.properties']);
+    } finally {
+      removeTree(dir);
+      removeTree(outside);
+    }
+  });
+
+  it('.paasport.env, which holds the secrets, is readable by its owner only', async () => {
+    const dir = app();
+    try {
+      await runFix(dir, options());
+      expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=Crm2015secret');
+      expect(statSync(path.join(dir, '.paasport.env')).mode & 0o777).toBe(0o600);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
