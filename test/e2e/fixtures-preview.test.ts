@@ -33,6 +33,18 @@ const definition = (dir: string) =>
   JSON.parse(readFileSync(path.join(dir, 'deploy/marathon-app.json'), 'utf8')) as MarathonApp;
 const previewContainers = (dir: string) =>
   docker.listContainers({ all: true, filters: { label: [`paasport.preview=${dir}`] } });
+/**
+ * `paasport preview --down`, once more after a failure: dist/ may be rebuilt under the test at that moment, and the
+ * app folder that names what to stop is removed afterwards.
+ */
+async function stopPreview(dir: string): Promise<void> {
+  try {
+    paasport('preview', dir, '--down');
+  } catch {
+    await new Promise((r) => setTimeout(r, 2000));
+    paasport('preview', dir, '--down');
+  }
+}
 /** HAProxy's address for the virtual host, as `paasport preview` prints it. */
 const vhostAddress = (started: string) => /\(Host \S+ on (127\.0\.0\.1:\d+)\)/.exec(started)?.[1];
 
@@ -59,10 +71,10 @@ describe('servlet-shop as it is (no fix: carts and logins in Tomcat memory), sti
     front = `http://${address}`;
   }, 900_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     if (!dir) return;
     try {
-      paasport('preview', dir, '--down');
+      await stopPreview(dir);
     } finally {
       removeTree(parent);
     }
@@ -121,10 +133,10 @@ describe('struts-forum (GBK sources, Ant) after fix and generate, in paasport pr
     paasport('generate', dir, '--base-image', RUNTIME_IMAGE, '--vhost', VHOST);
   }, 300_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     if (!dir) return;
     try {
-      paasport('preview', dir, '--down');
+      await stopPreview(dir);
     } finally {
       removeTree(parent);
     }
