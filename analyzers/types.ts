@@ -21,6 +21,7 @@ export type NoticeKind =
   | 'binary-skipped'
   | 'too-large'
   | 'symlink-loop'
+  | 'symlink-outside'
   | 'unreadable'
   | 'encoding'
   | 'excluded-tree'

@@ -83,13 +83,26 @@ describe('fix never writes through a symbolic link', () => {
     try {
       symlinkSync(target, path.join(dir, 'src/main/resources/jdbc.properties'));
       commitAll(dir);
-      const result = await runFix(dir, options());
+      await runFix(dir, options()); // the scan does not follow the link out of the app either
       expect(readFileSync(target, 'utf8')).toBe(JDBC);
       expect(lstatSync(path.join(dir, 'src/main/resources/jdbc.properties')).isSymbolicLink()).toBe(true);
-      expect(result.skippedLinks).toEqual(['src/main/resources/jdbc.properties']);
     } finally {
       removeTree(dir);
       removeTree(outside);
+    }
+  });
+
+  it('a link to another file of the repository is left a link, and named; its target is fixed on its own', async () => {
+    const dir = makeTree({ 'src/main/resources/applicationContext.xml': CONTEXT, 'config/jdbc.properties': JDBC });
+    try {
+      symlinkSync('../../../config/jdbc.properties', path.join(dir, 'src/main/resources/jdbc.properties'));
+      commitAll(dir);
+      const result = await runFix(dir, options());
+      expect(result.skippedLinks).toEqual(['src/main/resources/jdbc.properties']);
+      expect(lstatSync(path.join(dir, 'src/main/resources/jdbc.properties')).isSymbolicLink()).toBe(true);
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
     }
   });
 

@@ -97,6 +97,23 @@ public class Broken {
     expect(kinds).toEqual(expect.arrayContaining(['src/app/sub/back', 'src/self']));
   });
 
+  it('a symbolic link out of the application folder (to /etc, to /) is not followed and gives a notice', async () => {
+    const a = await withTree({ 'src/app/A.java': 'package app;\nclass A {}\n' }, (dir) => {
+      symlinkSync('/etc', path.join(dir, 'etc-link'));
+      symlinkSync('/', path.join(dir, 'root-link'));
+      symlinkSync('src/app', path.join(dir, 'inside-link')); // within the app: followed
+    });
+    const outside = a.notices.filter((n) => n.kind === 'symlink-outside').map((n) => n.file);
+    expect(outside.sort()).toEqual(['etc-link', 'root-link']);
+    expect(a.findings.filter((f) => f.file.startsWith('etc-link') || f.file.startsWith('root-link'))).toEqual([]);
+    expect(
+      noticeText(
+        a.notices.find((n) => n.kind === 'symlink-outside')!,
+        'zh-CN',
+      ),
+    ).toContain('符号链接');
+  });
+
   it('an XML file that breaks halfway keeps the elements before the error', async () => {
     const a = await withTree({
       'META-INF/context.xml':

@@ -123,6 +123,7 @@ function ignoredBy(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean 
 interface Walk {
   out: ScanOutput;
   maxSize: number;
+  realRoot: string; // a link whose target is not under it leads out of the application: not followed
 }
 
 /** A folder being walked: its place, the real paths above it (for loops), the .gitignore files that apply. */
@@ -158,6 +159,11 @@ function entryType(w: Walk, dirent: fs.Dirent, { abs, rel }: Entry): { isDir: bo
   if (!dirent.isSymbolicLink()) return { isDir: dirent.isDirectory(), isFile: dirent.isFile() };
   try {
     const st = fs.statSync(abs);
+    const inside = path.relative(w.realRoot, fs.realpathSync(abs));
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      w.out.notices.push({ kind: 'symlink-outside', file: rel });
+      return undefined;
+    }
     return { isDir: st.isDirectory(), isFile: st.isFile() };
   } catch (e) {
     const loop = (e as NodeJS.ErrnoException).code === 'ELOOP';
@@ -231,9 +237,11 @@ export function scanTree(root: string, opts: ScanOptions = {}): ScanOutput {
   const w: Walk = {
     out: { root: absRoot, files: [], jars: [], tomcats: [], notices: [] },
     maxSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    realRoot: absRoot,
   };
   const st = fs.statSync(absRoot, { throwIfNoEntry: false });
   if (!st?.isDirectory()) throw new PaasportError(`${root} is not a folder: pass the folder of the application.`);
+  w.realRoot = fs.realpathSync(absRoot);
   walkFolder(w, { abs: absRoot, rel: '', ancestors: new Set(), scopes: [], inTomcat: false });
   return w.out;
 }

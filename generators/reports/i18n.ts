@@ -235,6 +235,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     'binary-skipped': 'binary content; not analyzed',
     'too-large': 'over the size limit ({detail}), likely generated; not analyzed. Raise it with --max-file-size',
     'symlink-loop': 'symbolic link loop; not followed',
+    'symlink-outside': 'symbolic link out of the application folder; not followed',
     unreadable: 'cannot be read',
     encoding: '{detail} byte(s) are not valid UTF-8 and were replaced',
     'excluded-tree':
@@ -248,6 +249,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     'binary-skipped': '二进制内容，未分析',
     'too-large': '超过大小上限（{detail}），可能是生成的文件；未分析。可用 --max-file-size 调高上限',
     'symlink-loop': '符号链接循环，未跟随',
+    'symlink-outside': '指向应用目录之外的符号链接，未跟随',
     unreadable: '无法读取',
     encoding: '{detail} 个字节不是有效的 UTF-8，已被替换',
     'excluded-tree': '随附的 Tomcat 安装：只读取其 conf/；其 webapps/、logs/ 和库不属于应用',
