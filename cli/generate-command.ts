@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { Command, Option } from 'commander';
 import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
@@ -43,6 +45,7 @@ export function generateCommand(): Command {
     .option('--tomcat-dir <dir>', 'a Tomcat installation whose bin/catalina.sh to patch')
     .option('--catalina-from-image', 'read catalina.sh from the base image through the Docker engine (DOCKER_HOST)')
     .option('--force', 'replace files of the output folder that paasport did not write, or that were changed since')
+    .option('--dry-run', 'print what would change, as a unified diff against the files there, and write nothing')
     .addHelpText(
       'after',
       `
@@ -71,6 +74,27 @@ interface GenerateFlags extends SettingsFlags, CatalinaOptions {
   group: string;
   withStore?: boolean;
   force?: boolean;
+  dryRun?: boolean;
+}
+
+/** What a run would change, file by file, against what is there; the files it would refuse to replace named. */
+function dryRunReport(files: { path: string; text: string }[], notOurs: string[]): string {
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const patches = files.map((f) => {
+    const before = existsSync(f.path) ? readFileSync(f.path, 'utf8') : undefined;
+    if (before === f.text) return '';
+    return createTwoFilesPatch(
+      before === undefined ? '/dev/null' : `a/${rel(f.path)}`,
+      `b/${rel(f.path)}`,
+      before ?? '',
+      f.text,
+    );
+  });
+  const refused = notOurs.length
+    ? `\nWithout --force, generate would stop: these are not its files, or were changed since: ${notOurs.map(rel).join(', ')}\n`
+    : '';
+  const changed = patches.filter(Boolean).length;
+  return `${patches.join('')}${refused}\n${changed} of ${files.length} files would change; nothing was written.\n`;
 }
 
 /** The app's paasport.yaml with the flags over it, checked again: a flag must not make settings the file could not. */
@@ -101,6 +125,10 @@ async function runGenerate(paths: string[], o: GenerateFlags): Promise<void> {
     },
   );
   const notOurs = filesNotOurs(files);
+  if (o.dryRun) {
+    process.stdout.write(dryRunReport(files, notOurs));
+    return;
+  }
   if (notOurs.length && !o.force) {
     const shown = notOurs.map((f) => path.relative(process.cwd(), f) || f).join(', ');
     throw new PaasportError(

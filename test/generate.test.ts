@@ -463,6 +463,16 @@ describe('paasport generate (CLI)', () => {
       expect(edited.status).toBe(2);
       expect(edited.stderr).toContain(path.join('api', 'deploy', 'DEPLOY.md'));
       expect(readFileSync(runbook, 'utf8')).toContain('Our notes on the rollout.');
+
+      // --dry-run: the diff against what is there, the files it would refuse named, nothing written
+      const definition = readFileSync(path.join(dir, 'deploy/marathon-app.json'), 'utf8');
+      const dry = gen('--dry-run', '--vhost', 'api.example.com');
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('+++ b/api/deploy/marathon-app.json');
+      expect(dry.stdout).toContain('+    "HAPROXY_0_VHOST": "api.example.com"');
+      expect(dry.stdout).toMatch(/generate would stop: .*api\/deploy\/DEPLOY\.md/);
+      expect(dry.stdout).toMatch(/\d+ of \d+ files would change; nothing was written/);
+      expect(readFileSync(path.join(dir, 'deploy/marathon-app.json'), 'utf8')).toBe(definition);
     } finally {
       removeTree(parent);
     }
