@@ -18,6 +18,7 @@ export interface PlannedFix {
 export interface Plan {
   assessment: Assessment;
   fixes: PlannedFix[];
+  secretValues: string[]; // the secrets the fixes took out of the sources: never shown
 }
 
 /** The findings of the rules a fix resolves: those it declares, and a user's rules whose `fix:` names it. */
@@ -66,5 +67,5 @@ export async function planFixes(root: string, rules: Rule[], options: FixOptions
     }
     fixes.push({ outcome, changes: ws.checkpoint() });
   }
-  return { assessment, fixes };
+  return { assessment, fixes, secretValues: Object.values(record.secretValues) };
 }

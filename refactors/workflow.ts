@@ -10,6 +10,7 @@ import { readText } from './edit/text-file.js';
 import type { FixKind, FixOptions } from './types.js';
 import type { Change } from './workspace.js';
 import { PaasportError } from '../analyzers/errors.js';
+import { maskSecrets } from '../analyzers/engine/mask.js';
 
 export interface FixRunOptions extends FixOptions {
   rules: Rule[];
@@ -33,8 +34,11 @@ export interface FixRunResult {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-/** One patch per file, from its first state to its last, whichever fixes changed it. */
-export function unifiedDiff(changes: Change[]): string {
+/**
+ * One patch per file, from its first state to its last, whichever fixes changed it; the secrets taken out of the
+ * sources are `****` in removed and context lines alike, and anything else that looks like one too.
+ */
+export function unifiedDiff(changes: Change[], secrets: string[] = []): string {
   const merged = new Map<string, Change>();
   for (const c of changes) {
     const prev = merged.get(c.file);
@@ -43,7 +47,9 @@ export function unifiedDiff(changes: Change[]): string {
   // the env file's values include secrets: a diff shows its names only
   const shown = (c: Change, bytes: Uint8Array) => {
     const text = readText(bytes).text;
-    return path.posix.basename(c.file) === ENV_FILE ? text.replace(/^([A-Za-z_]\w*)=.*$/gm, '$1=****') : text;
+    return path.posix.basename(c.file) === ENV_FILE
+      ? text.replace(/^([A-Za-z_]\w*)=.*$/gm, '$1=****')
+      : maskSecrets(text, secrets);
   };
   return [...merged.values()]
     .sort((a, b) => (a.file < b.file ? -1 : 1))
@@ -231,7 +237,7 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   );
   const result: FixRunResult = { commits: [], fixes: plan.fixes, skippedDirty, skippedLinks, unfixed };
   const all = plan.fixes.flatMap((f) => f.changes);
-  if (opts.dryRun) return { ...result, diff: unifiedDiff(all) };
+  if (opts.dryRun) return { ...result, diff: unifiedDiff(all, plan.secretValues) };
   if (!all.length) return result;
 
   const start = await gitState(git);

@@ -116,4 +116,17 @@ describe('fix never writes through a symbolic link', () => {
       removeTree(dir);
     }
   });
+
+  it('fix --dry-run never prints a secret: not in removed lines, context lines, nor the env file', async () => {
+    const dir = app({ 'src/main/resources/mail.properties': 'mail.host=smtp.acme.com\n# old: Crm2015secret\n' });
+    try {
+      const result = await runFix(dir, options({ dryRun: true }));
+      expect(result.diff).toContain('-jdbc.password=****');
+      expect(result.diff).toContain('+jdbc.password=${JDBC_PASSWORD}');
+      expect(result.diff).not.toContain('Crm2015secret');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
