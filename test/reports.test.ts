@@ -95,6 +95,23 @@ describe('CSV', () => {
     expect(rows.find((x) => x[0] === 'hardcoded-credential')![8]).toContain('****');
   });
 
+  it('a cell that a spreadsheet would run as a formula (=, +, -, @ first) is written as text', () => {
+    const dir = makeTree({
+      '=HYPERLINK("http://x")/src/com/acme/A.java':
+        'package com.acme;\npublic class A { static java.util.Map m = new java.util.HashMap(); ' +
+        'void f(javax.servlet.http.HttpServletRequest r) { r.getSession().setAttribute("k", m); } }\n',
+    });
+    try {
+      const r = run(['assess', dir, '--format', 'csv']);
+      const rows: string[][] = parse(r.out.slice(1));
+      const files = rows.slice(1).map((x) => x[3]);
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(f.startsWith("'=HYPERLINK")).toBe(true);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('a portfolio writes one row per app, and the findings beside it', () => {
     const dir = makeTree({});
     try {

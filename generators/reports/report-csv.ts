@@ -4,9 +4,10 @@ import type { Lang } from '../../analyzers/types.js';
 import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, VERDICT_LABEL, words } from './i18n.js';
 import { blockerText } from './summary.js';
 
-// A BOM and CRLF so that spreadsheet programs read UTF-8 (Chinese text included) and rows correctly.
+// A BOM and CRLF so that spreadsheet programs read UTF-8 (Chinese text included) and rows correctly; a text cell
+// starting with = + - @ (an app or file name, a snippet) gets a leading ' so a spreadsheet never runs it as a formula
 const csv = (rows: (string | number)[][]) =>
-  '\ufeff' + stringify(rows, { record_delimiter: 'windows', quoted_match: /[\s,"]/ });
+  '\ufeff' + stringify(rows, { record_delimiter: 'windows', quoted_match: /[\s,"]/, escape_formulas: true });
 
 /** One row per finding; with several apps, each row names its app. */
 export function findingsCsv(apps: Assessment[], lang: Lang = 'en'): string {
