@@ -36,8 +36,15 @@ const overrideAll = (c: Command): void => {
 };
 overrideAll(program);
 
+// commander answers `paasport nosuch --help` with the main help and exit 0: an unknown command is a usage error first
+const first = process.argv[2];
+const known = new Set(['help', ...program.commands.flatMap((c) => [c.name(), ...c.aliases()])]);
+
 try {
-  await program.parseAsync(process.argv);
+  if (first !== undefined && !first.startsWith('-') && !known.has(first)) {
+    process.stderr.write(`error: unknown command '${first}'\n(run with --help for usage)\n`);
+    process.exitCode = EXIT_CODES.usage;
+  } else await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : EXIT_CODES.usage;

@@ -28,6 +28,12 @@ describe('paasport assess (built CLI)', () => {
     expect(run(['assess', SHOP, '--encoding', 'klingon']).code).toBe(2);
     expect(run(['assess']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
+    // not the main help with exit 0, which a script would take for success
+    const unknown = run(['batch', '--help']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("unknown command 'batch'");
+    expect(unknown.out).toBe('');
+    expect(run(['help', 'assess']).code).toBe(0);
   });
 
   it('bad settings from flags and unwritable outputs are usage errors that say what to check, never a crash', () => {
