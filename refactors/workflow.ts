@@ -81,10 +81,8 @@ async function repositoryTop(appDir: string, git: SimpleGit): Promise<string> {
       `${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`,
     );
   const top = (await git.revparse(['--show-toplevel'])).trim();
-  const hasHead = await git.revparse(['--verify', '-q', 'HEAD']).then(
-    () => true,
-    () => false,
-  );
+  // `rev-parse --verify -q` answers nothing (and exits 1) without a commit; simple-git does not reject on that
+  const hasHead = (await git.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() !== '';
   if (!hasHead) throw new PaasportError(`${appDir}: the repository has no commit yet; commit the application first.`);
   return top;
 }

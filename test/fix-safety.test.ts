@@ -129,4 +129,21 @@ describe('fix never writes through a symbolic link', () => {
       removeTree(dir);
     }
   });
+
+  it('a repository with no commit yet is a usage error that says what to do, --allow-dirty or not', async () => {
+    const dir = makeTree({
+      'src/main/resources/applicationContext.xml': CONTEXT,
+      'src/main/resources/jdbc.properties': JDBC,
+    });
+    try {
+      git(dir, 'init', '-q');
+      for (const allowDirty of [false, true])
+        await expect(runFix(dir, options({ allowDirty }))).rejects.toMatchObject({
+          kind: 'usage',
+          message: expect.stringContaining('the repository has no commit yet; commit the application first'),
+        });
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
