@@ -132,6 +132,24 @@ describe('CSV', () => {
   });
 });
 
+describe('text', () => {
+  it('a line break in a file name does not split a line of the report', () => {
+    const dir = makeTree({
+      'src/com/acme/Cart\nServlet.java':
+        'package com.acme;\npublic class A { void f(javax.servlet.http.HttpServletRequest r) ' +
+        '{ r.getSession().setAttribute("k", new Object()); } }\n',
+    });
+    try {
+      const r = run(['assess', dir]);
+      const line = r.out.split('\n').find((l) => l.includes('] session-attribute-write'))!;
+      expect(line).toContain('src/com/acme/Cart\\nServlet.java:');
+      expect(r.out).not.toMatch(/^Servlet\.java/m);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 describe('Markdown', () => {
   it('a concise summary fit for a pull-request comment', () => {
     const r = run(['assess', 'fixtures/servlet-shop', '--format', 'md']);

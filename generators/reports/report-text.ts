@@ -12,6 +12,10 @@ import {
 } from './i18n.js';
 import { blockerText, categoryCounts, displayWidth, padDisplay, profileRows, refactorText } from './summary.js';
 
+/** A file name on one line: a line break or tab in the name (legal on Linux) is shown escaped, as JSON writes it. */
+const oneLine = (name: string) =>
+  [...name].map((c) => (c < ' ' || c === '\x7f' ? JSON.stringify(c).slice(1, -1) : c)).join('');
+
 function appText(a: Assessment, lang: Lang): string[] {
   const w = words(lang);
   const v = a.verdict;
@@ -34,7 +38,7 @@ function appText(a: Assessment, lang: Lang): string[] {
     if (!group.length) continue;
     out.push(`== ${CONCERN_LABEL[lang][concern]} (${group.length}) ==`);
     for (const f of group) {
-      out.push(`  [${CATEGORY_LABEL[lang][f.category]}] ${f.ruleId}  ${f.file}:${f.line}:${f.column}`);
+      out.push(`  [${CATEGORY_LABEL[lang][f.category]}] ${f.ruleId}  ${oneLine(f.file)}:${f.line}:${f.column}`);
       out.push(`      ${f.title[lang]}: ${f.message[lang]}`);
       if (f.snippet) out.push(`      | ${f.snippet}`);
     }
@@ -43,7 +47,8 @@ function appText(a: Assessment, lang: Lang): string[] {
   out.push(`${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)})`);
   if (a.notices.length) {
     out.push('', `${w.notices} (${a.notices.length}):`);
-    for (const n of a.notices) out.push(`  ${n.file ?? ''}${n.line ? `:${n.line}` : ''}: ${noticeText(n, lang)}`);
+    for (const n of a.notices)
+      out.push(`  ${oneLine(n.file ?? '')}${n.line ? `:${n.line}` : ''}: ${noticeText(n, lang)}`);
   }
   return out;
 }
