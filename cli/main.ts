@@ -9,10 +9,12 @@ import { previewCommand } from './preview-command.js';
 import { rulesCommand } from './rules-command.js';
 import { packageVersion } from './version.js';
 
-// `paasport assess . | head` closes the pipe early: that is not an error.
+// `paasport assess . | head` closes the pipe early: that is not an error. Any other failure to write (a full disk,
+// /dev/full) is a failed run, never exit 1, which is what --fail-on answers.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  process.stderr.write(`paasport: cannot write to standard output: ${e.code ?? e.message}\n`);
+  process.exit(EXIT_CODES.failed);
 });
 
 const program = new Command('paasport')

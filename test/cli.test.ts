@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,18 @@ describe('paasport assess (built CLI)', () => {
     expect(unknown.err).toContain("unknown command 'batch'");
     expect(unknown.out).toBe('');
     expect(run(['help', 'assess']).code).toBe(0);
+    // a standard output that cannot be written (a full disk) is a failure, not the 1 of --fail-on
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'assess', SHOP], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain('cannot write to standard output: ENOSPC');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('bad settings from flags and unwritable outputs are usage errors that say what to check, never a crash', () => {
