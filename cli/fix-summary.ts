@@ -18,7 +18,11 @@ function settingsLines(repo: string, result: FixRunResult): string[] {
     `${SETTINGS_FILE} records what the deployment needs (env, volumes, session store): next, paasport generate.`,
   ];
   if (existsSync(path.join(repo, ENV_FILE))) {
-    out.push(`The values taken out of the sources, secrets included, are in ${ENV_FILE} (git-ignored, not committed).`);
+    // a .gitignore with changes of the user's own was left alone: the env file is not ignored yet
+    const ignored = !result.skippedDirty.some((f) => f.endsWith('.gitignore'));
+    out.push(
+      `The values taken out of the sources, secrets included, are in ${ENV_FILE} (${ignored ? 'git-ignored, ' : ''}not committed).`,
+    );
   }
   return out;
 }

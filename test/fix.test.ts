@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../analyzers/assess/assess.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
+import { fixSummary } from '../cli/fix-summary.js';
 import { PaasportError } from '../analyzers/errors.js';
 import { commitAll, git } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
@@ -268,8 +269,13 @@ describe('paasport fix workflow', () => {
     const dir = repoOf('spring-mvc-crm');
     try {
       writeFileSync(path.join(dir, '.gitignore'), 'target/\n');
-      await runFix(dir, options({ allowDirty: true }));
+      const result = await runFix(dir, options({ allowDirty: true }));
       expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=');
+      // the summary does not call it git-ignored, and says to ignore it
+      const summary = fixSummary(dir, result);
+      expect(summary).toContain('are in .paasport.env (not committed)');
+      expect(summary).not.toContain('git-ignored');
+      expect(summary).toContain('Add .paasport.env to .gitignore');
       expect(git(dir, 'log', '--name-only', '--format=', 'main..HEAD')).not.toContain('.paasport.env');
       expect(git(dir, 'status', '--porcelain')).toContain('?? .paasport.env');
     } finally {
