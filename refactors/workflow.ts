@@ -166,6 +166,7 @@ interface Undo {
   original: Map<string, Uint8Array | undefined>; // every file's bytes before the first write
   madeDirs: string[];
   createdBranch?: string;
+  signals: ReturnType<typeof watchSignals>; // held until the rollback is done: a second Ctrl-C must not cut it
 }
 
 function writeChanges(dir: string, changes: Change[], undo: Undo): void {
@@ -195,8 +196,28 @@ async function commitFix(git: SimpleGit, dir: string, fix: PlannedFix, ignored: 
   return { kind: fix.outcome.kind, sha: out.commit, files: committed };
 }
 
+/**
+ * Ctrl-C or a TERM while the commits are being made: noted, and acted on between two steps, so that the run stops
+ * where everything can still be put back, instead of leaving HEAD on the branch with half the commits.
+ */
+function watchSignals() {
+  let got: NodeJS.Signals | undefined;
+  const note = (s: NodeJS.Signals) => (got = s);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, note);
+  return {
+    check() {
+      if (got) throw new Error(`interrupted by ${got}`);
+    },
+    stop() {
+      for (const s of signals) process.off(s, note);
+    },
+  };
+}
+
 /** On the branch, writes and commits each fix's changes in turn. */
 async function commitAll(git: SimpleGit, dir: string, opts: FixRunOptions, result: FixRunResult, undo: Undo) {
+  const signals = undo.signals;
   if (undo.start.branch !== opts.branch) {
     await git.checkoutLocalBranch(opts.branch);
     undo.createdBranch = opts.branch;
@@ -205,12 +226,15 @@ async function commitAll(git: SimpleGit, dir: string, opts: FixRunOptions, resul
   const ignored = new Set<string>();
   for (const fix of result.fixes) {
     if (!fix.changes.length) continue;
+    signals.check();
     writeChanges(dir, fix.changes, undo);
     const commit = await commitFix(git, dir, fix, ignored);
     if (!commit) continue;
     result.commits.push(commit);
     opts.afterCommit?.(fix.outcome.kind);
   }
+  await new Promise((resolve) => setImmediate(resolve)); // a signal that came during the last step is seen here
+  signals.check();
 }
 
 /**
@@ -244,7 +268,7 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
       `branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`,
     );
   }
-  const undo: Undo = { start, original: new Map(), madeDirs: [] };
+  const undo: Undo = { start, original: new Map(), madeDirs: [], signals: watchSignals() };
   try {
     await commitAll(git, dir, opts, result, undo);
     return result;
@@ -254,6 +278,8 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
       `${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`,
       'failed',
     );
+  } finally {
+    undo.signals.stop();
   }
 }
 

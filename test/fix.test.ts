@@ -283,6 +283,23 @@ describe('paasport fix workflow', () => {
     }
   });
 
+  it('Ctrl-C or TERM while committing: the run stops between two steps and puts everything back', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const dir = repoOf('spring-mvc-crm');
+      try {
+        const before = snapshot(dir);
+        const error = await runFix(dir, options({ afterCommit: () => process.emit(signal, signal) })).catch((e) => e);
+        expect(error).toBeInstanceOf(PaasportError);
+        expect(error.message).toContain(`interrupted by ${signal}`);
+        expect(error.message).toContain('Nothing was changed');
+        expect(snapshot(dir)).toEqual(before);
+        expect(process.listenerCount(signal)).toBe(0); // the default action is back once fix is done
+      } finally {
+        removeTree(dir);
+      }
+    }
+  });
+
   it('an error after some commits leaves the repository byte for byte as it was', async () => {
     const dir = repoOf('spring-mvc-crm');
     try {
