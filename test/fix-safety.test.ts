@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
 import { commitAll, git } from './git-repo.js';
-import { bundledRules, makeTree, removeTree } from './helpers.js';
+import { bundledRules, CLI, makeTree, removeTree } from './helpers.js';
 
 const options = (extra: Partial<FixRunOptions> = {}): FixRunOptions => ({
   rules: bundledRules(),
@@ -142,6 +142,40 @@ describe('fix never writes through a symbolic link', () => {
           kind: 'usage',
           message: expect.stringContaining('the repository has no commit yet; commit the application first'),
         });
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a password inside a JDBC URL makes the whole URL a secret: no default in the sources nor in paasport.yaml', async () => {
+    const urls = [
+      'jdbc:mysql://10.1.2.3:3306/crm?user=crm&password=Url2015secret',
+      'jdbc:sqlserver://10.1.2.4:1433;databaseName=erp;user=sa;password=Url2015secret;',
+      'jdbc:oracle:thin:scott/Url2015secret@10.1.2.5:1521:orcl',
+    ];
+    for (const url of urls) {
+      const dir = app({ 'src/main/resources/jdbc.properties': `jdbc.url=${url}\n` });
+      try {
+        await runFix(dir, options());
+        const committed = git(dir, 'show', 'HEAD:src/main/resources/jdbc.properties');
+        expect(committed, url).toBe('jdbc.url=${JDBC_URL}'); // git() trims
+        expect(git(dir, 'show', 'HEAD:paasport.yaml'), url).not.toContain('Url2015secret');
+        expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain(`JDBC_URL=${url}`);
+      } finally {
+        removeTree(dir);
+      }
+    }
+  });
+
+  it('assess masks the password of an Oracle URL (scott/tiger@host) in every format', () => {
+    const dir = app({
+      'src/main/resources/jdbc.properties': 'jdbc.url=jdbc:oracle:thin:scott/Url2015secret@10.1.2.5:1521:orcl\n',
+    });
+    try {
+      for (const format of ['text', 'json', 'sarif', 'md', 'csv', 'html']) {
+        const out = execFileSync(process.execPath, [CLI, 'assess', dir, '--format', format], { encoding: 'utf8' });
+        expect(out, format).not.toContain('Url2015secret');
+      }
     } finally {
       removeTree(dir);
     }

@@ -11,7 +11,18 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`(<[\w.:-]*${SECRET_KEY}[\w.:-]*>)(?!\$\{)([^<]+)(<)`, 'gi'),
   new RegExp(String.raw`(name\s*=\s*"[^"]*${SECRET_KEY}[^"]*"\s+value\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
   /(\b[a-z][\w+.-]*:\/\/[^:/@\s]+:)([^@\s/]+)(@)/gi, // user:password@host in URLs
+  /(\bjdbc:oracle:\w+:[^/\s:@"'<>]+\/)([^@\s"'<>]+)(@)/gi, // Oracle's scott/tiger@host
 ];
+
+// a password inside a connection string: ?password=, ;password= (SQL Server), user:password@, Oracle's user/password@
+const CREDENTIAL_IN_VALUE = [
+  /[?&;]\s*(?:password|pwd)\s*=\s*(?!\$\{)[^;&\s]/i,
+  /\/\/[^/:@\s]+:(?!\$\{)[^@\s/]+@/,
+  /\bjdbc:oracle:\w+:[^/\s:@]+\/(?!\$\{)[^@\s]+@/i,
+];
+
+/** Whether a value (a JDBC or LDAP URL) holds a password: the whole value is then a secret. */
+export const holdsCredential = (value: string) => CREDENTIAL_IN_VALUE.some((re) => re.test(value));
 
 /** Hides secrets in text shown to people: known secret values, then anything that looks like one. */
 export function maskSecrets(text: string, secrets: (string | undefined)[] = []): string {

@@ -12,6 +12,7 @@ import { addEnv } from '../record.js';
 import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
+import { holdsCredential } from '../../analyzers/engine/mask.js';
 import { placeholderBean, placeholdersResolvedElsewhere, springPlaceholder } from './spring-placeholders.js';
 
 /** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
@@ -30,7 +31,8 @@ const VALUES: Record<string, ValueKind> = {
 };
 
 const valueKind = (f: Finding): ValueKind => VALUES[f.ruleId] ?? { suffix: 'URL' };
-const isSecret = (f: Finding) => valueKind(f).secret === true;
+// a JDBC URL with its password in it is a secret as a whole: no default in the sources, nor in paasport.yaml
+const isSecret = (f: Finding, value = f.matched.value) => valueKind(f).secret === true || holdsCredential(value ?? '');
 
 /** A variable for a value of a configuration file: see chooseEnvName; qualified by the file's name when needed. */
 const valueName = (ctx: FixContext, parts: string[], file: string, value: string) =>
@@ -74,9 +76,9 @@ function fixProperties(ctx: FixContext, file: string, findings: Finding[], left:
       left.push(`${file}:${finding.line}: ${entry.key} spans several lines: move it to \${${name}} by hand`);
       continue;
     }
-    const value = { name, value: entry.value, secret: isSecret(finding) };
+    const value = { name, value: entry.value, secret: isSecret(finding, entry.value) };
     edits.push(valueEdit(entry, springPlaceholder(ctx, value, left, `${file}:${finding.line}`)));
-    addEnv(ctx.record, { name, value: entry.value, secret: isSecret(finding), usedBy: [file] });
+    addEnv(ctx.record, { name, value: entry.value, secret: value.secret, usedBy: [file] });
   }
   ctx.ws.edit(file, p.file, edits);
 }
@@ -98,7 +100,7 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
     const bean = ancestorsOf(x, prop).find((a) => a.name === 'bean');
     const beanName = bean?.attributes.id ?? bean?.attributes.name ?? 'app';
     const name = valueName(ctx, [beanName, prop.attributes.name ?? 'value'], file, prop.attributes.value);
-    const secret = isSecret(finding);
+    const secret = isSecret(finding, prop.attributes.value);
     const placeholder = springPlaceholder(
       ctx,
       { name, value: prop.attributes.value, secret },
@@ -151,7 +153,7 @@ function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: 
     const prop = name.toLowerCase().replace(/_/g, '.');
     edits.push({ ...span, text: `\${${prop}}` });
     ctx.record.javaSystemProperties[prop] = `\${${name}}`;
-    const secret = isSecret(finding) || /password/i.test(attr);
+    const secret = isSecret(finding, el.attributes[attr]) || /password/i.test(attr);
     addEnv(ctx.record, { name, value: el.attributes[attr], secret, usedBy: [file] });
   }
   ctx.ws.edit(file, x.file, edits);
@@ -163,8 +165,8 @@ function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper:
     .map((f) => ({
       at: f,
       raw: f.matched.value!.replace(/^"|"$/g, ''),
-      exact: isSecret(f), // a short secret may be part of other literals: only the whole literal is it
-      secret: isSecret(f),
+      exact: valueKind(f).secret === true, // a short secret may be part of other literals: only the whole literal is it
+      secret: isSecret(f, f.matched.value?.replace(/^"|"$/g, '')),
       kind: valueKind(f).suffix,
     }));
   const replaced = replaceJavaLiterals(ctx, facts, targets, helper, left);
