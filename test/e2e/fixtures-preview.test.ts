@@ -115,7 +115,7 @@ describe('servlet-shop as it is (no fix: carts and logins in Tomcat memory), sti
     const counts = () => INSTANCES.map((h) => accessLogLines(path.join(logs, h), 'GET /index.jsp?sticky=').length);
     // the access log valve writes buffered lines within seconds
     await eventually(() => counts().reduce((a, b) => a + b) === requests);
-    expect(counts().sort()).toEqual([0, requests]);
+    expect(counts().sort((a, b) => a - b)).toEqual([0, requests]);
     const instance = INSTANCES[counts().indexOf(requests)];
     expect(accessLogLines(path.join(logs, instance), 'POST /login')).toHaveLength(1);
   });
