@@ -177,7 +177,8 @@ describe('secrets as Tomcat reads them', () => {
       const password = ' Pässwörd\\密码😀\nline2\\u0041';
       javaArgs(home, jre, { ...VALUES, DB_PASSWORD: password });
       const file = path.join(home, 'conf/catalina-env.properties');
-      expect(readFileSync(file, 'latin1')).toMatch(/^[\x00-\x7f]*$/); // all of it ASCII, as Java reads ISO-8859-1
+      // all of it ASCII, as Java reads ISO-8859-1
+      expect([...readFileSync(file)].filter((b) => b > 0x7f)).toEqual([]);
       expect(javaReads(file, 'jdbc.erp.password')).toBe(Buffer.from(password).toString('hex'));
     } finally {
       removeTree(home);
