@@ -169,9 +169,13 @@ describe('host processes of a preview', () => {
     expect(await redis(store.port, 'PING\r\n')).toMatch(/^-NOAUTH/);
     expect(await redis(store.port, 'AUTH p4ss\r\nPING\r\n')).toBe('+OK\r\n+PONG\r\n');
     process.kill(store.pid, 'SIGTERM');
+    for (let i = 0; i < 50 && isRunning(store.pid, 'redis-server'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(isRunning(store.pid, 'redis-server')).toBe(false);
     // a password with what redis.conf would split or unquote: spaces, both quotes, a backslash, non-ASCII
     const hard = `e2e pa$$ 'w&rd "q" \\ π`;
-    const second = await startStoreProcess('redis', ['127.0.0.1'], work, hard);
+    const work2 = path.join(f.outDir, '.preview2'); // its own pid file: the first redis removes its own on exit
+    mkdirSync(work2);
+    const second = await startStoreProcess('redis', ['127.0.0.1'], work2, hard);
     const len = Buffer.byteLength(hard);
     expect(await redis(second.port, `*2\r\n$4\r\nAUTH\r\n$${len}\r\n${hard}\r\nPING\r\n`)).toBe('+OK\r\n+PONG\r\n');
     expect(await redis(second.port, '*2\r\n$4\r\nAUTH\r\n$3\r\ne2e\r\n')).toMatch(/^-(WRONGPASS|ERR)/);

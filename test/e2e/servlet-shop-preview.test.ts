@@ -68,14 +68,23 @@ describe('servlet-shop through paasport build and paasport preview (stand-in Red
   }, 300_000);
 
   // redis.conf splits an unquoted value at spaces and unquotes it: preview writes the password quoted and escaped
-  it('starts its Redis with a password holding a space and a quote', () => {
+  it('starts its Redis with a password holding a space and a quote, and the tasks log in with it', async () => {
     const env = path.join(shop.dir, '.paasport.env');
     writeFileSync(
       env,
       readFileSync(env, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, () => "REDIS_PASSWORD=e2e pa$$ 'w&rd"),
     );
-    expect(paasport('preview', shop.dir, '--volumes-root', volumes)).toContain('redis-server on');
-  });
+    paasport('preview', shop.dir, '--instances', '2', '--volumes-root', volumes);
+    const state = JSON.parse(readFileSync(path.join(shop.dir, 'deploy/.preview.json'), 'utf8')) as {
+      store?: { program: string };
+    };
+    expect(state.store?.program).toBe('redis-server');
+    await waitForStatus(`http://${vhostUrl()}/`, 200, VHOST);
+    for (const t of await previewContainers()) {
+      const logs = demux((await docker.getContainer(t.Id).logs({ stdout: true, stderr: true })) as unknown as Buffer);
+      expect(logs).toContain('stand-in RedissonSessionManager redis: +OK +PONG');
+    }
+  }, 300_000);
 
   it('--down removes the tasks, HAProxy and Redis it started', async () => {
     const state = JSON.parse(readFileSync(path.join(shop.dir, 'deploy/.preview.json'), 'utf8')) as {
