@@ -74,7 +74,7 @@ describe('servlet-shop through paasport build and paasport preview (stand-in Red
       env,
       readFileSync(env, 'utf8').replace(/^REDIS_PASSWORD=.*$/m, () => "REDIS_PASSWORD=e2e pa$$ 'w&rd"),
     );
-    paasport('preview', shop.dir, '--instances', '2', '--volumes-root', volumes);
+    started = paasport('preview', shop.dir, '--instances', '2', '--volumes-root', volumes);
     const state = JSON.parse(readFileSync(path.join(shop.dir, 'deploy/.preview.json'), 'utf8')) as {
       store?: { program: string };
     };
