@@ -19,6 +19,8 @@ interface StreamEvent {
 }
 
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
+// the last lines the failing step printed go into the error: the compiler's or Ant's own message is there
+const TAIL_LINES = 15;
 
 /** Follows an engine stream to its end: every event to `onEvent`, the first error as the rejection. */
 export function followStream(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: StreamEvent) => void) {
@@ -50,6 +52,7 @@ export async function buildImage(
   onLine: (line: string, isStep: boolean) => void,
 ): Promise<void> {
   let step: string | undefined;
+  let output: string[] = []; // what the current step printed
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.buildImage(context, {
@@ -66,12 +69,17 @@ export async function buildImage(
     await followStream(docker, stream, (e) => {
       for (const line of (e.stream ?? '').split('\n').filter((l) => l.trim())) {
         const m = STEP.exec(line);
-        if (m) step = `step ${m[1]}/${m[2]} (${m[3]})`;
+        if (m) [step, output] = [`step ${m[1]}/${m[2]} (${m[3]})`, []];
+        else if (!/^ ---> /.test(line)) output.push(line);
         onLine(line, !!m);
       }
     });
   } catch (e) {
     const where = step ? `build ${step}` : 'build';
-    throw new PaasportError(`${where} failed: ${(e as Error).message.trim()}`, 'failed');
+    const tail = output.slice(-TAIL_LINES).join('\n');
+    throw new PaasportError(
+      `${where} failed: ${(e as Error).message.trim()}${tail ? `\nits last output:\n${tail}` : ''}`,
+      'failed',
+    );
   }
 }

@@ -170,12 +170,15 @@ describe('paasport build and preview on a real Docker engine', () => {
     expect(JSON.parse(tags.body).tags).toContain('1.0');
   });
 
-  it('names the failing build step', async () => {
-    const broken = makeTree({ 'deploy/Dockerfile': 'FROM tomcat:9.0-jdk11-temurin\nRUN exit 7\n' });
+  it('names the failing build step, with what it printed last (the compiler or Ant says why there)', async () => {
+    const broken = makeTree({
+      'deploy/Dockerfile': 'FROM tomcat:9.0-jdk11-temurin\nRUN echo "BUILD FAILED: lib does not exist" && exit 7\n',
+    });
     const r = await cli('build', broken);
     removeTree(broken);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/build step 2\/2 \(RUN exit 7\) failed: .*returned a non-zero code: 7/);
+    expect(r.err).toMatch(/build step 2\/2 \(RUN echo .*\) failed: .*returned a non-zero code: 7/);
+    expect(r.err).toMatch(/its last output:\nBUILD FAILED: lib does not exist/);
   });
 
   it('runs two tasks behind HAProxy with a Redis, routing by virtual host; --down removes it all', async () => {
