@@ -10,7 +10,7 @@ export interface BaseImage {
 
 const JDKS = [8, 11, 17, 21];
 // The smallest supported JDK line at or above what the code was compiled for, within what the Tomcat line accepts.
-const jdkFor = (java: number, min: number) => JDKS.find((j) => j >= Math.max(java, min)) ?? 21;
+export const jdkFor = (java: number, min: number) => JDKS.find((j) => j >= Math.max(java, min)) ?? 21;
 const tidy = (text: string) => text.replace('  ', ' ');
 
 function seenIn(p: TechProfile) {

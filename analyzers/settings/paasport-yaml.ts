@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import YAML from 'yaml';
 import { PaasportError } from '../errors.js';
 import { readPackageFile } from '../read/package-files.js';
@@ -10,9 +10,14 @@ export const SETTINGS_FILE = 'paasport.yaml';
 export const ENV_FILE = '.paasport.env';
 export const SETTINGS_SCHEMA = 'analyzers/settings/paasport-yaml.schema.json';
 
+// compiled on first use, once per process: generate checks each app's settings twice
+let compiled: ValidateFunction<AppSettings> | undefined;
+
 /** Checks settings against the schema; `where` names them in messages (a file, or the flags that gave them). */
 export function validateSettings(data: unknown, where: string): AppSettings {
-  const validate = new Ajv({ allErrors: true }).compile<AppSettings>(JSON.parse(readPackageFile(SETTINGS_SCHEMA)));
+  const validate = (compiled ??= new Ajv({ allErrors: true }).compile<AppSettings>(
+    JSON.parse(readPackageFile(SETTINGS_SCHEMA)),
+  ));
   if (!validate(data)) {
     const why = (validate.errors ?? [])
       .slice(0, 3)

@@ -1,12 +1,13 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
+import { jdkFor } from '../../analyzers/assess/base-image.js';
 import { webRootOf } from '../../analyzers/config/web-xml.js';
 import type { AppSettings } from '../../analyzers/settings/types.js';
 import { compileStage, javaLevel } from './compile-stage.js';
 import { fromBaseRegistry } from './defaults.js';
 import { isJava7Image } from './setenv.js';
 
-const JDKS = [8, 11, 17, 21];
-const jdkOf = (java: string | undefined) => JDKS.find((j) => j >= Number(java ?? 8)) ?? 21;
+// the build stage's JDK: the base image's supported lines, at or above the level the code is compiled for
+const jdkOf = (java: string | undefined) => jdkFor(Number(java ?? 8), 8);
 
 /** How the image gets the application: a build stage and what it copies, or a prebuilt WAR or exploded webapp. */
 export interface BuildPlan {

@@ -12,7 +12,7 @@ import { addEnv } from '../record.js';
 import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
-import { holdsCredential } from '../../analyzers/engine/mask.js';
+import { holdsCredential, SECRET_NAME } from '../../analyzers/engine/mask.js';
 import { placeholderBean, placeholdersResolvedElsewhere, springPlaceholder } from './spring-placeholders.js';
 
 /** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
@@ -122,14 +122,12 @@ function fixSpringXml(ctx: FixContext, file: string, findings: Finding[], left: 
   ctx.ws.edit(file, x.file, edits);
 }
 
-const SECRET_ATTRIBUTE = /password|passwd|pwd|secret/i;
-
 /**
  * The attribute that holds a value a rule found: one whose name says it is a secret when the rule found a secret,
  * then one equal to the value, then the first that contains it (`maxActive="100" password="100"`: the password).
  */
 function attributeHolding(el: XmlNode, value: string, secret: boolean): string | undefined {
-  const rank = (k: string) => (secret && SECRET_ATTRIBUTE.test(k) ? 0 : 2) + (el.attributes[k] === value ? 0 : 1);
+  const rank = (k: string) => (secret && SECRET_NAME.test(k) ? 0 : 2) + (el.attributes[k] === value ? 0 : 1);
   const holding = Object.keys(el.attributes).filter((k) => el.attributes[k].includes(value));
   return holding.sort((a, b) => rank(a) - rank(b))[0];
 }
@@ -153,7 +151,7 @@ function fixTomcatXml(ctx: FixContext, file: string, findings: Finding[], left: 
     const prop = name.toLowerCase().replace(/_/g, '.');
     edits.push({ ...span, text: `\${${prop}}` });
     ctx.record.javaSystemProperties[prop] = `\${${name}}`;
-    const secret = isSecret(finding, el.attributes[attr]) || /password/i.test(attr);
+    const secret = isSecret(finding, el.attributes[attr]) || SECRET_NAME.test(attr);
     addEnv(ctx.record, { name, value: el.attributes[attr], secret, usedBy: [file] });
   }
   ctx.ws.edit(file, x.file, edits);

@@ -349,6 +349,14 @@ describe('externalize-config: values read from the environment', () => {
   });
 });
 
+// a Spring context with a host in it, and the env file the fix writes for it
+const MAIL_CONTEXT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
+  '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
+  '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n';
+const MAIL_ENV_FILE =
+  '# Values taken out of the sources by paasport fix. Never commit this file.\nMAIL_HOST=192.168.2.210\n';
+
 describe('externalize-config: placeholders the app’s own Spring can read', () => {
   const context =
     '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
@@ -362,10 +370,7 @@ describe('externalize-config: placeholders the app’s own Spring can read', () 
         'WebRoot/WEB-INF/applicationContext.xml': context,
         'src/jdbc.properties':
           'jdbc.url=jdbc:mysql://10.1.2.3:3306/forum?useUnicode=true&characterEncoding=utf8\njdbc.password=Forum2008\n',
-        'WebRoot/WEB-INF/mail-context.xml':
-          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
-          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
-          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+        'WebRoot/WEB-INF/mail-context.xml': MAIL_CONTEXT,
       },
       after: {
         '.gitignore': '.paasport.env\n',
@@ -409,15 +414,11 @@ describe('externalize-config: placeholders the app’s own Spring can read', () 
     await checkFix('externalize-config', {
       files: {
         'WebRoot/WEB-INF/lib/spring-core.jar': jarWithManifest('Implementation-Version: 2.5.6\n'),
-        'WebRoot/WEB-INF/mail-context.xml':
-          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
-          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
-          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+        'WebRoot/WEB-INF/mail-context.xml': MAIL_CONTEXT,
       },
       after: {
         '.gitignore': '.paasport.env\n',
-        '.paasport.env':
-          '# Values taken out of the sources by paasport fix. Never commit this file.\nMAIL_HOST=192.168.2.210\n',
+        '.paasport.env': MAIL_ENV_FILE,
         'paasport.yaml':
           SETTINGS_HEADER +
           'env:\n  - name: MAIL_HOST\n    secret: false\n    usedBy:\n      - WebRoot/WEB-INF/mail-context.xml\n' +
@@ -438,15 +439,11 @@ describe('externalize-config: placeholders the app’s own Spring can read', () 
     await checkFix('externalize-config', {
       files: {
         'WebRoot/WEB-INF/lib/org.springframework.core-3.0.5.RELEASE.jar': 'jar',
-        'WebRoot/WEB-INF/mail-context.xml':
-          '<?xml version="1.0" encoding="UTF-8"?>\n<beans>\n' +
-          '  <bean id="mail" class="org.springframework.mail.javamail.JavaMailSenderImpl">\n' +
-          '    <property name="host" value="192.168.2.210"/>\n  </bean>\n</beans>\n',
+        'WebRoot/WEB-INF/mail-context.xml': MAIL_CONTEXT,
       },
       after: {
         '.gitignore': '.paasport.env\n',
-        '.paasport.env':
-          '# Values taken out of the sources by paasport fix. Never commit this file.\nMAIL_HOST=192.168.2.210\n',
+        '.paasport.env': MAIL_ENV_FILE,
         'paasport.yaml':
           SETTINGS_HEADER +
           'env:\n  - name: MAIL_HOST\n    secret: false\n    usedBy:\n      - WebRoot/WEB-INF/mail-context.xml\n' +
