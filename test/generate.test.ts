@@ -323,6 +323,9 @@ describe('generate options', () => {
     expect(own).toContain('COPY ci/settings.xml /root/.m2/settings.xml');
     expect(own).not.toContain('MAVEN_MIRROR');
     expect(own.indexOf('COPY ci/settings.xml')).toBeLessThan(own.indexOf('RUN mvn'));
+    // the dependency layer resolves what the build uses; go-offline would also want the site and deploy plugins
+    expect(own).toMatch(/^COPY pom\.xml \.\nRUN mvn -B -q dependency:resolve\nCOPY src \.\/src$/m);
+    expect(own).not.toContain('go-offline');
     expect(docker({ build: { image: 'nexus.local/build/maven:3.9-jdk11' } })).toContain(
       'FROM nexus.local/build/maven:3.9-jdk11 AS build',
     );

@@ -50,7 +50,9 @@ function sourceBuild(
           steps: [
             ...mavenRepositorySteps(mavenSettings),
             'COPY pom.xml .',
-            'RUN mvn -B -q dependency:go-offline',
+            // dependency:resolve, not go-offline: go-offline also fetches plugins the build never runs (site,
+            // deploy), so it fails on a mirror that holds only what `package` needs
+            'RUN mvn -B -q dependency:resolve',
             'COPY src ./src',
             `RUN mvn -B -q package -DskipTests${level ? ` -Dmaven.compiler.source=${level} -Dmaven.compiler.target=${level}` : ''}`,
           ],
