@@ -65,6 +65,6 @@ describe('fixture apps', () => {
     // the fixes still see the raw values
     expect(a.findings.map((f) => f.matched.value)).toContain('Mail#2016');
     expect(a.build).toMatchObject({ tool: 'maven', packaging: 'war', javaSource: '1.7', javaTarget: '1.7' });
-    expect(a.build.dependencies.find((d) => d.artifact === 'spring-webmvc')?.version).toBe('4.3.9.RELEASE');
+    expect(a.build.dependencies.find((d) => d.artifact === 'spring-webmvc')?.version).toBe('4.3.30.RELEASE');
   });
 });

@@ -72,8 +72,8 @@ describe('verdicts on fixtures built to land in each class', () => {
     expect(a.profile.frameworks).toEqual([
       {
         name: 'Spring',
-        version: '4.3.9.RELEASE',
-        evidence: { kind: 'dependency', ref: 'pom.xml: org.springframework:spring-webmvc:4.3.9.RELEASE' },
+        version: '4.3.30.RELEASE',
+        evidence: { kind: 'dependency', ref: 'pom.xml: org.springframework:spring-webmvc:4.3.30.RELEASE' },
       },
     ]);
     expect(a.profile.databases.map((d) => d.name)).toEqual(['MySQL', 'SQL Server']);

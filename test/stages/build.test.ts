@@ -227,7 +227,7 @@ describe('build facts through the whole assessment and on the fixture apps', () 
   it('build facts: Maven properties interpolated, Gradle dependencies, committed jars', async () => {
     const crm = await facts('spring-mvc-crm');
     expect(crm.build.dependencies.map((d) => `${d.group}:${d.artifact}:${d.version}`)).toContain(
-      'javax.servlet:javax.servlet-api:3.0.1',
+      'javax.servlet:javax.servlet-api:4.0.1',
     );
     const g = await assessFiles({
       'build.gradle':
