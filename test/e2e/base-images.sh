@@ -3,6 +3,9 @@
 # reachable from the test machines), into the Docker engine of the e2e suites:
 #   tomcat:9.0-jdk11-temurin   eclipse-temurin:11-jdk   Debian bullseye, openjdk-11, tomcat9 (javax)
 #   tomcat:10.1-jdk17-temurin  eclipse-temurin:17-jdk   Debian bookworm, openjdk-17, tomcat10 (jakarta)
+#   paasport-e2e/maven-debian:bookworm  a Maven build stage: Debian bookworm, openjdk-17, maven, and as its local
+#                              repository Debian's /usr/share/maven-repo (offline): the Maven plugins of a WAR
+#                              build and the libraries the Maven fixtures use, as Debian packages them
 # The tomcat images are laid out like the official ones: CATALINA_HOME=/usr/local/tomcat holding bin/ conf/
 # lib/ (with the JSP compiler) and an empty webapps/, catalina.sh on PATH, JAVA_HOME=/opt/java/openjdk, no
 # user for the app. Images stay in the engine's data root: one is rebuilt only when it is missing or was
@@ -93,10 +96,43 @@ build() { # build SUITE JAVA_MAJOR TOMCAT_MAJOR TOMCAT_TAG PACKAGES
   echo "base images: $tomcat_image and $jdk_image built in $(($(date +%s) - start)) s" >&2
 }
 
+# Maven's own plugins and the libraries of fixtures/stateless-api and fixtures/spring-mvc-crm, in Debian's versions
+MAVEN_PACKAGES=openjdk-17-jdk-headless,maven,libmaven-clean-plugin-java,libmaven-resources-plugin-java,\
+libmaven-compiler-plugin-java,libsurefire-java,libmaven-jar-plugin-java,libmaven-war-plugin-java,\
+libmaven-install-plugin-java,libmaven-dependency-plugin-java,libservlet-api-java,libpostgresql-jdbc-java,\
+libspring-web-servlet-java,libspring-jdbc-java,libspring-context-support-java,libmail-java,liblog4j1.2-java,\
+libmariadb-java
+
+build_maven() { # build_maven NAME
+  local name=$1 root start
+  if [ "${PAASPORT_E2E_REBUILD:-}" != 1 ] && image_is_current "$name"; then return; fi
+  start=$(date +%s)
+  root="$work/maven-bookworm"
+  remove_root "$root" && mkdir -p "$root"
+  echo "base images: debootstrap bookworm for $name" >&2
+  if ! debootstrap --variant=minbase --include="$MAVEN_PACKAGES" bookworm "$root" "$mirror" >"$work/maven.log" 2>&1; then
+    tail -30 "$work/maven.log" >&2
+    remove_root "$root"
+    exit 1
+  fi
+  mkdir -p "$root/root/.m2"
+  echo '<settings><localRepository>/usr/share/maven-repo</localRepository><offline>true</offline></settings>' \
+    >"$root/root/.m2/settings.xml"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  local java=/usr/lib/jvm/java-17-openjdk-amd64
+  import_image "$root" "$name" "ENV JAVA_HOME=$java" "ENV MAVEN_HOME=/usr/share/maven" \
+    "ENV PATH=$java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" 'CMD ["mvn","--version"]'
+  remove_root "$root"
+  echo "base images: $name built in $(($(date +%s) - start)) s" >&2
+}
+
 mkdir -p "$work"
 build bullseye 11 9 9.0 openjdk-11-jdk-headless,tomcat9-common,libecj-java &
 bullseye=$!
 build bookworm 17 10 10.1 openjdk-17-jdk-headless,tomcat10-common &
 bookworm=$!
+build_maven paasport-e2e/maven-debian:bookworm &
+maven=$!
 wait $bullseye
 wait $bookworm
+wait $maven
