@@ -74,3 +74,15 @@ export function demux(raw: Buffer): string {
   }
   return out;
 }
+
+/** The host's address on the engine's default bridge: where containers reach the host's servers. */
+export async function bridgeGateway(docker: Docker): Promise<string> {
+  const bridge = await docker.getNetwork('bridge').inspect();
+  const name = (bridge.Options as Record<string, string>)['com.docker.network.bridge.name'];
+  // `ip`, as Node lists only interfaces that are running, and the bridge is not before a container starts
+  const address = /inet (\S+)\//.exec(
+    execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', name], { encoding: 'utf8' }),
+  )?.[1];
+  if (!address) throw new Error(`the bridge ${name} of the Docker engine has no IPv4 address`);
+  return address;
+}

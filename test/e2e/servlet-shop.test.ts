@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstHealthCheck, haproxyConfig } from '../../platform/haproxy/haproxy-config.js';
 import { lbRouting } from '../../platform/haproxy/marathon-lb-labels.js';
 import { removeTree } from '../helpers.js';
-import { buildImage, demux, dockerEngine, pullImage, pushImage } from './engine.js';
+import { bridgeGateway, buildImage, demux, dockerEngine, pullImage, pushImage } from './engine.js';
 import { httpGet, waitForStatus } from './http-get.js';
 import { portMappings, type MarathonApp } from './marathon-app.js';
 import { startTask, type Task } from './marathon-task.js';
@@ -26,18 +26,6 @@ const tasks: Task[] = [];
 let redis: Service | undefined;
 let haproxy: Service | undefined;
 let lbPort: number;
-
-/** The host's address on the engine's default bridge: where containers reach the host's servers. */
-async function bridgeGateway(): Promise<string> {
-  const bridge = await docker.getNetwork('bridge').inspect();
-  const name = (bridge.Options as Record<string, string>)['com.docker.network.bridge.name'];
-  // `ip`, as Node lists only interfaces that are running, and the bridge is not before a container starts
-  const address = /inet (\S+)\//.exec(
-    execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', name], { encoding: 'utf8' }),
-  )?.[1];
-  if (!address) throw new Error(`the bridge ${name} of the Docker engine has no IPv4 address`);
-  return address;
-}
 
 /** Host folders of the volumes, created before the tasks start and owned by the image's user, as DEPLOY.md asks. */
 function createHostFolders(uid: number): void {
@@ -79,7 +67,7 @@ async function build(): Promise<void> {
 }
 
 async function deploy(): Promise<void> {
-  const gateway = await bridgeGateway();
+  const gateway = await bridgeGateway(docker);
   redis = await startRedis(['127.0.0.1', gateway], REDIS_PASSWORD);
   const env = { REDIS_HOST: gateway, REDIS_PORT: String(redis.port) };
   for (const host of AGENTS) {
