@@ -20,9 +20,9 @@ export function fixtureRepo(fixture: string): { parent: string; dir: string } {
 
 /**
  * The built CLI (dist/, or PAASPORT_CLI: a build of one's own while others rebuild dist/) with the e2e Docker engine
- * as DOCKER_HOST; fails with its output unless it exits 0.
+ * as DOCKER_HOST, to its end: exit status and output.
  */
-export function paasport(...args: string[]): string {
+export function runPaasport(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [process.env.PAASPORT_CLI ?? CLI, ...args], {
     encoding: 'utf8',
     env: {
@@ -34,6 +34,12 @@ export function paasport(...args: string[]): string {
       GIT_COMMITTER_EMAIL: 'e2e@example.com',
     },
   });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runPaasport that fails with the output unless the CLI exits 0; its standard output. */
+export function paasport(...args: string[]): string {
+  const r = runPaasport(...args);
   if (r.status !== 0) throw new Error(`paasport ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
