@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFacts } from './build/build.js';
+import { moduleModel } from './build/modules.js';
 import { readSpringJarVersions } from './build/jar-versions.js';
 import { eclipseSettings } from './build/eclipse.js';
 import { configFacts } from './config/config-facts.js';
@@ -99,6 +100,8 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   }
   for (const jar of scan.jars) files.push({ kind: 'text', file: jar, fileKind: 'jar', lines: [], comments: [] });
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const modules = moduleModel(files);
+  if (modules.length) build.modules = modules;
   const roots = sourceRoots(files);
   if (roots.length) build.sourceRoots = roots;
   notices.sort((a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0));

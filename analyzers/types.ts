@@ -215,6 +215,18 @@ export interface BuildFacts {
   antTarget?: string; // the Ant target that builds the WAR: the one holding <war>, else the project's default
   sourceRoots?: string[]; // the folders the Java sources are compiled from, the most used first
   version?: string; // the project's version (Maven)
+  modules?: ModuleInfo[]; // the Maven reactor or Gradle subprojects, each in or out of the deployed app
+}
+
+/** Where a file belongs: the deployed app, or code and files that never run in it. */
+export type Scope = 'app' | 'build' | 'test' | 'docs' | 'tool';
+
+export interface ModuleInfo {
+  dir: string; // relative to the project root, '' for the root
+  name: string;
+  packaging?: string;
+  scope: Scope;
+  why: string;
 }
 
 export interface ProjectFacts {
@@ -244,6 +256,8 @@ export interface Finding {
   message: Localized;
   snippet: string;
   fix?: string;
+  // outside the deployed app (build, test, docs, tool): listed, never counted in the verdict, score or effort
+  scope?: Exclude<Scope, 'app'>;
   // what the rule matched, unmasked, for the fixes: never printed by a report
   matched: { value?: string; detail?: string };
 }

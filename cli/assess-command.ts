@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
+import { inDeployedApp } from '../analyzers/assess/verdict.js';
 import type { Rule } from '../analyzers/types.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
@@ -128,6 +129,6 @@ async function runAssess(paths: string[], o: AssessFlags): Promise<void> {
     if (report.findingsCsv)
       await writeOutput(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv, 'the findings');
   } else process.stdout.write(report.text);
-  const categories = apps.flatMap((a) => a.findings.map((f) => f.category));
+  const categories = apps.flatMap((a) => a.findings.filter(inDeployedApp).map((f) => f.category));
   if (o.failOn && failing(categories, o.failOn)) process.exitCode = 1;
 }

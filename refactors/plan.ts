@@ -1,4 +1,5 @@
 import { assessFacts, type Assessment } from '../analyzers/assess/assess.js';
+import { inDeployedApp } from '../analyzers/assess/verdict.js';
 import { collectFacts } from '../analyzers/collect.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
 import { createJavaParser } from '../analyzers/java/parser.js';
@@ -24,7 +25,8 @@ export interface Plan {
 /** The findings of the rules a fix resolves: those it declares, and a user's rules whose `fix:` names it. */
 function findingsFor(fix: Fix<FixOptionName>, findings: Finding[]): Finding[] {
   const ids = new Set(fix.resolves);
-  return findings.filter((f) => ids.has(f.ruleId) || f.fix === fix.kind);
+  // code that never runs in the deployed app (tests, build helpers) is not changed
+  return findings.filter((f) => inDeployedApp(f) && (ids.has(f.ruleId) || f.fix === fix.kind));
 }
 
 /** A fix that fails while planning has written nothing; the message names it. */

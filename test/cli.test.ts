@@ -102,7 +102,7 @@ describe('paasport assess (built CLI)', () => {
       const r = run(['assess', SHOP, '--format', 'json', '--output', out]);
       expect(r.code).toBe(0);
       expect(r.out).toBe('');
-      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('1.1');
+      expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe('1.2');
       const bad = run(['assess', SHOP, '--output', path.join(dir, 'missing-dir/r.txt')]);
       expect(bad.code).toBe(2);
       expect(bad.err).toContain('cannot write the report');

@@ -3,10 +3,11 @@ import { recommendBaseImage, type BaseImage } from './base-image.js';
 import { collectFacts, type CollectOptions } from '../collect.js';
 import type { ConfigFacts } from '../config/config-facts.js';
 import { runRules } from '../engine/engine.js';
+import { scopeFindings } from '../build/finding-scope.js';
 import type { ProjectIndex } from '../java/type-index.js';
 import { technologyProfile, type TechProfile } from './profile.js';
 import type { BuildFacts, Finding, Notice, ProjectFacts, Rule } from '../types.js';
-import { judge, type Verdict } from './verdict.js';
+import { inDeployedApp, judge, type Verdict } from './verdict.js';
 
 export interface AppRef {
   name: string;
@@ -47,7 +48,7 @@ export function assessFacts(
   app?: Omit<AppRef, 'path'>,
   index?: ProjectIndex, // the project's type index, when the caller has built it for its own use
 ): Assessment {
-  const findings = runRules(project, rules, index);
+  const findings = scopeFindings(runRules(project, rules, index), project);
   let javaFiles = 0;
   let javaLines = 0;
   for (const f of project.files) {
@@ -64,7 +65,7 @@ export function assessFacts(
     config: project.config,
     profile,
     baseImage: recommendBaseImage(profile, project),
-    verdict: judge(findings),
+    verdict: judge(findings.filter(inDeployedApp)),
     stats: { files: project.files.length, javaFiles, javaLines },
     findings,
     notices: project.notices,

@@ -26,6 +26,9 @@ const STATE_TAGS = ['session', 'state', 'local-files'];
 const REFACTOR_ORDER = ['session-serializable', 'session-store', 'local-files', 'externalize-config', 'logs'];
 const CATEGORY_RANK: Record<Category, number> = { mandatory: 0, optional: 1, potential: 2 };
 
+/** A finding in code that ships and runs in the deployed app: only these count in verdicts, scores and fixes. */
+export const inDeployedApp = (f: Finding) => !f.scope;
+
 /** Repeats of one rule weigh less than new rules: the same fix covers them (1 + log2 n). */
 export const repeatFactor = (n: number) => 1 + Math.log2(n);
 

@@ -1,4 +1,5 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
+import { inDeployedApp } from '../../analyzers/assess/verdict.js';
 import type { AppSettings, MarathonVersion } from '../../analyzers/settings/types.js';
 
 export interface Resolved {
@@ -24,7 +25,7 @@ export function resolveDefaults(c: AppSettings, a: Assessment, version?: string)
   const tag = c.image?.tag ?? version ?? '0.1.0';
   const image = `${c.image?.registry ? `${c.image.registry.replace(/\/$/, '')}/` : ''}${appName}:${tag}`;
   // sessions held in one container's memory: what the session-store fix would move out
-  const stateful = a.findings.some((f) => f.fix === 'session-store' && f.category !== 'potential');
+  const stateful = a.findings.some((f) => inDeployedApp(f) && f.fix === 'session-store' && f.category !== 'potential');
   const base = c.baseImage ?? a.baseImage.image;
   return {
     appName,

@@ -1,4 +1,4 @@
-import type { Category, Lang, Notice, NoticeKind } from '../../analyzers/types.js';
+import type { Category, Lang, Notice, NoticeKind, Scope } from '../../analyzers/types.js';
 import type { Source, SourceKind } from '../../analyzers/assess/profile.js';
 import type { VerdictClass } from '../../analyzers/assess/verdict.js';
 
@@ -59,6 +59,9 @@ const EN = {
   rulesCatalogue: 'Rules',
   tags: 'Tags',
   links: 'Links',
+  modules: 'Modules',
+  scope: 'Scope',
+  outsideApp: 'Outside the deployed app, not counted',
 } as const;
 
 export type Words = { [K in keyof typeof EN]: string };
@@ -119,6 +122,9 @@ const ZH: Words = {
   rulesCatalogue: '规则',
   tags: '标签',
   links: '链接',
+  modules: '模块',
+  scope: '范围',
+  outsideApp: '部署的应用之外，不计入结论',
 };
 
 export function words(lang: Lang): Words {
@@ -147,6 +153,11 @@ export const VERDICT_EXPLAIN: Record<Lang, Record<VerdictClass, string>> = {
     refactor: '有状态：先改造为无状态（会话迁移到 Redis 或 Memcached，文件写入卷），再容器化。',
     'not-recommended': '该应用本身是或内嵌了数据库等有状态中间件：不要放到容器平台上。',
   },
+};
+
+export const SCOPE_LABEL: Record<Lang, Record<Scope, string>> = {
+  en: { app: 'deployed', build: 'build', test: 'test', docs: 'docs', tool: 'tool' },
+  'zh-CN': { app: '部署', build: '构建', test: '测试', docs: '文档', tool: '工具' },
 };
 
 export const CONCERNS = ['session', 'state', 'local-files', 'config', 'logging', 'middleware', 'other'] as const;

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Lang } from '../../analyzers/types.js';
-import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, VERDICT_LABEL, words } from './i18n.js';
+import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, SCOPE_LABEL, VERDICT_LABEL, words } from './i18n.js';
 import { blockerText } from './summary.js';
 
 // A BOM and CRLF so that spreadsheet programs read UTF-8 (Chinese text included) and rows correctly; a text cell
@@ -25,6 +25,7 @@ export function findingsCsv(apps: Assessment[], lang: Lang = 'en'): string {
     w.message,
     w.snippet,
     w.fix,
+    w.scope,
   ];
   const rows = apps.flatMap((a) =>
     a.findings.map((f) => [
@@ -39,6 +40,7 @@ export function findingsCsv(apps: Assessment[], lang: Lang = 'en'): string {
       f.message[lang],
       f.snippet,
       f.fix ?? '',
+      SCOPE_LABEL[lang][f.scope ?? 'app'],
     ]),
   );
   return csv([head, ...rows]);

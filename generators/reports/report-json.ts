@@ -1,10 +1,12 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Lang } from '../../analyzers/types.js';
 import { noticeText } from './i18n.js';
+import { inDeployedApp } from '../../analyzers/assess/verdict.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1';
+export const REPORT_SCHEMA_VERSION = '1.2';
 
 function appReport(a: Assessment, lang: Lang) {
+  const counted = a.findings.filter(inDeployedApp);
   return {
     app: {
       name: a.app.name,
@@ -17,6 +19,7 @@ function appReport(a: Assessment, lang: Lang) {
         packaging: a.build.packaging ?? null,
         javaSource: a.build.javaSource ?? null,
         javaTarget: a.build.javaTarget ?? null,
+        ...(a.build.modules ? { modules: a.build.modules } : {}),
       },
       profile: a.profile,
       baseImage: { image: a.baseImage.image, reason: a.baseImage.reason[lang] },
@@ -24,12 +27,13 @@ function appReport(a: Assessment, lang: Lang) {
     verdict: a.verdict,
     stats: a.stats,
     summary: {
-      findings: a.findings.length,
+      findings: counted.length,
       byCategory: {
-        mandatory: a.findings.filter((f) => f.category === 'mandatory').length,
-        optional: a.findings.filter((f) => f.category === 'optional').length,
-        potential: a.findings.filter((f) => f.category === 'potential').length,
+        mandatory: counted.filter((f) => f.category === 'mandatory').length,
+        optional: counted.filter((f) => f.category === 'optional').length,
+        potential: counted.filter((f) => f.category === 'potential').length,
       },
+      outsideApp: a.findings.length - counted.length,
     },
     findings: a.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -43,6 +47,7 @@ function appReport(a: Assessment, lang: Lang) {
       message: f.message[lang],
       snippet: f.snippet,
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.scope ? { scope: f.scope } : {}),
     })),
     notices: a.notices.map((n) => ({
       kind: n.kind,

@@ -6,11 +6,21 @@ import {
   CONCERNS,
   concernOf,
   noticeText,
+  SCOPE_LABEL,
   VERDICT_EXPLAIN,
   VERDICT_LABEL,
   words,
 } from './i18n.js';
-import { blockerText, categoryCounts, displayWidth, padDisplay, profileRows, refactorText } from './summary.js';
+import {
+  blockerText,
+  categoryCounts,
+  displayWidth,
+  moduleRows,
+  padDisplay,
+  profileRows,
+  refactorText,
+} from './summary.js';
+import { inDeployedApp } from '../../analyzers/assess/verdict.js';
 
 /** A file name on one line: a line break or tab in the name (legal on Linux) is shown escaped, as JSON writes it. */
 const oneLine = (name: string) =>
@@ -32,9 +42,13 @@ function appText(a: Assessment, lang: Lang): string[] {
   out.push(`${w.profile}:`);
   for (const [k, val] of profileRows(a, lang)) out.push(`  ${k}: ${val}`);
   out.push('');
-  if (!a.findings.length) out.push(w.noFindings, '');
+  const mods = moduleRows(a, lang);
+  if (mods.length) out.push(`${w.modules}:`, ...mods.map((m) => `  ${m}`), '');
+  const counted = a.findings.filter(inDeployedApp);
+  const outside = a.findings.filter((f) => !inDeployedApp(f));
+  if (!counted.length) out.push(w.noFindings, '');
   for (const concern of CONCERNS) {
-    const group = a.findings.filter((f) => concernOf(f.tags) === concern);
+    const group = counted.filter((f) => concernOf(f.tags) === concern);
     if (!group.length) continue;
     out.push(`== ${CONCERN_LABEL[lang][concern]} (${group.length}) ==`);
     for (const f of group) {
@@ -44,7 +58,13 @@ function appText(a: Assessment, lang: Lang): string[] {
     }
     out.push('');
   }
-  out.push(`${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)})`);
+  if (outside.length) {
+    out.push(`== ${w.outsideApp} (${outside.length}) ==`);
+    for (const f of outside)
+      out.push(`  [${SCOPE_LABEL[lang][f.scope ?? 'app']}] ${f.ruleId}  ${oneLine(f.file)}:${f.line}:${f.column}`);
+    out.push('');
+  }
+  out.push(`${w.findings}: ${counted.length} (${categoryCounts(a, lang)})`);
   if (a.notices.length) {
     out.push('', `${w.notices} (${a.notices.length}):`);
     for (const n of a.notices)

@@ -1,7 +1,8 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Lang } from '../../analyzers/types.js';
 import type { Source } from '../../analyzers/assess/profile.js';
-import { CATEGORY_LABEL, REFACTOR_LABEL, sourceText, words } from './i18n.js';
+import { CATEGORY_LABEL, REFACTOR_LABEL, SCOPE_LABEL, sourceText, words } from './i18n.js';
+import { inDeployedApp } from '../../analyzers/assess/verdict.js';
 
 /** The technology profile as label/value rows, shared by every human-facing report. */
 export function profileRows(a: Assessment, lang: Lang): [string, string][] {
@@ -41,8 +42,17 @@ export function refactorText(a: Assessment, lang: Lang): string {
 
 export function categoryCounts(a: Assessment, lang: Lang): string {
   const c = (k: 'mandatory' | 'optional' | 'potential') =>
-    `${a.findings.filter((f) => f.category === k).length} ${CATEGORY_LABEL[lang][k]}`;
+    `${a.findings.filter((f) => inDeployedApp(f) && f.category === k).length} ${CATEGORY_LABEL[lang][k]}`;
   return `${c('mandatory')}, ${c('optional')}, ${c('potential')}`;
+}
+
+/** The module tree, one line each, when the build has more than one module. */
+export function moduleRows(a: Assessment, lang: Lang): string[] {
+  const mods = a.build.modules ?? [];
+  if (mods.length < 2) return [];
+  return mods.map(
+    (m) => `${m.dir || '.'}/${m.packaging ? ` (${m.packaging})` : ''} — ${SCOPE_LABEL[lang][m.scope]}: ${m.why}`,
+  );
 }
 
 /** Columns a string takes in a terminal: CJK characters take two. */

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assess } from '../../analyzers/assess/assess.js';
+import { judge } from '../../analyzers/assess/verdict.js';
+import { jsonReport } from '../../generators/reports/report-json.js';
+import { textReport } from '../../generators/reports/report-text.js';
+import { planFixes } from '../../refactors/plan.js';
+import { bundledRules, makeTree, removeTree, ROOT } from '../helpers.js';
+
+const REACTOR = path.join(ROOT, 'fixtures', 'blog-reactor');
+const trees: string[] = [];
+const tree = (files: Record<string, string>) => {
+  const dir = makeTree(files);
+  trees.push(dir);
+  return dir;
+};
+afterEach(() => trees.splice(0).forEach(removeTree));
+
+describe('the deployable app: a Maven reactor', () => {
+  it('says which modules end up in the WAR and why the others do not', async () => {
+    const a = await assess(REACTOR, bundledRules(), { threads: 0 });
+    expect(a.build.modules?.map((m) => [m.dir, m.scope, m.why])).toEqual([
+      ['', 'build', 'a parent or aggregator POM: build settings only'],
+      ['core', 'app', 'a run-time dependency of blog-web'],
+      ['db-utils', 'build', 'used by a build plugin of blog-web'],
+      ['exporter', 'tool', 'not a run-time dependency of the deployed modules'],
+      ['selenium-it', 'test', 'the folder selenium-it/ holds tests'],
+      ['web', 'app', 'packaged as a WAR'],
+    ]);
+  });
+
+  it('a Derby server started by a test helper of the build does not make the app "not recommended"', async () => {
+    const a = await assess(REACTOR, bundledRules(), { threads: 0 });
+    const derby = a.findings.find((f) => f.ruleId === 'embedded-server');
+    expect(derby).toMatchObject({ scope: 'test', category: 'mandatory' });
+    expect(a.verdict.class).toBe('refactor');
+    // the score and effort are those of the deployed app's findings alone
+    expect(a.verdict).toEqual(judge(a.findings.filter((f) => !f.scope)));
+    expect(a.verdict.blockers.map((b) => b.ruleId)).toEqual(['static-mutable-state', 'session-attribute-write']);
+  });
+
+  it('a package named tools inside the WAR ships like any other; a JDBC URL in a dev plugin of the POM is build', async () => {
+    const a = await assess(REACTOR, bundledRules(), { threads: 0 });
+    expect(a.findings.find((f) => f.file.endsWith('SlugTools.java'))?.scope).toBeUndefined();
+    expect(a.findings.find((f) => f.file === 'web/pom.xml')).toMatchObject({
+      ruleId: 'hardcoded-jdbc-url',
+      scope: 'build',
+    });
+  });
+
+  it('the reports show the module tree and list what is outside the app apart, without counting it', async () => {
+    const a = await assess(REACTOR, bundledRules(), { threads: 0 });
+    const text = textReport([a]);
+    expect(text).toContain('Modules:\n  ./ (pom) — build: a parent or aggregator POM: build settings only\n');
+    expect(text).toContain('  db-utils/ (jar) — build: used by a build plugin of blog-web\n');
+    expect(text).toContain('== Outside the deployed app, not counted (8) ==\n');
+    expect(text).toContain('  [docs] hardcoded-credential  docs/examples/blog-custom.properties:3:');
+    expect(text).toContain('Findings: 3 (0 mandatory, 3 optional, 0 potential)');
+    const json = JSON.parse(jsonReport([a]));
+    expect(json.summary).toMatchObject({ findings: 3, outsideApp: 8 });
+    expect(json.app.build.modules).toHaveLength(6);
+    expect(json.findings.filter((f: { scope?: string }) => f.scope === 'tool')).toHaveLength(2);
+  });
+
+  it('fix leaves files outside the deployed app alone (the sample configuration in docs/ keeps its values)', async () => {
+    const plan = await planFixes(REACTOR, bundledRules(), { logs: 'volume' });
+    const changed = plan.fixes.flatMap((f) => f.changes.map((c) => c.file));
+    expect(changed.filter((f) => f.startsWith('docs/') || f.startsWith('exporter/') || f === 'web/pom.xml')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('the deployable app: Gradle subprojects and single projects', () => {
+  it('follows project() dependencies from the war subproject; a test-only dependency does not ship', async () => {
+    const dir = tree({
+      'settings.gradle': "rootProject.name = 'shop'\ninclude 'web', 'shared', ':loadtest'\n",
+      'build.gradle': 'allprojects { repositories { mavenCentral() } }\n',
+      'web/build.gradle':
+        "plugins { id 'war' }\ndependencies {\n  implementation project(':shared')\n  testImplementation project(':loadtest')\n}\n",
+      'shared/build.gradle': "plugins { id 'java-library' }\n",
+      'shared/src/main/java/shop/Cache.java':
+        'package shop;\nimport java.util.*;\npublic class Cache {\n  static Map<String, Object> m = new HashMap<>();\n  public static void put(String k, Object v) { m.put(k, v); }\n}\n',
+      'loadtest/build.gradle': "plugins { id 'application' }\n",
+      'loadtest/src/main/java/shop/Load.java':
+        'package shop;\nimport java.io.*;\npublic class Load {\n  public static void main(String[] a) throws IOException { new FileWriter("/tmp/load.log").close(); }\n}\n',
+    });
+    const a = await assess(dir, bundledRules(), { threads: 0 });
+    expect(a.build.modules?.map((m) => [m.dir, m.scope])).toEqual([
+      ['', 'build'],
+      ['loadtest', 'tool'],
+      ['shared', 'app'],
+      ['web', 'app'],
+    ]);
+    expect(a.findings.filter((f) => f.file.startsWith('shared/')).map((f) => f.scope)).toEqual([undefined]);
+    expect(a.findings.filter((f) => f.file.startsWith('loadtest/')).every((f) => f.scope === 'tool')).toBe(true);
+  });
+
+  it('a project with one build file is one module, all of it the app, except folders of docs and examples', async () => {
+    const dir = tree({
+      'pom.xml':
+        '<project><modelVersion>4.0.0</modelVersion><artifactId>one</artifactId><packaging>war</packaging></project>',
+      'src/main/resources/db.properties': 'url=jdbc:mysql://10.0.0.9/app\n',
+      'examples/db.properties': 'url=jdbc:mysql://10.0.0.8/sample\n',
+    });
+    const a = await assess(dir, bundledRules(), { threads: 0 });
+    expect(a.build.modules).toEqual([{ dir: '', name: 'one', packaging: 'war', scope: 'app', why: 'the application' }]);
+    expect(a.findings.map((f) => [f.file, f.scope])).toEqual([
+      ['examples/db.properties', 'docs'],
+      ['src/main/resources/db.properties', undefined],
+    ]);
+  });
+});
