@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTree, removeTree } from '../helpers.js';
 import { dockerEngine, runToEnd } from './engine.js';
 import { httpGet, waitForStatus } from './http-get.js';
+import { MAVEN_BUILD_IMAGE } from './preview-app.js';
 
 // the stand-ins test/e2e/base-images.sh builds for the official images
 const IMAGES = [
@@ -65,4 +66,33 @@ describe.each(IMAGES)('stand-in base image $tomcat', ({ tomcat, jdk, java, versi
       await container.remove({ force: true });
     }
   });
+});
+
+describe(`stand-in Maven build stage ${MAVEN_BUILD_IMAGE}`, () => {
+  it("packages a WAR offline, as the generated build stage runs Maven, with Debian's plugins and jars", async () => {
+    const app = makeTree({
+      'pom.xml': [
+        '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>',
+        '<groupId>e2e</groupId><artifactId>hello</artifactId><version>1.0</version><packaging>war</packaging>',
+        '<properties><maven.compiler.source>11</maven.compiler.source>',
+        '<maven.compiler.target>11</maven.compiler.target></properties>',
+        '<dependencies><dependency><groupId>javax.servlet</groupId><artifactId>javax.servlet-api</artifactId>',
+        '<version>4.0.1</version><scope>provided</scope></dependency></dependencies>',
+        '<build><plugins><plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-war-plugin</artifactId>',
+        '<version>3.3.2</version></plugin></plugins></build></project>',
+        '',
+      ].join('\n'),
+      'src/main/java/e2e/Hello.java':
+        'package e2e;\npublic class Hello extends javax.servlet.http.HttpServlet {\n' +
+        '  private static final long serialVersionUID = 1L;\n}\n',
+      'src/main/webapp/WEB-INF/web.xml': '<web-app xmlns="http://xmlns.jcp.org/xml/ns/javaee" version="4.0"/>\n',
+    });
+    trees.push(app);
+    const script =
+      'cd /app && mvn -B -q dependency:resolve && mvn -B -q package -DskipTests && jar tf target/hello-1.0.war';
+    const r = await runToEnd(docker, MAVEN_BUILD_IMAGE, ['sh', '-c', script], [`${app}:/app`]);
+    expect(r.status, r.output).toBe(0);
+    expect(r.output).toContain('WEB-INF/classes/e2e/Hello.class');
+    expect(r.output).toContain('WEB-INF/web.xml');
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import {
   filesIn,
   INSTANCES,
   logVolume,
+  MAVEN_BUILD_IMAGE,
   previewContainers,
   setSettings,
   stopPreview,
@@ -23,9 +24,8 @@ import { RUNTIME_IMAGE } from './servlet-shop-app.js';
 
 // The Maven fixtures end to end: fix (where the app needs it), generate, paasport build --push, paasport preview
 // with 2 instances behind HAProxy. Maven Central is not reachable here: the build stage is the stand-in Maven image
-// test/e2e/base-images.sh makes from Debian, whose local repository (offline) is Debian's /usr/share/maven-repo,
-// chosen as a user chooses the build image of their registry: build.image in paasport.yaml.
-const MAVEN_IMAGE = 'paasport-e2e/maven-debian:bookworm';
+// test/e2e/base-images.sh makes from Debian (MAVEN_BUILD_IMAGE), chosen as a user chooses the build image of their
+// registry: build.image in paasport.yaml.
 const OTHER_HOST = 'other.e2e.test';
 const docker = dockerEngine();
 
@@ -46,7 +46,7 @@ interface Deployed {
 function deploy(app: Deployed, fixture: string, vhost: string, prepare: (dir: string) => void): void {
   ({ parent: app.parent, dir: app.dir } = fixtureRepo(fixture));
   prepare(app.dir);
-  setSettings(app.dir, [[['build', 'image'], MAVEN_IMAGE]]);
+  setSettings(app.dir, [[['build', 'image'], MAVEN_BUILD_IMAGE]]);
   paasport(
     'generate',
     app.dir,

@@ -6,6 +6,12 @@ import { parseDocument } from 'yaml';
 import { paasport } from './app-repo.js';
 import type { MarathonApp } from './marathon-app.js';
 
+/**
+ * The stand-in Maven build stage test/e2e/base-images.sh makes from Debian: its local repository (offline) is Debian's
+ * /usr/share/maven-repo, with the Maven plugins of a WAR build and the libraries of the Maven fixtures.
+ */
+export const MAVEN_BUILD_IMAGE = 'paasport-e2e/maven-debian:bookworm';
+
 /** HOST of the tasks of `paasport preview --instances 2`: the name of each task's log folder. */
 export const INSTANCES = ['preview-1', 'preview-2'];
 
