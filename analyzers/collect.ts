@@ -13,6 +13,7 @@ import { extractPropertiesFacts } from './config/properties.js';
 import { scanTree } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
 import { extractXmlFacts } from './config/xml.js';
+import { extractYamlFacts } from './config/yaml.js';
 
 export interface CollectOptions {
   encoding?: Encoding; // overrides detection for every file
@@ -47,8 +48,13 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
     return r.facts;
   }
   if (f.kind === 'properties') return extractPropertiesFacts(f.rel, d.text);
-  const lines = d.text.split(/\r?\n/);
   const ext = path.extname(f.rel).toLowerCase();
+  if (ext === '.yml' || ext === '.yaml') {
+    const r = extractYamlFacts(f.rel, d.text);
+    notices.push(...r.notices);
+    return r.facts;
+  }
+  const lines = d.text.split(/\r?\n/);
   const style = f.kind === 'other' && ['.json', '.kts'].includes(ext) ? 'c' : (COMMENT_STYLE[f.kind] ?? 'hash');
   const facts: TextFacts = {
     kind: 'text',

@@ -177,6 +177,7 @@ export interface PropertyEntry extends Location {
 
 export interface PropertiesFacts {
   kind: 'properties';
+  format?: 'yaml'; // a YAML file's values under their flattened keys (read by the same rules, not edited by fixes)
   file: string;
   entries: PropertyEntry[];
   comments: CommentSpan[];

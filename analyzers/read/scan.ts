@@ -41,7 +41,12 @@ const EXCLUDED_DIRS = new Set([
   'dist',
   '.gradle',
   '.mvn',
+  '.github',
+  '.gitlab',
 ]);
+
+// paasport's own files in an app it has fixed or generated for: deployment settings, not the app's configuration
+const PAASPORT_FILES = new Set(['paasport.yaml', '.paasport.env', '.paasport-generated.json']);
 
 // Test sources never reach the container: src/test (Maven, Gradle) and test/ or tests/ beside the sources.
 const isTestTree = (rel: string) => /^(?:(?:.+\/)?src\/test|tests?)$/.test(rel);
@@ -196,7 +201,7 @@ function visitFile(w: Walk, inTomcat: boolean, { name, abs, rel }: Entry): void 
     return;
   }
   const kind = fileKind(name);
-  if (!kind) return;
+  if (!kind || (PAASPORT_FILES.has(name) && !rel.includes('/'))) return;
   const st = fs.statSync(abs);
   if (st.size > w.maxSize) {
     w.out.notices.push({

@@ -28,9 +28,16 @@ const VALUES: Record<string, ValueKind> = {
   'hardcoded-host': { suffix: 'URL' },
   'hardcoded-credential': { suffix: 'PASSWORD', secret: true },
   'hardcoded-port': { suffix: 'PORT' },
+  'loopback-endpoint': { suffix: 'URL' },
 };
 
-const valueKind = (f: Finding): ValueKind => VALUES[f.ruleId] ?? { suffix: 'URL' };
+const valueKind = (f: Finding): ValueKind =>
+  // a server on localhost is named by what it is: a JDBC URL, a URL, or a bare host name
+  f.ruleId === 'loopback-endpoint' && !/:\/\/|^\s*jdbc:/.test(f.matched.value ?? '')
+    ? { suffix: 'HOST' }
+    : f.ruleId === 'loopback-endpoint' && /^\s*jdbc:/.test(f.matched.value ?? '')
+      ? { suffix: 'JDBC_URL' }
+      : (VALUES[f.ruleId] ?? { suffix: 'URL' });
 // a JDBC URL with its password in it is a secret as a whole: no default in the sources, nor in paasport.yaml
 const isSecret = (f: Finding, value = f.matched.value) => valueKind(f).secret === true || holdsCredential(value ?? '');
 
@@ -177,7 +184,7 @@ function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper:
 function fixFile(ctx: FixContext, file: string, findings: Finding[], left: string[], helper?: string): boolean {
   const facts = ctx.project.files.find((f) => f.file === file);
   if (!facts) return false;
-  if (facts.kind === 'properties') fixProperties(ctx, file, findings, left);
+  if (facts.kind === 'properties' && facts.format !== 'yaml') fixProperties(ctx, file, findings, left);
   else if (facts.kind === 'xml' && facts.root === 'beans') fixSpringXml(ctx, file, findings, left);
   else if (facts.kind === 'xml' && (facts.root === 'Context' || facts.root === 'Server'))
     fixTomcatXml(ctx, file, findings, left);

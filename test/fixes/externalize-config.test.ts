@@ -115,6 +115,43 @@ describe('externalize-config: values read from the environment', () => {
     });
   });
 
+  it('servers on localhost: a JDBC URL and a mail host read from the environment; a YAML file is left for a person', async () => {
+    await checkFix('externalize-config', {
+      files: {
+        'src/main/resources/applicationContext.xml': PLACEHOLDER_CONTEXT,
+        'src/main/resources/jdbc.properties': 'jdbc.url=jdbc:mysql://localhost:3306/crm\nmail.smtp.host=localhost\n',
+        'src/main/resources/application.yml': 'spring:\n  datasource:\n    url: jdbc:mysql://127.0.0.1:3306/ry\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'JDBC_URL=jdbc:mysql://localhost:3306/crm\n' +
+          'MAIL_SMTP_HOST=localhost\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n' +
+          '  - name: JDBC_URL\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '    default: jdbc:mysql://localhost:3306/crm\n' +
+          '  - name: MAIL_SMTP_HOST\n' +
+          '    secret: false\n' +
+          '    usedBy:\n' +
+          '      - src/main/resources/jdbc.properties\n' +
+          '    default: localhost\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+        'src/main/resources/jdbc.properties':
+          'jdbc.url=${JDBC_URL:jdbc:mysql://localhost:3306/crm}\nmail.smtp.host=${MAIL_SMTP_HOST:localhost}\n',
+      },
+      left: [
+        'src/main/resources/application.yml: 1 hard-coded value(s) (loopback-endpoint) that paasport does not rewrite in this kind of file',
+      ],
+    });
+  });
+
   it('.properties the code reads itself are left for a person', async () => {
     await checkFix('externalize-config', {
       files: { 'src/main/resources/db.properties': 'db.url=jdbc:mysql://10.1.2.3/crm\ndb.password=Sa12345\n' },

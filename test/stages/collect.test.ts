@@ -24,7 +24,7 @@ describe('collectFacts', () => {
       'conf/app.properties': '# comment\nkey=value\n',
       'web/index.jsp': '<%-- hidden --%>\n<p>x</p>\n',
       'conf/app.json': '{\n  // note\n  "a": 1\n}\n',
-      'conf/app.yaml': 'a: 1 # why\n',
+      'conf/app.yaml': 'a: 1 # why\nspring:\n  datasource:\n    url: jdbc:x\n    hosts: [a, b]\n---\nempty:\n',
       'build.gradle': "// build\napply plugin: 'war'\n",
       'WEB-INF/lib/x-1.0.jar': 'PK',
     });
@@ -35,7 +35,7 @@ describe('collectFacts', () => {
       ['build.gradle', 'gradle'],
       ['conf/app.json', 'other'],
       ['conf/app.properties', 'properties'],
-      ['conf/app.yaml', 'other'],
+      ['conf/app.yaml', 'properties'],
       ['src/app/A.java', 'java'],
       ['web/index.jsp', 'jsp'],
     ]);
@@ -52,6 +52,15 @@ describe('collectFacts', () => {
     const props = byFile('conf/app.properties');
     expect(props.kind === 'properties' && props.entries.map((e) => [e.key, e.value, e.line])).toEqual([
       ['key', 'value', 2],
+    ]);
+    // YAML: Spring Boot's flat keys, each at the line of its value, every document of the file
+    const yaml = byFile('conf/app.yaml');
+    expect(yaml.kind === 'properties' && yaml.entries.map((e) => [e.key, e.value, e.line, e.column])).toEqual([
+      ['a', '1', 1, 4],
+      ['spring.datasource.url', 'jdbc:x', 4, 10],
+      ['spring.datasource.hosts[0]', 'a', 5, 13],
+      ['spring.datasource.hosts[1]', 'b', 5, 16],
+      ['empty', '', 7, 7],
     ]);
     const jar = byFile('WEB-INF/lib/x-1.0.jar');
     expect(jar).toEqual({ kind: 'text', file: 'WEB-INF/lib/x-1.0.jar', fileKind: 'jar', lines: [], comments: [] });
