@@ -7,7 +7,9 @@
 // - shiro-admin: Spring 5.3.31 and jedis 2.9.0; Debian has Spring 4.3.30 and no jedis;
 // - order-broker: a Gradle build (the gradle:8.5 image; Debian's Gradle is 4.4) of ActiveMQ 6.0.1 and H2 2.2 from
 //   Maven Central (Debian's ActiveMQ is 5.17, javax where the app is Jakarta);
-// - library-spring25 and erp-bundled-tomcat: their WEB-INF/lib jars are stand-ins of 30 to 49 bytes, no classes.
+// - library-spring25 and erp-bundled-tomcat: their WEB-INF/lib jars are stand-ins of 30 to 49 bytes, no classes;
+// - blog-reactor: a Maven reactor, and the generated build stage copies only the root pom.xml and src/, so Maven
+//   stops at "Child module /build/core of /build/pom.xml does not exist" (the modules are not in the stage).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
