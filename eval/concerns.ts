@@ -15,6 +15,7 @@ const BY_RULE: Record<string, Concern> = {
   'static-mutable-state': 'state',
   'embedded-cache': 'state',
   'servlet-context-attribute-write': 'state',
+  'quartz-ram-job-store': 'state',
   'local-file-write': 'files',
   'upload-to-local-disk': 'files',
   'real-path-write': 'files',
@@ -26,6 +27,7 @@ const BY_RULE: Record<string, Concern> = {
   'unused-file-appender': 'logging',
   'embedded-database': 'database',
   'embedded-server': 'database',
+  'loopback-endpoint': 'config',
   'in-memory-database': 'database',
 };
 

@@ -12,7 +12,14 @@ const CONTAINER =
 const COUNTER = /^(int|long|short|double|float|Integer|Long|Short|Double|Float|BigDecimal|BigInteger)$/;
 // Methods that run once while the application starts; what they assign is configuration, not state.
 const STARTUP_METHOD =
-  /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
+  /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
+// What fills a registry while the application starts (a constructor may run per request: not one of these).
+const STARTUP_FILL =
+  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet)$/;
+// Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
+// bundles, reflection), so keeping it per JVM is harmless.
+const DERIVED =
+  /\b(Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template)\b/;
 const ATOMIC =
   /^(AtomicInteger|AtomicLong|AtomicBoolean|AtomicReference|LongAdder|DoubleAdder|AtomicIntegerArray|AtomicLongArray)$/;
 const MUTATORS = new Set([
@@ -64,6 +71,18 @@ const STARTUP = new Set(['<clinit>', '<field>']);
 const refersTo = (expr: string | undefined, f: JavaField) =>
   expr === f.name || expr === `this.${f.name}` || expr === `${f.owner}.${f.name}`;
 
+/** A map or collection whose values (the last type argument) are derived data: `Map<String, Pattern>`. */
+function memoOfDerived(type: string): boolean {
+  const args = /<(.*)>/.exec(type)?.[1];
+  if (!args) return false;
+  const last = args.split(',').at(-1)!.trim();
+  return DERIVED.test(last);
+}
+
+/** The method creates the collection it fills (`if (list == null) { list = new ArrayList(); list.add(..) }`). */
+const lazilyBuilt = (file: JavaFacts, field: JavaField, method: string | undefined) =>
+  !!method && file.writes.some((w) => refersTo(w.target, field) && w.enclosingMethod === method);
+
 export type MutationIndex = Map<string, { call: JavaCall; file: JavaFacts }[]>;
 
 /** Calls of mutating methods, by receiver text: built once per project. */
@@ -96,13 +115,16 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
     if (simple === field.owner) continue; // singleton instance
     if (/Log(ger)?$/.test(simple)) continue;
     const mutable = CONTAINER.test(simple) || ATOMIC.test(simple) || field.type.endsWith(']');
+    if (CONTAINER.test(simple) && memoOfDerived(field.type)) continue;
     if (!field.isFinal && (mutable || COUNTER.test(simple))) {
       const w = file.writes.find(
         (x) =>
           refersTo(x.target, field) &&
           x.enclosingType === field.owner &&
           !STARTUP.has(x.enclosingMethod ?? '') &&
-          !STARTUP_METHOD.test(x.enclosingMethod ?? ''),
+          !STARTUP_METHOD.test(x.enclosingMethod ?? '') &&
+          // a getter creating the collection it returns when it is still null: lazy initialization
+          !(CONTAINER.test(simple) && /^get[A-Z]/.test(x.enclosingMethod ?? '')),
       );
       if (w) {
         out.push({ field, file, how: `${w.enclosingMethod}() → ${field.name} =` });
@@ -114,7 +136,10 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
       .flatMap((r) => mutations.get(r) ?? [])
       .filter((m) =>
         m.file === file
-          ? m.call.enclosingType === field.owner && !STARTUP.has(m.call.enclosingMethod ?? '')
+          ? m.call.enclosingType === field.owner &&
+            !STARTUP.has(m.call.enclosingMethod ?? '') &&
+            !STARTUP_FILL.test(m.call.enclosingMethod ?? '') &&
+            !lazilyBuilt(file, field, m.call.enclosingMethod)
           : m.call.receiver === `${field.owner}.${field.name}`,
       );
     const c = own[0];

@@ -42,6 +42,11 @@ describe('the deployable app: a Maven reactor', () => {
   it('a package named tools inside the WAR ships like any other; a JDBC URL in a dev plugin of the POM is build', async () => {
     const a = await assess(REACTOR, bundledRules(), { threads: 0 });
     expect(a.findings.find((f) => f.file.endsWith('SlugTools.java'))?.scope).toBeUndefined();
+    // a class of the WAR run from the command line: what its main() writes is a tool's
+    expect(a.findings.filter((f) => f.file.endsWith('SitemapWriter.java')).map((f) => f.scope)).toEqual([
+      'tool',
+      'tool',
+    ]);
     expect(a.findings.find((f) => f.file === 'web/pom.xml')).toMatchObject({
       ruleId: 'hardcoded-jdbc-url',
       scope: 'build',
@@ -53,13 +58,13 @@ describe('the deployable app: a Maven reactor', () => {
     const text = textReport([a]);
     expect(text).toContain('Modules:\n  ./ (pom) — build: a parent or aggregator POM: build settings only\n');
     expect(text).toContain('  db-utils/ (jar) — build: used by a build plugin of blog-web\n');
-    expect(text).toContain('== Outside the deployed app, not counted (8) ==\n');
+    expect(text).toContain('== Outside the deployed app, not counted (10) ==\n');
     expect(text).toContain('  [docs] hardcoded-credential  docs/examples/blog-custom.properties:3:');
     expect(text).toContain('Findings: 3 (0 mandatory, 3 optional, 0 potential)');
     const json = JSON.parse(jsonReport([a]));
-    expect(json.summary).toMatchObject({ findings: 3, outsideApp: 8 });
+    expect(json.summary).toMatchObject({ findings: 3, outsideApp: 10 });
     expect(json.app.build.modules).toHaveLength(6);
-    expect(json.findings.filter((f: { scope?: string }) => f.scope === 'tool')).toHaveLength(2);
+    expect(json.findings.filter((f: { scope?: string }) => f.scope === 'tool')).toHaveLength(4);
   });
 
   it('fix leaves files outside the deployed app alone (the sample configuration in docs/ keeps its values)', async () => {

@@ -72,3 +72,43 @@ describe('static state', () => {
     expect(index.get('ONLINE')?.map((m) => [m.call.name, m.call.enclosingMethod])).toEqual([['put', 'login']]);
   });
 });
+
+describe('static state: start-up and derived data are not request-time state', () => {
+  const MEMO = `package app;
+import java.util.*;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+public class Memo {
+  private static Map<String, Pattern> patterns = new HashMap<String, Pattern>();
+  private static Map<Locale, java.text.DateFormat> formats = new HashMap<Locale, java.text.DateFormat>();
+  private static List<String> choices;
+  private static Map<String, Class<?>> handlers = new HashMap<String, Class<?>>();
+  private static final AtomicInteger ids = new AtomicInteger(1);
+  private static List<Locale> allowed = new ArrayList<Locale>();
+  private final int id;
+  public Memo() { id = ids.getAndIncrement(); }
+  static Pattern compile(String tag) { Pattern p = Pattern.compile(tag); patterns.put(tag, p); return p; }
+  static java.text.DateFormat format(Locale l) { return formats.computeIfAbsent(l, java.text.DateFormat::getDateInstance); }
+  public static List<String> getChoices() { if (choices == null) { choices = new ArrayList<String>(); choices.add("a"); } return choices; }
+  public static void registerHandler(String n, Class<?> c) { handlers.put(n, c); }
+  public static void allow(Locale l) { allowed.add(l); }
+}
+`;
+  let memoDir: string;
+  let memo: ProjectFacts;
+  beforeAll(async () => {
+    memoDir = makeTree({ 'src/app/Memo.java': MEMO });
+    memo = await collectFacts(memoDir, { threads: 0 });
+  });
+  afterAll(() => removeTree(memoDir));
+
+  it('memo caches of compiled patterns and formats, lazily built lists and registries filled by register*() are not state', () => {
+    const java = memo.files.find((f): f is JavaFacts => f.kind === 'java')!;
+    const found = staticState(java, mutationIndex(memo)).map((s) => [s.field.name, s.how]);
+    // a counter a constructor increments runs per object made at request time; a list of locales is data
+    expect(found).toEqual([
+      ['ids', '<init>() → ids.getAndIncrement()'],
+      ['allowed', 'allow() → allowed.add()'],
+    ]);
+  });
+});
