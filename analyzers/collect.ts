@@ -95,9 +95,10 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
     build.sourceEncoding ??= eclipse.encoding;
   }
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
-  const javaFiles = scan.files.filter((f) => f.kind === 'java');
+  // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
+  const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
   const results = await analyzeJavaFiles(
-    javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback })),
+    javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback, jsp: f.kind === 'jsp' })),
     { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
   );
   for (const r of results) {

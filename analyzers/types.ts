@@ -135,6 +135,7 @@ export interface JavaWrite extends Location {
 export interface JavaFacts {
   kind: 'java';
   file: string;
+  page?: boolean; // the Java of a JSP page (scriptlets, expressions, declarations), not a source file
   package?: string;
   imports: JavaImport[];
   types: JavaTypeDecl[];

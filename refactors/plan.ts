@@ -23,10 +23,13 @@ export interface Plan {
 }
 
 /** The findings of the rules a fix resolves: those it declares, and a user's rules whose `fix:` names it. */
+const isJspPage = (file: string) => /\.(jspf?|tag|tagx)$/i.test(file);
+
 function findingsFor(fix: Fix<FixOptionName>, findings: Finding[]): Finding[] {
   const ids = new Set(fix.resolves);
   // code that never runs in the deployed app (tests, build helpers) is not changed
-  return findings.filter((f) => inDeployedApp(f) && (ids.has(f.ruleId) || f.fix === fix.kind));
+  // a JSP page's Java is changed by a person: the fixes edit Java sources and configuration files
+  return findings.filter((f) => inDeployedApp(f) && !isJspPage(f.file) && (ids.has(f.ruleId) || f.fix === fix.kind));
 }
 
 /** A fix that fails while planning has written nothing; the message names it. */

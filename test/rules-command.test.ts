@@ -28,8 +28,11 @@ describe('paasport rules show', () => {
     expect(explanation).toMatch(/^session-attribute-write: Writes to the HTTP session\n\nSession state lives /);
     expect(explanation).toMatch(/\n {2}https:\/\/tomcat\.apache\.org\/tomcat-9\.0-doc\/config\/manager\.html$/);
     expect(example).toBe(
-      '  A.java:7  req.getSession().setAttribute("u", "x");\n' +
-        '  B.java:3  class B { void f(HttpSession s) { s.putValue("k", "v"); } }\n',
+      '  A.java:7             req.getSession().setAttribute("u", "x");\n' +
+        '  B.java:3             class B { void f(HttpSession s) { s.putValue("k", "v"); } }\n' +
+        '  WebRoot/login.jsp:3  session.setAttribute("loginUser", user); %>\n' +
+        '  WebRoot/login.jsp:4  <jsp:useBean id="cart" class="shop.Cart" scope="session"/>\n' +
+        '  WebRoot/login.jsp:5  <c:set var="theme" value="dark" scope="session"/>\n',
     );
     const zh = run(['rules', 'show', 'tomcat-cluster', '--lang', 'zh-CN']);
     expect(zh.out).toContain(

@@ -52,7 +52,7 @@ export function assessFacts(
   let javaFiles = 0;
   let javaLines = 0;
   for (const f of project.files) {
-    if (f.kind === 'java') {
+    if (f.kind === 'java' && !f.page) {
       javaFiles++;
       javaLines += f.lineCount;
     }

@@ -7,7 +7,7 @@ import type { FileFacts } from '../types.js';
 export function sourceRoots(files: FileFacts[]): string[] {
   const counts = new Map<string, number>();
   for (const f of files) {
-    if (f.kind !== 'java') continue;
+    if (f.kind !== 'java' || f.page) continue;
     const dir = f.file.includes('/') ? f.file.slice(0, f.file.lastIndexOf('/')) : '.';
     const pkg = f.package ? f.package.replace(/\./g, '/') : '';
     if (pkg && dir !== pkg && !dir.endsWith(`/${pkg}`)) continue; // a file whose folder does not follow its package

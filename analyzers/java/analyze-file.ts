@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { decode, looksBinary } from '../read/encoding.js';
 import type { Encoding, JavaFacts, Notice } from '../types.js';
 import { extractJavaFacts } from './extract.js';
+import { hasJavaCode, jspToJava } from './jsp-to-java.js';
 import type { JavaParser } from './parser.js';
 
 export interface JavaJob {
@@ -10,6 +11,7 @@ export interface JavaJob {
   override?: Encoding;
   fallback?: Encoding;
   parseOnly?: boolean; // benchmarks: stop after parsing
+  jsp?: boolean; // a JSP page: its scriptlets, expressions and declarations are read as Java
 }
 
 export interface JavaResult {
@@ -36,13 +38,14 @@ export function analyzeJavaFile(jp: JavaParser, job: JavaJob): JavaResult {
   const decoded = decode(bytes, { override: job.override, fallback: job.fallback });
   const notices: Notice[] = [];
   if (decoded.badBytes) notices.push({ kind: 'encoding', file: job.rel, detail: String(decoded.badBytes) });
-  const tree = jp.parser.parse(decoded.text);
+  if (job.jsp && !hasJavaCode(decoded.text)) return { notices };
+  const tree = jp.parser.parse(job.jsp ? jspToJava(decoded.text) : decoded.text);
   if (!tree)
     return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
   try {
     if (job.parseOnly) return { notices };
     const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding);
-    return { facts, notices: [...notices, ...more] };
+    return { facts: job.jsp ? { ...facts, page: true } : facts, notices: [...notices, ...more] };
   } finally {
     tree.delete();
   }
