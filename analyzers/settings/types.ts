@@ -63,6 +63,7 @@ export interface AppSettings {
     jarsDir?: string;
     mavenSettings?: string;
     image?: string; // the build stage's image (a JDK, Maven or Gradle image of your registry)
+    module?: string; // the folder of the Maven or Gradle module the image deploys, in a multi-module build
   };
   marathon?: MarathonSetting;
   logs?: { mode?: LogMode; dir?: string; hostPath?: string };

@@ -1,7 +1,9 @@
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import { jdkFor } from '../../analyzers/assess/base-image.js';
 import { webRootOf } from '../../analyzers/config/web-xml.js';
+import { PaasportError } from '../../analyzers/errors.js';
 import type { AppSettings } from '../../analyzers/settings/types.js';
+import type { ModuleInfo } from '../../analyzers/types.js';
 import { compileStage, javaLevel } from './compile-stage.js';
 import { fromBaseRegistry } from './defaults.js';
 import { isJava7Image } from './setenv.js';
@@ -14,6 +16,53 @@ export interface BuildPlan {
   stage?: { image: string; steps: string[] };
   copy: string;
   note?: string;
+  module?: string; // the module of a multi-module build that the stage builds, with the modules it needs
+}
+
+/** The module of a Maven reactor or Gradle multi-project build that the image deploys; `note` when it was a choice. */
+interface DeployedModule {
+  dir: string;
+  note?: string;
+}
+
+// above this many module poms, the stage copies the whole tree at once instead of a layer of poms first
+const MAX_POM_LINES = 20;
+
+const isBootModule = (m: ModuleInfo) => m.packaging === 'jar' && /Spring Boot/.test(m.why);
+
+/**
+ * In a build of several modules, the one the image deploys: build.module of paasport.yaml, else the WAR module the
+ * assessment puts in the app (the Spring Boot module for a jar), the first in folder order when there are several.
+ * Undefined for a project of one module, or when the root itself is what is deployed: it builds as it always did.
+ */
+function deployedModule(a: Assessment, cfg: AppSettings, springBootJar: boolean): DeployedModule | undefined {
+  const modules = a.build.modules ?? [];
+  const chosen = cfg.build?.module?.replace(/^\.\/|\/+$/g, '');
+  if (chosen !== undefined) {
+    const found = modules.find((m) => m.dir === (chosen === '.' ? '' : chosen));
+    if (!found && (chosen !== '' || modules.length > 1)) {
+      const dirs = modules.map((m) => m.dir || '.').join(', ') || 'none';
+      throw new PaasportError(
+        `paasport.yaml build.module: ${cfg.build?.module} is not a module of the build (its modules: ${dirs}); ` +
+          'name the folder of the module to deploy.',
+      );
+    }
+    return found?.dir ? { dir: found.dir } : undefined;
+  }
+  if (modules.length <= 1) return undefined;
+  const deployable = modules.filter(
+    (m) => m.scope === 'app' && (springBootJar ? isBootModule(m) : m.packaging === 'war'),
+  );
+  if (!deployable.length || deployable[0].dir === '') return undefined;
+  if (deployable.length === 1) return { dir: deployable[0].dir };
+  const what = springBootJar ? 'Spring Boot modules' : 'WAR modules';
+  const dirs = deployable.map((m) => `${m.dir || '.'}/`).join(', ');
+  return {
+    dir: deployable[0].dir,
+    note:
+      `the build has ${deployable.length} ${what} (${dirs}): the image deploys ${deployable[0].dir}/, the first; ` +
+      'set build.module: <folder> in paasport.yaml to deploy another (one image per module)',
+  };
 }
 
 /**
@@ -30,6 +79,54 @@ function mavenRepositorySteps(settings: string | undefined): string[] {
   ];
 }
 
+/**
+ * The build stage of a Maven reactor for one module: the poms first, in a layer of their own, with a run that fetches
+ * what the module and the modules it needs compile with (rebuilt only when a pom changes); then the whole tree, built
+ * with `-pl <module> -am`. Without the sources, a plugin that reads them may fail in the first run: the dependencies
+ * it fetched stay in the layer, and the build below runs everything again, with its own errors.
+ */
+function mavenModuleSteps(a: Assessment, dir: string, level: string | undefined): string[] {
+  const select = `-pl ${dir} -am`;
+  const poms = (a.build.modules ?? [])
+    .map((m) => m.dir)
+    .filter((d) => d !== '' && !d.split('/').includes('src'))
+    .map((d) => `COPY ${d}/pom.xml ${d}/`);
+  const buildStep = `RUN mvn -B -q package -DskipTests ${select}${level ? ` -Dmaven.compiler.source=${level} -Dmaven.compiler.target=${level}` : ''}`;
+  if (poms.length > MAX_POM_LINES) return ['COPY . .', buildStep];
+  return [
+    `# the reactor's poms first: the layer of the dependencies of ${dir}/ and the modules it needs is rebuilt only`,
+    '# when a pom changes (a plugin that needs the sources may fail here; the build below runs it with them)',
+    'COPY pom.xml .',
+    ...poms,
+    `RUN mvn -B -q test-compile ${select} > /dev/null 2>&1 || true`,
+    'COPY . .',
+    buildStep,
+  ];
+}
+
+/** The build stage of one module of a Maven reactor or Gradle multi-project build, and the copy of what it makes. */
+function moduleBuild(
+  a: Assessment,
+  tool: 'maven' | 'gradle',
+  module: DeployedModule,
+  o: { mavenSettings?: string; jdk: number; artifact: string; target: string; level?: string },
+): BuildPlan {
+  const dir = module.dir;
+  const maven = tool === 'maven';
+  const task = `:${dir.split('/').join(':')}:${o.artifact === 'jar' ? 'bootJar' : 'war'}`;
+  return {
+    stage: {
+      image: maven ? `maven:3.9-eclipse-temurin-${o.jdk}` : `gradle:8.5-jdk${o.jdk}`,
+      steps: maven
+        ? [...mavenRepositorySteps(o.mavenSettings), ...mavenModuleSteps(a, dir, o.level)]
+        : ['COPY . .', `RUN gradle --no-daemon -q ${task}`],
+    },
+    copy: `COPY --from=build /build/${dir}/${maven ? 'target' : 'build/libs'}/*.${o.artifact} ${o.target}`,
+    note: module.note,
+    module: dir,
+  };
+}
+
 /** A multi-stage build with the app's own build tool; undefined when it has none. */
 function sourceBuild(
   a: Assessment,
@@ -38,10 +135,13 @@ function sourceBuild(
   springBootJar: boolean,
   target: string,
   java7: boolean,
+  module: DeployedModule | undefined,
 ): BuildPlan | undefined {
   const artifact = springBootJar ? 'jar' : 'war';
   // a Java 7 runtime cannot load what JDK 8 compiles by default: ask for Java 7 when the build says no level
   const level = java7 && !a.build.javaTarget ? javaLevel(a, java7) : undefined;
+  if (module && (a.build.tool === 'maven' || a.build.tool === 'gradle'))
+    return moduleBuild(a, a.build.tool, module, { mavenSettings, jdk, artifact, target, level });
   switch (a.build.tool) {
     case 'maven':
       return {
@@ -135,7 +235,8 @@ function planBuild(
   // classpath: the webapp's classes are compiled here instead
   const antWithoutWar = a.build.tool === 'ant' && a.build.packaging !== 'war';
   if (mode === 'source' || (mode === 'auto' && a.build.tool !== 'none' && !antWithoutWar)) {
-    const stage = sourceBuild(a, cfg.build?.mavenSettings, jdk, springBootJar, target, java7);
+    const module = deployedModule(a, cfg, springBootJar);
+    const stage = sourceBuild(a, cfg.build?.mavenSettings, jdk, springBootJar, target, java7, module);
     if (stage) return stage;
   }
   const root = webRoot(a);
