@@ -29,6 +29,7 @@ const BY_RULE: Record<string, Concern> = {
   'embedded-server': 'database',
   'loopback-endpoint': 'config',
   'in-memory-database': 'database',
+  'in-memory-data-store': 'database',
 };
 
 /** A rule's concern: from the table, else from its tags (a rule pack of the user's own). */

@@ -59,9 +59,11 @@ describe('verdicts on fixtures built to land in each class', () => {
     expect(a.baseImage.image).toBe('tomcat:10.1-jdk17-temurin');
   });
 
-  it('an in-memory database: stateless, with the dev/test-only note; a Spring Boot jar runs on a JRE image', async () => {
+  it('an in-memory database as its data source: the dev/test-only note, and a blocker for a second instance; a Spring Boot jar runs on a JRE image', async () => {
     const a = await run('kanban-demo');
-    expect(a.verdict).toMatchObject({ class: 'containerize', devTestOnly: true });
+    // each instance would have its own board, lost on restart
+    expect(a.verdict).toMatchObject({ class: 'refactor', devTestOnly: true });
+    expect(a.verdict.blockers).toEqual([{ ruleId: 'in-memory-data-store', category: 'mandatory', count: 1 }]);
     expect(a.profile.springBoot).toBe(true);
     expect(a.profile.frameworks.map((f) => f.name)).toEqual(['Spring Boot', 'Spring']);
     expect(a.baseImage.image).toBe('eclipse-temurin:17-jre');
