@@ -8,8 +8,10 @@
 // - order-broker: a Gradle build (the gradle:8.5 image; Debian's Gradle is 4.4) of ActiveMQ 6.0.1 and H2 2.2 from
 //   Maven Central (Debian's ActiveMQ is 5.17, javax where the app is Jakarta);
 // - library-spring25 and erp-bundled-tomcat: their WEB-INF/lib jars are stand-ins of 30 to 49 bytes, no classes;
-// - blog-reactor: a Maven reactor, and the generated build stage copies only the root pom.xml and src/, so Maven
-//   stops at "Child module /build/core of /build/pom.xml does not exist" (the modules are not in the stage).
+// - blog-reactor: its reactor builds web and what it needs (-pl web -am; maven-reactor-preview.test.ts runs a reactor
+//   made of Debian's artifacts end to end), but the stage lacks org.apache.derby:derbynet:10.14.2.0 for db-utils
+//   (Debian's libderby-java, not in the stage) and maven-war-plugin 2.2, Maven 3.8.7's default, which Debian does
+//   not package (web/pom.xml names no version).
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
