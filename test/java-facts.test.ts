@@ -153,3 +153,26 @@ class A {
     expect(r.facts.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['b', 'd']));
   });
 });
+
+describe('Java facts: literals in annotations', () => {
+  it('a literal inside an annotation carries @Name, nested annotations the innermost; one after it none', () => {
+    const { facts: f } = facts(`package a;
+@XmlRootElement(name = "order", namespace = "http://www.acme-shop.cn/order")
+@Table(indexes = { @Index(columnList = "code") })
+public class A {
+  String table = "part one " + "part two " + "part three";
+  @Value("\${mail.host}") String host = "smtp.acme-corp.com";
+}
+`);
+    expect(f.strings.map((s) => [s.value, s.argOf ?? null])).toEqual([
+      ['order', '@XmlRootElement'],
+      ['http://www.acme-shop.cn/order', '@XmlRootElement'],
+      ['code', '@Index'],
+      ['part one ', null],
+      ['part two ', null],
+      ['part three', null],
+      ['${mail.host}', '@Value'],
+      ['smtp.acme-corp.com', null],
+    ]);
+  });
+});
