@@ -10,11 +10,12 @@ import {
   concernOf,
   noticeText,
   REFACTOR_LABEL,
+  SCOPE_LABEL,
   VERDICT_EXPLAIN,
   VERDICT_LABEL,
   words,
 } from './i18n.js';
-import { blockerText, profileRows } from './summary.js';
+import { blockerText, moduleRows, profileRows } from './summary.js';
 
 export interface Bar {
   label: string;
@@ -53,7 +54,7 @@ export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en',
     barChart(
       CONCERNS.map((c) => ({
         label: CONCERN_LABEL[lang][c],
-        value: a.reduce((n, x) => n + x.findings.filter((f) => concernOf(f.tags) === c).length, 0),
+        value: a.reduce((n, x) => n + x.findings.filter((f) => !f.scope && concernOf(f.tags) === c).length, 0),
         cls: `concern-${c}`,
       })).filter((b) => b.value > 0 || b.cls !== 'concern-other'),
     );
@@ -74,6 +75,8 @@ export function htmlReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en',
     concernOf,
     noticeText: (n: Notice) => noticeText(n, lang),
     profileRows: (a: Assessment) => profileRows(a, lang),
+    moduleRows: (a: Assessment) => moduleRows(a, lang),
+    scopeLabel: SCOPE_LABEL[lang],
     blockerText: (a: Assessment) => blockerText(a, lang),
     rule: (id: string) => ruleById.get(id),
     generic: (s: string) => s.replace(/\{value\}|\{detail\}/g, '…'),

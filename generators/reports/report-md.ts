@@ -1,3 +1,4 @@
+import { inDeployedApp } from '../../analyzers/assess/verdict.js';
 import type { Assessment } from '../../analyzers/assess/assess.js';
 import type { Lang } from '../../analyzers/types.js';
 import { CATEGORY_LABEL, CONCERN_LABEL, CONCERNS, concernOf, VERDICT_LABEL, words } from './i18n.js';
@@ -19,16 +20,17 @@ export function markdownReport(apps: Assessment[], lang: Lang = 'en'): string {
   }
   for (const a of apps) {
     out.push('', `### ${cell(a.app.name)}`, '');
+    const counted = a.findings.filter(inDeployedApp);
     out.push(
-      `${w.findings}: ${a.findings.length} (${categoryCounts(a, lang)}). ${w.baseImage}: \`${a.baseImage.image}\`.`,
+      `${w.findings}: ${counted.length} (${categoryCounts(a, lang)}). ${w.baseImage}: \`${a.baseImage.image}\`.`,
     );
     if (a.verdict.refactors.length) out.push('', `${w.refactors}: ${refactorText(a, lang)}.`);
     if (a.verdict.devTestOnly) out.push('', `> ${w.devTestOnly}`);
-    const concerns = CONCERNS.map((c) => [c, a.findings.filter((f) => concernOf(f.tags) === c).length] as const).filter(
+    const concerns = CONCERNS.map((c) => [c, counted.filter((f) => concernOf(f.tags) === c).length] as const).filter(
       ([, n]) => n > 0,
     );
     if (concerns.length) out.push('', concerns.map(([c, n]) => `${CONCERN_LABEL[lang][c]}: ${n}`).join(' · '));
-    const worst = a.findings
+    const worst = counted
       .filter((f) => f.category !== 'potential')
       .sort((x, y) => (x.category === y.category ? 0 : x.category === 'mandatory' ? -1 : 1));
     if (worst.length) {

@@ -84,8 +84,10 @@ export function sarifReport(apps: Assessment[], rules: Rule[], lang: Lang = 'en'
       results: a.findings.map((f, i) => ({
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId) ?? -1,
-        level: LEVEL[f.category],
+        // outside the deployed app (a test, a tool): listed as a note, with its scope
+        level: f.scope ? 'note' : LEVEL[f.category],
         message: { text: f.message[lang] },
+        ...(f.scope ? { properties: { scope: f.scope } } : {}),
         locations: [
           {
             physicalLocation: {

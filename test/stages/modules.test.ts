@@ -2,7 +2,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assess } from '../../analyzers/assess/assess.js';
 import { judge } from '../../analyzers/assess/verdict.js';
+import { htmlReport } from '../../generators/reports/report-html.js';
 import { jsonReport } from '../../generators/reports/report-json.js';
+import { sarifReport } from '../../generators/reports/report-sarif.js';
 import { textReport } from '../../generators/reports/report-text.js';
 import { planFixes } from '../../refactors/plan.js';
 import { bundledRules, makeTree, removeTree, ROOT } from '../helpers.js';
@@ -61,6 +63,16 @@ describe('the deployable app: a Maven reactor', () => {
     expect(text).toContain('== Outside the deployed app, not counted (10) ==\n');
     expect(text).toContain('  [docs] hardcoded-credential  docs/examples/blog-custom.properties:3:');
     expect(text).toContain('Findings: 3 (0 mandatory, 3 optional, 0 potential)');
+    const html = htmlReport([a], bundledRules());
+    expect(html).toContain('<li>db-utils/ (jar) — build: used by a build plugin of blog-web</li>');
+    expect(
+      html.match(/<span class="badge scope" title="Outside the deployed app, not counted">tool<\/span>/g),
+    ).toHaveLength(4);
+    // the cards count the deployed app's findings only: 0 mandatory although the test helper's Derby is mandatory
+    expect(html).toMatch(/<div class="k">mandatory<\/div><div class="v">0<\/div>/);
+    const sarif = JSON.parse(sarifReport([a], bundledRules()));
+    const derby = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'embedded-server');
+    expect(derby).toMatchObject({ level: 'note', properties: { scope: 'test' } });
     const json = JSON.parse(jsonReport([a]));
     expect(json.summary).toMatchObject({ findings: 3, outsideApp: 10 });
     expect(json.app.build.modules).toHaveLength(6);
