@@ -12,7 +12,7 @@
 //   made of Debian's artifacts end to end), but the stage lacks org.apache.derby:derbynet:10.14.2.0 for db-utils
 //   (Debian's libderby-java, not in the stage) and maven-war-plugin 2.2, Maven 3.8.7's default, which Debian does
 //   not package (web/pom.xml names no version).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTree } from '../helpers.js';
@@ -21,7 +21,7 @@ import { fixtureRepo, paasport, runPaasport } from './app-repo.js';
 import { CookieClient } from './cookie-client.js';
 import { dockerEngine } from './engine.js';
 import { httpGet, waitForStatus } from './http-get.js';
-import { definition, INSTANCES, logVolume, setSettings, stopPreview, vhostAddress } from './preview-app.js';
+import { definition, INSTANCES, setSettings, startPreview, stopPreview } from './preview-app.js';
 import { BUILD_IMAGE, RUNTIME_IMAGE } from './servlet-shop-app.js';
 import { copiedLibJars, writeStandInSessionJars } from './stand-in-jars.js';
 
@@ -40,13 +40,7 @@ describe('servlet-shop as it is (no fix: carts and logins in Tomcat memory), sti
     useStandInBuildImage(dir);
     paasport('generate', dir, '--base-image', RUNTIME_IMAGE, '--vhost', VHOST);
     paasport('build', dir);
-    const volumes = path.join(parent, 'volumes');
-    mkdirSync(volumes);
-    logs = logVolume(dir, volumes);
-    const started = paasport('preview', dir, '--instances', '2', '--volumes-root', volumes);
-    const address = vhostAddress(started);
-    if (!address) throw new Error(`preview printed no address for ${VHOST}:\n${started}`);
-    front = `http://${address}`;
+    ({ logs, front } = startPreview(dir, parent, VHOST));
   }, 900_000);
 
   afterAll(async () => {

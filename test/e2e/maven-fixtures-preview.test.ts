@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTree } from '../helpers.js';
@@ -11,13 +11,12 @@ import {
   definition,
   filesIn,
   INSTANCES,
-  logVolume,
   MAVEN_BUILD_IMAGE,
   previewContainers,
   setSettings,
   stopPreview,
   unreadableByOthers,
-  vhostAddress,
+  startPreview,
 } from './preview-app.js';
 import { REGISTRY } from './services.js';
 import { RUNTIME_IMAGE } from './servlet-shop-app.js';
@@ -59,13 +58,7 @@ function deploy(app: Deployed, fixture: string, vhost: string, prepare: (dir: st
     '--catalina-from-image',
   );
   app.built = paasport('build', app.dir, '--push');
-  const volumes = path.join(app.parent, 'volumes');
-  mkdirSync(volumes);
-  app.logs = logVolume(app.dir, volumes);
-  const started = paasport('preview', app.dir, '--instances', '2', '--volumes-root', volumes);
-  const address = vhostAddress(started);
-  if (!address) throw new Error(`preview printed no address for ${vhost}:\n${started}`);
-  app.front = `http://${address}`;
+  ({ logs: app.logs, front: app.front } = startPreview(app.dir, app.parent, vhost));
 }
 
 async function undeploy(app: Deployed): Promise<void> {

@@ -6,7 +6,7 @@
 // 2.2 in Debian's Maven 3.8.7, which Debian does not package (it has 3.3.2 and 4.0.1). jetty-maven-plugin
 // 9.4.53.v20231009 (not packaged by Debian) and exec-maven-plugin 3.1.0 (libexec-maven-plugin-java) are declared
 // without executions, so `package` does not need them.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTree, removeTree } from '../helpers.js';
@@ -18,11 +18,10 @@ import {
   definition,
   filesIn,
   INSTANCES,
-  logVolume,
   MAVEN_BUILD_IMAGE,
   setSettings,
   stopPreview,
-  vhostAddress,
+  startPreview,
 } from './preview-app.js';
 import { REGISTRY } from './services.js';
 import { RUNTIME_IMAGE } from './servlet-shop-app.js';
@@ -100,13 +99,7 @@ describe('a Maven reactor (core, web, tools): the web module and core built, 2 i
     setSettings(dir, [[['build', 'image'], MAVEN_BUILD_IMAGE]]);
     paasport('generate', dir, '--base-image', RUNTIME_IMAGE, '--registry', REGISTRY, '--vhost', VHOST);
     built = paasport('build', dir, '--push');
-    const volumes = path.join(parent, 'volumes');
-    mkdirSync(volumes);
-    logs = logVolume(dir, volumes);
-    const started = paasport('preview', dir, '--instances', '2', '--volumes-root', volumes);
-    const address = vhostAddress(started);
-    if (!address) throw new Error(`preview printed no address for ${VHOST}:\n${started}`);
-    front = `http://${address}`;
+    ({ logs, front } = startPreview(dir, parent, VHOST));
   }, 1_200_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
 import { parseDocument } from 'yaml';
@@ -50,6 +50,20 @@ export function logVolume(dir: string, volumesRoot: string): string {
   const volume = definition(dir).container.volumes?.find((v) => v.containerPath === '/logs');
   if (!volume?.hostPath) throw new Error('the definition has no host folder for /logs');
   return path.join(volumesRoot, volume.hostPath);
+}
+
+/**
+ * `paasport preview --instances 2` of an app whose image is built, with its volumes under `<parent>/volumes`:
+ * the host folder of its logs and HAProxy's URL for the virtual host.
+ */
+export function startPreview(dir: string, parent: string, vhost: string): { logs: string; front: string } {
+  const volumes = path.join(parent, 'volumes');
+  mkdirSync(volumes);
+  const logs = logVolume(dir, volumes);
+  const started = paasport('preview', dir, '--instances', '2', '--volumes-root', volumes);
+  const address = vhostAddress(started);
+  if (!address) throw new Error(`preview printed no address for ${vhost}:\n${started}`);
+  return { logs, front: `http://${address}` };
 }
 
 export const filesIn = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
