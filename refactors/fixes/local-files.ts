@@ -139,12 +139,19 @@ const STEPS: Step[] = [
   },
   {
     rules: ['home-or-temp-data'],
-    handle: (run, findings) =>
-      wrapDirCalls(run, findings, {
+    handle: (run, findings) => {
+      const inJava = (f: Finding) => run.ctx.project.files.find((x) => x.file === f.file)?.kind === 'java';
+      wrapDirCalls(run, findings.filter(inJava), {
         method: 'getProperty',
         nameOf: (_arg, file) => envName(classOf(run.ctx, file), 'DATA_DIR'),
         inWebapp: false,
-      }),
+      });
+      // a folder setting of a configuration file: the code that reads it decides where the files go
+      for (const f of findings.filter((x) => !inJava(x)))
+        run.left.push(
+          `${f.file}:${f.line}: a data folder under ${f.matched.value}: set it from the environment and mount a volume there`,
+        );
+    },
   },
   {
     rules: ['local-file-write', 'upload-to-local-disk'],

@@ -50,3 +50,19 @@ describe('local-files: write directories', () => {
     });
   });
 });
+
+describe('local-files: data folders in configuration', () => {
+  it('a folder setting under ${user.home} in a .properties file is left for a person, the file unchanged', async () => {
+    await checkFix('local-files', {
+      files: {
+        'src/main/resources/roller.properties':
+          'mediafiles.storage.dir=${user.home}/roller_data/mediafiles\nsite.name=blog\n',
+      },
+      after: {},
+      left: [
+        'src/main/resources/roller.properties:1: a data folder under ${user.home}: set it from the environment and ' +
+          'mount a volume there',
+      ],
+    });
+  });
+});
