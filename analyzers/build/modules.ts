@@ -7,7 +7,6 @@ interface Declared {
   dir: string; // '' for the root
   file: string;
   name: string;
-  group?: string;
   packaging?: string;
   root: boolean; // ends up deployed by itself: a WAR, an EAR or a Spring Boot main module
   children: string[]; // dirs of the modules it aggregates
@@ -70,7 +69,6 @@ function mavenModule(pom: XmlFacts): Omit<Declared, 'dependsOn' | 'pluginUses'> 
     dir,
     file: pom.file,
     name: top('artifactId') ?? (dir || '.'),
-    group: top('groupId') ?? pom.elements.find((e) => e.path === 'project/parent/groupId')?.text.trim(),
     packaging,
     root: packaging === 'war' || packaging === 'ear' || (boot && packaging === 'jar'),
     children,
