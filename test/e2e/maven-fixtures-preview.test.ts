@@ -61,6 +61,21 @@ function deploy(app: Deployed, fixture: string, vhost: string, prepare: (dir: st
   ({ logs: app.logs, front: app.front } = startPreview(app.dir, app.parent, vhost));
 }
 
+/** Each task's log folder, checked to hold catalina.out and the access log, all readable by another user. */
+function hostLogFolders(app: Deployed): string[] {
+  return INSTANCES.map((host) => {
+    const folder = path.join(app.logs, host);
+    const files = filesIn(folder);
+    expect(files, host).toContain('catalina.out');
+    expect(
+      files.some((f) => f.startsWith('localhost_access_log')),
+      files.join(' '),
+    ).toBe(true);
+    expect(unreadableByOthers(folder)).toEqual([]);
+    return folder;
+  });
+}
+
 async function undeploy(app: Deployed): Promise<void> {
   if (!app.parent) return;
   try {
@@ -165,17 +180,9 @@ describe('stateless-api (no fix) from its Maven build, 2 instances in paasport p
   }, 240_000);
 
   it("writes catalina.out, holding the app's own log lines, and the access log into one folder per host, readable by another user", () => {
-    for (const host of INSTANCES) {
-      const folder = path.join(app.logs, host);
-      const files = filesIn(folder);
-      expect(files, host).toContain('catalina.out');
-      expect(
-        files.some((f) => f.startsWith('localhost_access_log')),
-        files.join(' '),
-      ).toBe(true);
+    for (const folder of hostLogFolders(app)) {
       // the app logs to the console (java.util.logging), which catalina.out keeps
       expect(readFileSync(path.join(folder, 'catalina.out'), 'utf8')).toMatch(/listing \d+ products as json/);
-      expect(unreadableByOthers(folder)).toEqual([]);
     }
   });
 
@@ -227,17 +234,7 @@ describe('spring-mvc-crm after fix --only externalize-config,logs: Spring 4.3 fr
   }, 240_000);
 
   it("writes catalina.out, the access log and the app's log4j file into one folder per host, readable by another user", () => {
-    for (const host of INSTANCES) {
-      const folder = path.join(app.logs, host);
-      const files = filesIn(folder);
-      expect(files, host).toContain('catalina.out');
-      expect(
-        files.some((f) => f.startsWith('localhost_access_log')),
-        files.join(' '),
-      ).toBe(true);
-      expect(files, host).toContain('crm.log');
-      expect(unreadableByOthers(folder)).toEqual([]);
-    }
+    for (const folder of hostLogFolders(app)) expect(filesIn(folder), folder).toContain('crm.log');
   });
 
   it("writes its log4j file where the task's environment says (LOG_DIR and HOST), no longer /home/crm/logs", async () => {
