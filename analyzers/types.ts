@@ -64,6 +64,8 @@ export interface JavaMethodDecl extends Location {
   name: string;
   returnType?: string;
   isStatic: boolean;
+  params: string[]; // parameter names, in order
+  annotations: string[]; // simple or qualified names as written
 }
 
 export interface JavaTypeDecl extends Location {
@@ -126,6 +128,22 @@ export interface JavaAnnotation extends Location {
   args?: string;
 }
 
+/** A method reference (`Foo::bar`, `this::bar`, `Foo::new`): a call the code makes later, from where it is. */
+export interface JavaMethodRef extends Location {
+  name: string; // `new` for a constructor reference
+  receiver: string;
+  receiverType?: ExprType;
+  enclosingType?: string;
+  enclosingMethod?: string;
+}
+
+/** A method of an anonymous class, which the method creating the class may have run (a callback, a `run()`). */
+export interface JavaAnonymousMethod extends Location {
+  name: string;
+  enclosingType?: string; // the named type the anonymous class is written in
+  enclosingMethod?: string; // the method that creates it
+}
+
 export interface JavaWrite extends Location {
   target: string; // the assigned or incremented expression's text
   enclosingType?: string;
@@ -145,6 +163,8 @@ export interface JavaFacts {
   strings: JavaString[];
   annotations: JavaAnnotation[];
   writes: JavaWrite[];
+  methodRefs: JavaMethodRef[];
+  anonymousMethods: JavaAnonymousMethod[];
   // No text: snippets and the few rules that read Java as text get the lines on demand (source-lines.ts),
   // which keeps a large tree's facts small on their way back from the worker threads.
   lineCount: number;

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { externalSessionStore } from '../config/session-store.js';
+import { codeFlow, type CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
 import { compileRegex } from './regex.js';
@@ -15,11 +16,13 @@ export function createContext(
 ): EvalContext {
   const regexes = new Map<string, RegExp>();
   let store: string | undefined | null = null;
+  let flow: CodeFlow | undefined;
   const globs = new Map<string, (f: string) => boolean>();
   return {
     project,
     index,
     mutations,
+    flow: () => (flow ??= codeFlow(project, index)),
     lines,
     regex: (src) => {
       let r = regexes.get(src);

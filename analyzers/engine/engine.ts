@@ -20,11 +20,17 @@ function snippetOf(lines: string[], line: number): string {
   return t.length > SNIPPET_MAX ? t.slice(0, SNIPPET_MAX - 1) + '…' : t;
 }
 
+const VIA: Record<Lang, (chain: string) => string> = {
+  en: (chain) => ` Through: ${chain}.`,
+  'zh-CN': (chain) => ` 调用链：${chain}。`,
+};
+
 function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): Localized {
   const value = m.value === undefined ? '' : mask ? '****' : maskSecrets(m.value, secrets);
   const out = {} as Localized;
   for (const lang of Object.keys(template) as Lang[]) {
     out[lang] = template[lang].replace(/\{value\}/g, value).replace(/\{detail\}/g, m.detail ?? '');
+    if (m.via) out[lang] += VIA[lang](m.via);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // Types of the rule engine: what a condition matches, what it evaluates with, and what a condition module declares.
+import type { CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
 import type { Condition } from './conditions/index.js';
@@ -24,12 +25,14 @@ export interface Match {
   value?: string; // what matched: masked when the rule says it is a secret
   scope?: string; // enclosing Type#method, for `within: method`
   detail?: string; // extra words for the message
+  via?: string; // the project's methods a call goes through to what the rule looks for, shown after the message
 }
 
 export interface EvalContext {
   project: ProjectFacts;
   index: ProjectIndex;
   mutations: () => MutationIndex;
+  flow: () => CodeFlow; // the call graph, its entry points and what they reach, built on first use
   regex: (src: string) => RegExp;
   glob: (p: Patterns) => (file: string) => boolean;
   sessionStore: () => string | undefined; // the external session store the app is configured with, if any

@@ -1,6 +1,17 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
 import type { Encoding, JavaCall, JavaFacts, JavaField, JavaTypeDecl, Notice } from '../types.js';
-import { declare, enclosing, enterMethod, enterType, exprType, leaveEnded, newScope, type Scope } from './scope.js';
+import {
+  declare,
+  enclosing,
+  enterAnonymous,
+  enterMethod,
+  enterType,
+  exprType,
+  inAnonymousBody,
+  leaveEnded,
+  newScope,
+  type Scope,
+} from './scope.js';
 import { annotationNames, argNodes, at, hasModifier, rawType, stringValue } from './syntax.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
@@ -18,6 +29,8 @@ export const FACT_QUERY = `
 [(annotation) (marker_annotation)] @annotation
 (assignment_expression) @assign
 (update_expression) @update
+(method_reference) @ref
+(object_creation_expression (class_body) @anon)
 (ERROR) @error
 (MISSING) @missing
 `;
@@ -85,16 +98,38 @@ function methodName(node: Node): string {
   return '<init>';
 }
 
-/** Methods (not constructors or initializers) are declared on the type whose body holds them directly. */
+function paramNames(node: Node): string[] {
+  const list = node.childForFieldName('parameters');
+  const names: string[] = [];
+  for (const p of list?.namedChildren ?? []) {
+    const n =
+      p?.childForFieldName('name')?.text ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator')?.text;
+    if (n) names.push(n);
+  }
+  return names;
+}
+
+/**
+ * Methods (not constructors or initializers) are declared on the type whose body holds them directly: the latest
+ * type of that name, since types come in document order. A method of an anonymous class is recorded apart, with
+ * the method that creates the class.
+ */
 function onMethod(x: Extraction, node: Node): void {
   const name = methodName(node);
-  const owner = x.facts.types[x.facts.types.length - 1];
   const { typeNames } = x.scope;
-  if (node.type === 'method_declaration' && owner && typeNames[typeNames.length - 1] === owner.name) {
-    owner.methods.push({
+  const innermost = typeNames[typeNames.length - 1];
+  const anonymous = inAnonymousBody(x.scope);
+  if (anonymous) {
+    x.facts.anonymousMethods.push({ name, ...enclosing(x.scope), ...at(node) });
+  } else if (node.type === 'method_declaration' && innermost !== undefined) {
+    let i = x.facts.types.length - 1;
+    while (i >= 0 && x.facts.types[i].name !== innermost) i--;
+    x.facts.types[i]?.methods.push({
       name,
       returnType: node.childForFieldName('type')?.text,
       isStatic: hasModifier(node, 'static'),
+      params: paramNames(node),
+      annotations: annotationNames(node),
       ...at(node),
     });
   }
@@ -156,6 +191,19 @@ function onCall(x: Extraction, node: Node): void {
   x.facts.calls.push(call);
 }
 
+function onMethodRef(x: Extraction, node: Node): void {
+  const receiver = node.namedChild(0);
+  const last = node.child(node.childCount - 1);
+  if (!receiver || !last) return;
+  x.facts.methodRefs.push({
+    name: last.type === 'new' ? 'new' : last.text,
+    receiver: receiver.text,
+    receiverType: exprType(x.scope, receiver),
+    ...enclosing(x.scope),
+    ...at(node),
+  });
+}
+
 function onNew(x: Extraction, node: Node): void {
   x.facts.news.push({
     type: rawType(node.childForFieldName('type')?.text ?? ''),
@@ -208,6 +256,8 @@ const ON_CAPTURE: Record<string, (x: Extraction, node: Node) => void> = {
   param: onParam,
   call: onCall,
   new: onNew,
+  ref: onMethodRef,
+  anon: (x, node) => enterAnonymous(x.scope, node),
   string: onString,
   annotation: onAnnotation,
   assign: (x, node) => onWrite(x, node.childForFieldName('left'), node),
@@ -228,6 +278,8 @@ function emptyFacts(tree: Tree, file: string, encoding: Encoding): JavaFacts {
     strings: [],
     annotations: [],
     writes: [],
+    methodRefs: [],
+    anonymousMethods: [],
     lineCount: tree.rootNode.endPosition.row + 1,
     encoding,
   };

@@ -5,7 +5,7 @@ import { rawType } from './syntax.js';
 /** A type or method body the walk is inside, with the variables declared in it (name → declared type). */
 interface Frame {
   end: number;
-  kind: 'type' | 'method';
+  kind: 'type' | 'method' | 'anonymous'; // an anonymous class body belongs to the named type around it
   name: string;
   vars: Map<string, ExprType>; // a `var` has the type of its initializer, which may be a call chain
 }
@@ -61,6 +61,13 @@ export function enterType(scope: Scope, node: Node, name: string): void {
   scope.frames.push({ end: node.endIndex, kind: 'type', name, vars });
   scope.typeNames.push(name);
 }
+
+export function enterAnonymous(scope: Scope, node: Node): void {
+  scope.frames.push({ end: node.endIndex, kind: 'anonymous', name: '', vars: new Map() });
+}
+
+/** Whether the innermost body is an anonymous class's: a method starting now is one of its methods. */
+export const inAnonymousBody = (scope: Scope): boolean => scope.frames.at(-1)?.kind === 'anonymous';
 
 export function enterMethod(scope: Scope, node: Node, name: string): void {
   scope.frames.push({ end: node.endIndex, kind: 'method', name, vars: new Map() });

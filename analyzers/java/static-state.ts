@@ -1,4 +1,5 @@
 import { rawType } from './syntax.js';
+import type { WhenRun } from './reach.js';
 import type { JavaCall, JavaFacts, JavaField, ProjectFacts } from '../types.js';
 
 export interface StaticState {
@@ -15,11 +16,11 @@ const STARTUP_METHOD =
   /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
 // What fills a registry while the application starts (a constructor may run per request: not one of these).
 const STARTUP_FILL =
-  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet)$/;
+  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
 // Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
 // bundles, reflection), so keeping it per JVM is harmless.
 const DERIVED =
-  /\b(Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template)\b/;
+  /\b(Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template|\w*Messages|\w*Bundle)\b/;
 const ATOMIC =
   /^(AtomicInteger|AtomicLong|AtomicBoolean|AtomicReference|LongAdder|DoubleAdder|AtomicIntegerArray|AtomicLongArray)$/;
 const MUTATORS = new Set([
@@ -83,6 +84,11 @@ function memoOfDerived(type: string): boolean {
 const lazilyBuilt = (file: JavaFacts, field: JavaField, method: string | undefined) =>
   !!method && file.writes.some((w) => refersTo(w.target, field) && w.enclosingMethod === method);
 
+/** The method also fills the collection it assigns (`list = new ArrayList(); list.add(..)`). */
+const mutatedIn = (file: JavaFacts, field: JavaField, method: string | undefined) =>
+  !!method &&
+  file.calls.some((c) => MUTATORS.has(c.name) && refersTo(c.receiver, field) && c.enclosingMethod === method);
+
 export type MutationIndex = Map<string, { call: JavaCall; file: JavaFacts }[]>;
 
 /** Calls of mutating methods, by receiver text: built once per project. */
@@ -100,13 +106,47 @@ export function mutationIndex(project: ProjectFacts): MutationIndex {
   return index;
 }
 
+/** When the code in a type's method runs (reach.ts `whenRun`, bound to the project's code flow). */
+export type WhenRunIn = (file: JavaFacts, type: string | undefined, method: string | undefined) => WhenRun;
+
+interface Candidate {
+  file: JavaFacts;
+  type?: string;
+  method?: string;
+  what: string; // `ONLINE.put()`, `hits =`
+  local: boolean; // in the declaring type's own code, whose start-up methods the names tell
+}
+
+/** The writes and mutating calls of a static field, in its own type and (qualified) anywhere else. */
+function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex): Candidate[] {
+  const out: Candidate[] = [];
+  for (const w of file.writes)
+    if (refersTo(w.target, field) && w.enclosingType === field.owner)
+      out.push({ file, type: w.enclosingType, method: w.enclosingMethod, what: `${field.name} =`, local: true });
+  for (const m of [field.name, `this.${field.name}`, `${field.owner}.${field.name}`].flatMap(
+    (r) => mutations.get(r) ?? [],
+  )) {
+    const local = m.file === file && m.call.enclosingType === field.owner;
+    if (local || m.call.receiver === `${field.owner}.${field.name}`)
+      out.push({
+        file: m.file,
+        type: m.call.enclosingType,
+        method: m.call.enclosingMethod,
+        what: `${m.call.receiver}.${m.call.name}()`,
+        local,
+      });
+  }
+  return out;
+}
+
 /**
- * Static fields that hold state changed at run time: collections and maps mutated outside static
- * initialization, atomic counters, and numeric or collection fields reassigned while serving.
- * Lookup tables filled once in a static block, constants, loggers, lazily created singletons, flags
- * and services wired at start-up are not state.
+ * Static fields that hold state changed at run time. Where the project's code flow tells, a write counts when a
+ * request-time entry point reaches it (the how names the path) and never when only start-up code does; elsewhere
+ * the method names tell: collections and maps mutated outside static initialization, atomic counters, numeric or
+ * collection fields reassigned while serving. Lookup tables filled once in a static block, constants, loggers,
+ * lazily created singletons, flags and services wired at start-up are not state.
  */
-export function staticState(file: JavaFacts, mutations: MutationIndex): StaticState[] {
+export function staticState(file: JavaFacts, mutations: MutationIndex, whenRunIn: WhenRunIn): StaticState[] {
   const out: StaticState[] = [];
   for (const field of file.fields) {
     if (!field.isStatic) continue;
@@ -114,43 +154,46 @@ export function staticState(file: JavaFacts, mutations: MutationIndex): StaticSt
     const simple = type.slice(type.lastIndexOf('.') + 1);
     if (simple === field.owner) continue; // singleton instance
     if (/Log(ger)?$/.test(simple)) continue;
-    const mutable = CONTAINER.test(simple) || ATOMIC.test(simple) || field.type.endsWith(']');
-    if (CONTAINER.test(simple) && memoOfDerived(field.type)) continue;
-    if (!field.isFinal && (mutable || COUNTER.test(simple))) {
-      const w = file.writes.find(
-        (x) =>
-          refersTo(x.target, field) &&
-          x.enclosingType === field.owner &&
-          !STARTUP.has(x.enclosingMethod ?? '') &&
-          !STARTUP_METHOD.test(x.enclosingMethod ?? '') &&
-          // a getter creating the collection it returns when it is still null: lazy initialization
-          !(CONTAINER.test(simple) && /^get[A-Z]/.test(x.enclosingMethod ?? '')),
-      );
-      if (w) {
-        out.push({ field, file, how: `${w.enclosingMethod}() → ${field.name} =` });
-        continue;
-      }
-    }
-    if (!mutable) continue;
-    const own = [field.name, `this.${field.name}`, `${field.owner}.${field.name}`]
-      .flatMap((r) => mutations.get(r) ?? [])
-      .filter((m) =>
-        m.file === file
-          ? m.call.enclosingType === field.owner &&
-            !STARTUP.has(m.call.enclosingMethod ?? '') &&
-            !STARTUP_FILL.test(m.call.enclosingMethod ?? '') &&
-            !lazilyBuilt(file, field, m.call.enclosingMethod)
-          : m.call.receiver === `${field.owner}.${field.name}`,
-      );
-    const c = own[0];
-    let how: string | undefined;
-    if (c)
-      how = `${c.file === file ? '' : `${c.file.file}: `}${c.call.enclosingMethod}() → ${c.call.receiver}.${c.call.name}()`;
-    else if (field.type.endsWith(']')) {
-      const w = file.writes.find((x) => x.target.startsWith(`${field.name}[`) && !STARTUP.has(x.enclosingMethod ?? ''));
-      if (w) how = `${w.enclosingMethod}() → ${field.name}[…] =`;
-    }
+    const container = CONTAINER.test(simple);
+    const mutable = container || ATOMIC.test(simple) || field.type.endsWith(']');
+    if (container && memoOfDerived(field.type)) continue;
+    if (field.type.endsWith(']') && DERIVED.test(simple)) continue;
+    const assignable = !field.isFinal && (mutable || COUNTER.test(simple));
+    const how = changeAtRunTime(file, field, candidates(file, field, mutations), whenRunIn, { mutable, assignable });
     if (how) out.push({ field, file, how });
   }
   return out;
+}
+
+function changeAtRunTime(
+  file: JavaFacts,
+  field: JavaField,
+  all: Candidate[],
+  whenRunIn: WhenRunIn,
+  kind: { mutable: boolean; assignable: boolean },
+): string | undefined {
+  const container = CONTAINER.test(rawType(field.type).replace(/^.*\./, ''));
+  let byName: string | undefined;
+  for (const c of all) {
+    const assignment = c.what.endsWith(' =');
+    if (assignment ? !kind.assignable : !kind.mutable) continue;
+    // a getter or a method creating the collection it fills when it is still null: lazy initialization
+    if (assignment ? container && /^get[A-Z]/.test(c.method ?? '') : c.local && lazilyBuilt(file, field, c.method))
+      continue;
+    if (assignment && container && mutatedIn(file, field, c.method)) continue; // built on first use
+    const when = whenRunIn(c.file, c.type, c.method);
+    if (when === 'startup') continue;
+    // set up on first use, even when a request is what triggers it: the same on every instance
+    if (when && (STARTUP_FILL.test(c.method ?? '') || (assignment && c.method === '<init>'))) continue;
+    const where = c.file === file ? '' : `${c.file.file}: `;
+    if (when) return `${where}${when.request} → ${c.what}`;
+    const startup =
+      STARTUP.has(c.method ?? '') || (c.local && (assignment ? STARTUP_METHOD : STARTUP_FILL).test(c.method ?? ''));
+    byName ??= startup ? undefined : `${where}${c.method}() → ${c.what}`;
+  }
+  if (byName) return byName;
+  if (!field.type.endsWith(']')) return undefined;
+  const w = file.writes.find((x) => x.target.startsWith(`${field.name}[`) && !STARTUP.has(x.enclosingMethod ?? ''));
+  if (!w || whenRunIn(file, w.enclosingType, w.enclosingMethod) === 'startup') return undefined;
+  return `${w.enclosingMethod}() → ${field.name}[…] =`;
 }

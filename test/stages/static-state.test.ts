@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFacts } from '../../analyzers/collect.js';
-import { mutationIndex, staticState } from '../../analyzers/java/static-state.js';
+import { codeFlow, whenRun } from '../../analyzers/java/reach.js';
+import { mutationIndex, staticState, type WhenRunIn } from '../../analyzers/java/static-state.js';
+import { buildIndex } from '../../analyzers/java/type-index.js';
 import type { JavaFacts, ProjectFacts } from '../../analyzers/types.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -45,11 +47,17 @@ beforeAll(async () => {
 });
 afterAll(() => removeTree(dir));
 
+/** When code runs, from the project's own code flow. */
+function whenIn(p: ProjectFacts): WhenRunIn {
+  const flow = codeFlow(p, buildIndex(p));
+  return (f, type, method) => whenRun(flow, f, type, method);
+}
+
 const file = (name: string) => project.files.find((f): f is JavaFacts => f.kind === 'java' && f.file.endsWith(name))!;
 
 describe('static state', () => {
   it('static fields written while serving, each with how it is written', () => {
-    const found = staticState(file('Registry.java'), mutationIndex(project));
+    const found = staticState(file('Registry.java'), mutationIndex(project), whenIn(project));
     expect(found.map((s) => [s.field.name, s.how])).toEqual([
       ['ONLINE', 'login() → ONLINE.put()'],
       ['SHARED', 'src/app/Other.java: f() → Registry.SHARED.add()'],
@@ -61,7 +69,7 @@ describe('static state', () => {
   });
 
   it('not state: tables filled in a static block, constants, loggers, singletons, start-up settings, instance fields', () => {
-    const names = staticState(file('Registry.java'), mutationIndex(project)).map((s) => s.field.name);
+    const names = staticState(file('Registry.java'), mutationIndex(project), whenIn(project)).map((s) => s.field.name);
     for (const n of ['CODES', 'NAME', 'LOG', 'instance', 'configured', 'settings', 'perInstance'])
       expect(names).not.toContain(n);
   });
@@ -104,7 +112,7 @@ public class Memo {
 
   it('memo caches of compiled patterns and formats, lazily built lists and registries filled by register*() are not state', () => {
     const java = memo.files.find((f): f is JavaFacts => f.kind === 'java')!;
-    const found = staticState(java, mutationIndex(memo)).map((s) => [s.field.name, s.how]);
+    const found = staticState(java, mutationIndex(memo), whenIn(memo)).map((s) => [s.field.name, s.how]);
     // a counter a constructor increments runs per object made at request time; a list of locales is data
     expect(found).toEqual([
       ['ids', '<init>() → ids.getAndIncrement()'],

@@ -1,5 +1,6 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
-import type { JavaCall, JavaFacts } from '../../types.js';
+import { wrappedCalls, type WrappedCall } from '../../java/wrappers.js';
+import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { list } from './file-filter.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
@@ -14,6 +15,7 @@ export interface JavaCallCond {
   notArgOf?: string; // regex on the call this call is passed to
   inMethods?: string[];
   notInMethods?: string[];
+  through?: 'wrappers';
 }
 
 /** The name, arguments and enclosing method of the call, before its receiver is resolved. */
@@ -31,9 +33,8 @@ function receiverIs(types: string[], call: JavaCall, f: JavaFacts, ctx: EvalCont
   return resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)));
 }
 
-/** The project type of the argument at i when it is not Serializable. */
-function notSerializableArg(call: JavaCall, i: number, f: JavaFacts, ctx: EvalContext): string | undefined {
-  const argType = call.argTypes[i];
+/** The project type of an argument when it is not Serializable. */
+function notSerializableArg(argType: ExprType | undefined, f: JavaFacts, ctx: EvalContext): string | undefined {
   if (!argType || typeof argType !== 'string') return undefined; // a call chain: no type the file declares
   const q = resolveTypeName(argType, f, ctx.index).find((t) => ctx.index.byQualified.has(t));
   if (!q || isSerializable(q, ctx.index) !== false) return undefined;
@@ -52,10 +53,45 @@ function callMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalCo
     }
     let detail: string | undefined;
     if (c.argNotSerializable !== undefined) {
-      detail = notSerializableArg(call, c.argNotSerializable, f, ctx);
+      detail = notSerializableArg(call.argTypes[c.argNotSerializable], f, ctx);
       if (detail === undefined) continue;
     }
     out.push(matchAt(f.file, call, value, scopeOf(call), detail));
+  }
+  return out;
+}
+
+const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, Map<string, WrappedCall[]>>>();
+
+/** Calls of the project's methods that pass their arguments on to a matching call, through any number of them. */
+function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext): Map<string, WrappedCall[]> {
+  let byCond = wrapperSites.get(ctx);
+  if (!byCond) wrapperSites.set(ctx, (byCond = new Map()));
+  let sites = byCond.get(c);
+  if (!sites) {
+    const isBase = (f: JavaFacts, call: JavaCall) =>
+      callSiteMatches(c, call, ctx) && (!types.length || receiverIs(types, call, f, ctx))
+        ? `${types.length ? types[0].slice(types[0].lastIndexOf('.') + 1) : (call.receiver ?? '')}.${call.name}`
+        : undefined;
+    byCond.set(c, (sites = wrappedCalls(ctx.project, ctx.index, ctx.flow(), isBase)));
+  }
+  return sites;
+}
+
+function wrapperMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalContext): Match[] {
+  const out: Match[] = [];
+  for (const site of sitesThroughWrappers(c, types, ctx).get(f.file) ?? []) {
+    let value = site.args[0];
+    if (c.argRegex) {
+      value = site.args[c.argRegex.index];
+      if (value === undefined || !ctx.regex(c.argRegex.regex).test(value)) continue;
+    }
+    let detail: string | undefined;
+    if (c.argNotSerializable !== undefined) {
+      detail = notSerializableArg(site.argTypes[c.argNotSerializable], f, ctx);
+      if (detail === undefined) continue;
+    }
+    out.push({ ...matchAt(f.file, site.call, value, scopeOf(site.call), detail), via: site.chain });
   }
   return out;
 }
@@ -72,6 +108,12 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
       argRegex: argRegex(),
       inMethods: names('only calls inside methods of these names'),
       notInMethods: names('no calls inside methods of these names'),
+      through: {
+        enum: ['wrappers'],
+        description:
+          "also the calls of the project's own methods that pass a parameter on as the first argument of such a " +
+          'call, through any number of them (a session facade, a file helper)',
+      },
       notArgOf: regex(
         'skip calls passed as an argument to a call matching this (receiver.method), such as an environment lookup',
       ),
@@ -80,7 +122,9 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
   ),
   evaluator(c) {
     const types = list(c.type);
-    return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, f, ctx) : NONE);
+    if (!c.through) return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, f, ctx) : NONE);
+    return (f, ctx) =>
+      f.kind === 'java' ? [...callMatches(c, types, f, ctx), ...wrapperMatches(c, types, f, ctx)] : NONE;
   },
   cases: [
     {
@@ -107,6 +151,33 @@ class A {
     s.setAttribute("k", "v");
     req.setAttribute("k", "v");
   }
+}
+`,
+      },
+    },
+    {
+      name: "through the project's own helpers that pass their parameter on",
+      when: {
+        'java.call': { type: 'javax.servlet.http.HttpSession', methods: ['setAttribute'], through: 'wrappers' },
+      },
+      files: {
+        'A.java': `package a;
+import javax.servlet.http.*;
+class A {
+  static HttpSession session;
+  static void put(String k, Object v) { session.setAttribute(k, v); }
+  void login() { put("user", "u"); }
+}
+`,
+      },
+      expect: ['A.java:5', 'A.java:6'],
+      lookAlike: {
+        'A.java': `package a;
+import javax.servlet.http.*;
+class A {
+  static HttpServletRequest request;
+  static void put(String k, Object v) { request.setAttribute(k, v); }
+  void login() { put("user", "u"); }
 }
 `,
       },

@@ -1,4 +1,6 @@
+import { whenRun } from '../../java/reach.js';
 import { staticState } from '../../java/static-state.js';
+import type { JavaFacts } from '../../types.js';
 import type { ConditionModule } from '../types.js';
 import { matchAt, NONE } from './matches.js';
 import { flag } from './schema-parts.js';
@@ -9,10 +11,11 @@ export const javaStaticState: ConditionModule<'java.staticState', Record<string,
     'a static field that holds state changed at run time (a collection or counter changed while serving); ' +
       'the detail says where it changes',
   ),
-  evaluator: () => (f, ctx) =>
-    f.kind === 'java'
-      ? staticState(f, ctx.mutations()).map((s) => matchAt(f.file, s.field, s.field.name, undefined, s.how))
-      : NONE,
+  evaluator: () => (f, ctx) => {
+    if (f.kind !== 'java') return NONE;
+    const when = (file: JavaFacts, type?: string, method?: string) => whenRun(ctx.flow(), file, type, method);
+    return staticState(f, ctx.mutations(), when).map((s) => matchAt(f.file, s.field, s.field.name, undefined, s.how));
+  },
   cases: [
     {
       name: 'a static map filled while serving, and a counter changed from another class',

@@ -1,0 +1,102 @@
+import { methodId, shortName, type MethodId } from './call-graph.js';
+import type { CodeFlow } from './reach.js';
+import type { ProjectIndex } from './type-index.js';
+import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
+
+/**
+ * A project method that passes its own parameter on as the first argument (the attribute name, the path) of a call
+ * a rule looks for, directly or through other such methods: `Sessions.put(name, value)` ending in
+ * `session.setAttribute(name, value)`. Its call sites are places of the same finding.
+ */
+export interface Wrapper {
+  id: MethodId;
+  args: number[]; // for each argument of the call looked for, the index of the parameter passed to it, or -1
+  chain: string; // `Sessions.put → HttpSession.setAttribute`
+}
+
+/** A call that reaches a call the rule looks for, with the arguments that end up in it. */
+export interface WrappedCall {
+  call: JavaCall;
+  args: (string | undefined)[]; // the arguments of the call looked for, as this call site passes them
+  argTypes: JavaCall['argTypes'];
+  chain: string;
+}
+
+const MAX_LEVELS = 8; // wrappers of wrappers: deeper chains than this are not followed
+
+function paramsOf(index: ProjectIndex, type: string | undefined, method: string | undefined): string[][] {
+  if (!type || !method) return [];
+  return (
+    index.byQualified
+      .get(type)
+      ?.decl.methods.filter((m) => m.name === method)
+      .map((m) => m.params) ?? []
+  );
+}
+
+/** How a call's arguments map to the parameters of the method it is in, when its first argument is one of them. */
+function passedParams(call: JavaCall, argIndexes: number[], params: string[][]): number[] | undefined {
+  const first = call.args[argIndexes[0]];
+  const list = params.find((p) => first !== undefined && p.includes(first));
+  if (!list) return undefined;
+  return argIndexes.map((i) => (i >= 0 && call.args[i] !== undefined ? list.indexOf(call.args[i]) : -1));
+}
+
+/**
+ * The wrappers of the calls `isBase` accepts, to a fixpoint through any number of levels (bounded by MAX_LEVELS),
+ * and every call site of a wrapper, by file.
+ */
+export function wrappedCalls(
+  project: ProjectFacts,
+  index: ProjectIndex,
+  flow: CodeFlow,
+  isBase: (f: JavaFacts, call: JavaCall) => string | undefined, // the called method's name as people read it
+): Map<string, WrappedCall[]> {
+  const wrappers = new Map<MethodId, Wrapper>();
+  const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java' && !f.page);
+  const addWrapper = (f: JavaFacts, call: JavaCall, args: number[], chain: string) => {
+    const type = flow.graph.typeIn(f, call.enclosingType);
+    const mapped = passedParams(call, args, paramsOf(index, type, call.enclosingMethod));
+    if (!type || !mapped) return false;
+    const id = methodId(type, call.enclosingMethod!);
+    if (wrappers.has(id)) return false;
+    wrappers.set(id, { id, args: mapped, chain: `${shortName(id)} → ${chain}` });
+    return true;
+  };
+  for (const f of javaFiles)
+    for (const call of f.calls) {
+      const base = isBase(f, call);
+      if (base)
+        addWrapper(
+          f,
+          call,
+          call.args.map((_, i) => i),
+          base,
+        );
+    }
+  const sites = new Map<string, WrappedCall[]>();
+  const seenSite = new Set<JavaCall>();
+  for (let level = 0, grew = wrappers.size > 0; grew && level < MAX_LEVELS; level++) {
+    grew = false;
+    const names = new Set([...wrappers.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
+    for (const f of project.files) {
+      if (f.kind !== 'java') continue;
+      for (const call of f.calls) {
+        if (!names.has(call.name) || seenSite.has(call)) continue;
+        const w = flow.graph
+          .targets(f, call)
+          .map((t) => wrappers.get(t))
+          .find((x) => !!x);
+        if (!w) continue;
+        seenSite.add(call);
+        const args = w.args.map((p) => (p >= 0 ? call.args[p] : undefined));
+        const argTypes = w.args.map((p) => (p >= 0 ? call.argTypes[p] : undefined));
+        const list = sites.get(f.file) ?? [];
+        list.push({ call, args, argTypes, chain: w.chain });
+        sites.set(f.file, list);
+        if (!f.page && addWrapper(f, call, w.args, w.chain)) grew = true;
+      }
+    }
+  }
+  return sites;
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assess, type Assessment } from '../../analyzers/assess/assess.js';
+import { collectFacts } from '../../analyzers/collect.js';
+import { codeFlow, pathText, type CodeFlow } from '../../analyzers/java/reach.js';
+import { buildIndex } from '../../analyzers/java/type-index.js';
+import { bundledRules, makeTree, removeTree } from '../helpers.js';
+
+// A shop whose servlet reaches the session through two levels of its own helpers and an interface with two
+// implementations, counts through a static import, logs from a lambda, a method reference and an anonymous
+// class, and fills a registry only while it starts.
+const SHOP: Record<string, string> = {
+  'src/shop/web/ShopServlet.java': `package shop.web;
+import javax.servlet.http.*;
+import shop.util.*;
+import static shop.util.Counters.bump;
+public class ShopServlet extends HttpServlet {
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
+    Sessions.put("cart", new Cart());
+    bump();
+    Runnable r = () -> OrderLog.append("posted");
+    r.run();
+    java.util.List<String> names = new java.util.ArrayList<String>();
+    names.forEach(OrderLog::note);
+    new Thread(new Runnable() {
+      public void run() { Stats.count(); }
+    }).start();
+  }
+  public void init() { Registry.remember("shop"); }
+}
+`,
+  'src/shop/web/Cart.java': 'package shop.web;\npublic class Cart { int items; }\n',
+  'src/shop/util/Sessions.java': `package shop.util;
+public class Sessions {
+  static Store store() { return Ctx.current().store(); }
+  public static void put(String name, Object value) { store().set(name, value); }
+}
+`,
+  'src/shop/util/Ctx.java': `package shop.util;
+public class Ctx {
+  private static final ThreadLocal<Ctx> CURRENT = new ThreadLocal<Ctx>();
+  private Store store;
+  public static Ctx current() { return CURRENT.get(); }
+  public Store store() { return store; }
+}
+`,
+  'src/shop/util/Store.java': 'package shop.util;\npublic interface Store { void set(String name, Object value); }\n',
+  'src/shop/util/HttpStore.java': `package shop.util;
+import javax.servlet.http.HttpSession;
+public class HttpStore implements Store {
+  private HttpSession session;
+  public void set(String name, Object value) { session.setAttribute(name, value); }
+}
+`,
+  'src/shop/util/MemoryStore.java': `package shop.util;
+import java.util.*;
+public class MemoryStore implements Store {
+  private final Map<String, Object> values = new HashMap<String, Object>();
+  public void set(String name, Object value) { values.put(name, value); }
+}
+`,
+  'src/shop/util/Counters.java': `package shop.util;
+public class Counters {
+  private static int hits;
+  public static void bump() { hits++; }
+}
+`,
+  'src/shop/util/OrderLog.java': `package shop.util;
+import java.util.*;
+public class OrderLog {
+  private static final List<String> LINES = new ArrayList<String>();
+  private static final List<String> NOTES = new ArrayList<String>();
+  public static void append(String s) { LINES.add(s); }
+  public static void note(String s) { NOTES.add(s); }
+}
+`,
+  'src/shop/util/Stats.java': `package shop.util;
+import java.util.concurrent.atomic.AtomicLong;
+public class Stats {
+  private static final AtomicLong COUNT = new AtomicLong();
+  public static void count() { COUNT.incrementAndGet(); }
+}
+`,
+  'src/shop/util/Registry.java': `package shop.util;
+import java.util.*;
+public class Registry {
+  private static final Map<String, String> NAMES = new HashMap<String, String>();
+  public static void remember(String name) { NAMES.put(name, name); }
+}
+`,
+};
+
+let dir: string;
+let flow: CodeFlow;
+let assessment: Assessment;
+beforeAll(async () => {
+  dir = makeTree(SHOP);
+  const project = await collectFacts(dir, { threads: 0 });
+  flow = codeFlow(project, buildIndex(project));
+  assessment = await assess(dir, bundledRules(), { threads: 0 });
+});
+afterAll(() => removeTree(dir));
+
+const path = (id: string) => {
+  const p = flow.reach.requestPath(id);
+  return p && pathText(p);
+};
+const found = (rule: string) =>
+  assessment.findings.filter((f) => f.ruleId === rule).map((f) => `${f.file}:${f.line} ${f.message.en}`);
+
+describe('the call graph and what request-time entry points reach', () => {
+  it('follows returned types, an interface to each implementation, static imports, lambdas, method references and anonymous classes', () => {
+    expect(path('shop.util.HttpStore#set')).toBe('ShopServlet.doPost → Sessions.put → HttpStore.set');
+    expect(path('shop.util.MemoryStore#set')).toBe('ShopServlet.doPost → Sessions.put → MemoryStore.set');
+    expect(path('shop.util.Counters#bump')).toBe('ShopServlet.doPost → Counters.bump');
+    expect(path('shop.util.OrderLog#append')).toBe('ShopServlet.doPost → OrderLog.append');
+    expect(path('shop.util.OrderLog#note')).toBe('ShopServlet.doPost → OrderLog.note');
+    expect(path('shop.util.Stats#count')).toBe('ShopServlet.doPost → ShopServlet.run → Stats.count');
+  });
+
+  it('tells start-up from request time', () => {
+    expect(flow.entries.get('shop.web.ShopServlet#doPost')).toEqual({ phase: 'request', why: 'HttpServlet.doPost' });
+    expect(flow.entries.get('shop.web.ShopServlet#init')).toEqual({ phase: 'startup', why: 'HttpServlet.init' });
+    expect(path('shop.util.Registry#remember')).toBeUndefined();
+    expect(flow.reach.onlyAtStartup('shop.util.Registry#remember')).toBe(true);
+  });
+});
+
+describe('rules that use the call graph', () => {
+  it('static state changed at request time names the path; a registry filled only at start-up is not state', () => {
+    expect(found('static-mutable-state').map((f) => f.replace(/; each container.*/, ''))).toEqual([
+      'src/shop/util/Counters.java:3 Static field hits holds state that changes while the application runs ' +
+        '(ShopServlet.doPost → Counters.bump → hits =)',
+      'src/shop/util/OrderLog.java:4 Static field LINES holds state that changes while the application runs ' +
+        '(ShopServlet.doPost → OrderLog.append → LINES.add())',
+      'src/shop/util/OrderLog.java:5 Static field NOTES holds state that changes while the application runs ' +
+        '(ShopServlet.doPost → OrderLog.note → NOTES.add())',
+      'src/shop/util/Stats.java:4 Static field COUNT holds state that changes while the application runs ' +
+        '(ShopServlet.doPost → ShopServlet.run → Stats.count → COUNT.incrementAndGet())',
+    ]);
+  });
+
+  it('session writes through two levels of helpers and an interface are found at every call site, with the chain', () => {
+    expect(found('session-attribute-write').map((f) => f.replace(/ Session state.*Memcached\./, ''))).toEqual([
+      'src/shop/util/HttpStore.java:5',
+      'src/shop/util/Sessions.java:4 Through: HttpStore.set → HttpSession.setAttribute.',
+      'src/shop/web/ShopServlet.java:7 Through: Sessions.put → HttpStore.set → HttpSession.setAttribute.',
+    ]);
+    // the value's type is known where the facade is called: Cart is not Serializable
+    expect(found('session-attribute-not-serializable')).toEqual([
+      'src/shop/web/ShopServlet.java:7 shop.web.Cart is stored in the session but does not implement ' +
+        'java.io.Serializable: an external session store (Redis, Memcached) cannot save it. ' +
+        'Through: Sessions.put → HttpStore.set → HttpSession.setAttribute.',
+    ]);
+  });
+});
