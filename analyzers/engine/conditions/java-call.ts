@@ -2,6 +2,7 @@ import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from 
 import type { JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { list } from './file-filter.js';
+import { typeMatcher, type TypeMatcher } from './java-type-match.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
 import { argRegex, index, names, objectOf, patterns, regex } from './schema-parts.js';
 
@@ -11,6 +12,7 @@ export interface JavaCallCond {
   argCount?: number;
   argNotSerializable?: number; // index of an argument whose project type must not be Serializable
   argRegex?: { index: number; regex: string };
+  argType?: { index: number; type: Patterns }; // the declared type of the argument at index
   notArgOf?: string; // regex on the call this call is passed to
   inMethods?: string[];
   notInMethods?: string[];
@@ -40,11 +42,22 @@ function notSerializableArg(call: JavaCall, i: number, f: JavaFacts, ctx: EvalCo
   return q;
 }
 
-function callMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalContext): Match[] {
+function callMatches(
+  c: JavaCallCond,
+  types: string[],
+  argIs: TypeMatcher | undefined,
+  f: JavaFacts,
+  ctx: EvalContext,
+): Match[] {
   const out: Match[] = [];
   for (const call of f.calls) {
     if (!callSiteMatches(c, call, ctx)) continue;
     if (types.length && !receiverIs(types, call, f, ctx)) continue;
+    if (c.argType && argIs) {
+      // a type the file declares or imports (a variable, a `new`, a cast); a call chain is left out
+      const t = call.argTypes[c.argType.index];
+      if (typeof t !== 'string' || !argIs(t, f, ctx)) continue;
+    }
     let value = call.args[0];
     if (c.argRegex) {
       value = call.args[c.argRegex.index];
@@ -70,6 +83,13 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
       argCount: index('the number of arguments'),
       argNotSerializable: index("the argument at this index is of a project type that isn't Serializable"),
       argRegex: argRegex(),
+      argType: {
+        type: 'object',
+        required: ['index', 'type'],
+        additionalProperties: false,
+        description: 'the declared type of the argument at index (0-based) is one of the types',
+        properties: { index: index(), type: patterns('qualified names of the types') },
+      },
       inMethods: names('only calls inside methods of these names'),
       notInMethods: names('no calls inside methods of these names'),
       notArgOf: regex(
@@ -80,7 +100,8 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
   ),
   evaluator(c) {
     const types = list(c.type);
-    return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, f, ctx) : NONE);
+    const argIs = c.argType ? typeMatcher(list(c.argType.type)) : undefined;
+    return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, argIs, f, ctx) : NONE);
   },
   cases: [
     {
@@ -128,6 +149,37 @@ class A {
 class A {
   String v() { return System.getProperty("java.version"); }
   public static void main(String[] args) { System.getProperty("user.home"); }
+}
+`,
+      },
+    },
+    {
+      name: 'an argument of a declared type',
+      when: {
+        'java.call': { type: 'javax.imageio.ImageIO', methods: ['write'], argType: { index: 2, type: 'java.io.File' } },
+      },
+      files: {
+        'A.java': `package a;
+import java.io.File;
+import javax.imageio.ImageIO;
+class A {
+  void f(java.awt.image.BufferedImage img, File out) throws Exception {
+    ImageIO.write(img, "png", out);
+    ImageIO.write(img, "png", new File("x.png"));
+  }
+}
+`,
+      },
+      expect: ['A.java:6', 'A.java:7'],
+      lookAlike: {
+        'A.java': `package a;
+import javax.imageio.ImageIO;
+class A {
+  void f(java.awt.image.BufferedImage img, javax.servlet.http.HttpServletResponse resp) throws Exception {
+    ImageIO.write(img, "png", resp.getOutputStream());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ImageIO.write(img, "png", out);
+  }
 }
 `,
       },
