@@ -156,6 +156,13 @@ describe('a second webapp that is not the app: the project web site', () => {
     expect(a.findings.filter((f) => !f.scope).map((f) => f.file)).toEqual(['src/com/board/LoginServlet.java']);
   });
 
+  it('fix configures the board webapp only: the web site keeps its web.xml and gets no context.xml', async () => {
+    const plan = await planFixes(path.join(ROOT, 'fixtures', 'board-with-site'), bundledRules(), { logs: 'volume' });
+    const changed = plan.fixes.flatMap((f) => f.changes.map((c) => c.file));
+    expect(changed).toContain('META-INF/context.xml');
+    expect(changed.filter((f) => f.startsWith('www/'))).toEqual([]);
+  });
+
   it('a nested webapp the WAR takes whole (basedir, or a pattern matching its pages) stays the app', async () => {
     for (const war of [
       '<fileset dir="${web.dir}"><include name="**/*.jsp"/></fileset>',
