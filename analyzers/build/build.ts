@@ -97,7 +97,7 @@ function gradleFacts(g: TextFacts): BuildFacts {
 }
 
 /** `<property name value|location>` of build.xml, and its `${name}` references resolved with them. */
-function antProperties(build: XmlFacts): (v: string | undefined) => string | undefined {
+export function antProperties(build: XmlFacts): (v: string | undefined) => string | undefined {
   const props = new Map<string, string>();
   for (const e of build.elements) {
     const value = e.attributes.value ?? e.attributes.location;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FileFacts, ModuleInfo, Scope, TextFacts, XmlFacts } from '../types.js';
 import { childrenOf } from '../config/xml.js';
+import { separateWebapps } from './separate-webapps.js';
 
 /** What one build file declares about its module, before the reactor is put together. */
 interface Declared {
@@ -158,11 +159,22 @@ function explain(m: Declared, deployed: Set<string>, mods: Declared[]): { scope:
   return { scope: 'tool', why: 'not a run-time dependency of the deployed modules' };
 }
 
+const byDir = (a: ModuleInfo, b: ModuleInfo) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0);
+
 /**
- * The project's modules (Maven reactor, Gradle subprojects) and which of them end up in the deployed WAR or JAR.
- * A project with one build file, or none, is one module.
+ * The project's modules (Maven reactor, Gradle subprojects) and which of them end up in the deployed WAR or JAR,
+ * with the webapps of the tree that are not the app (a project's own web site). A project with one build file, or
+ * none, is one module.
  */
 export function moduleModel(files: FileFacts[]): ModuleInfo[] {
+  const built = buildModules(files);
+  const sites = separateWebapps(files);
+  if (!sites.length) return built;
+  const root: ModuleInfo[] = built.length ? [] : [{ dir: '', name: '.', scope: 'app', why: 'the application' }];
+  return [...root, ...built, ...sites].sort(byDir);
+}
+
+function buildModules(files: FileFacts[]): ModuleInfo[] {
   const poms = files.filter(
     (f): f is XmlFacts => f.kind === 'xml' && path.posix.basename(f.file) === 'pom.xml' && f.root === 'project',
   );
@@ -184,7 +196,7 @@ export function moduleModel(files: FileFacts[]): ModuleInfo[] {
   const deployed = deployedSet(mods);
   return mods
     .map((m) => ({ dir: m.dir, name: m.name, packaging: m.packaging, ...explain(m, deployed, mods) }))
-    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    .sort(byDir);
 }
 
 /** The scope of a file: the innermost module holding it, then the names of its folders within that module. */

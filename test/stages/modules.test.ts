@@ -128,3 +128,97 @@ describe('the deployable app: Gradle subprojects and single projects', () => {
     ]);
   });
 });
+
+describe('a second webapp that is not the app: the project web site', () => {
+  const WEB_XML = '<?xml version="1.0"?>\n<web-app version="2.4"></web-app>\n';
+  const SESSION_JSP = '<% session.setAttribute("page", request.getParameter("p")); %>\n';
+  const antWar = (fileset: string) =>
+    '<project name="board" default="dist"><property name="web.dir" value="."/>\n' +
+    `<target name="dist"><war destfile="dist/board.war" webxml="WEB-INF/web.xml">${fileset}</war></target></project>\n`;
+  const scopes = (a: { findings: { file: string; scope?: string }[] }) =>
+    a.findings.map((f) => [f.file, f.scope ?? 'app']);
+
+  it('a webapp of its own inside the app that the Ant WAR leaves out is docs, and the report says why', async () => {
+    const a = await assess(path.join(ROOT, 'fixtures', 'board-with-site'), bundledRules(), { threads: 0 });
+    expect(a.build.modules?.map((m) => [m.dir, m.scope, m.why])).toEqual([
+      ['', 'app', 'the application'],
+      [
+        'www/website',
+        'docs',
+        "a webapp of its own (www/website/WEB-INF/web.xml) inside the webapp at ./ that build.xml's WAR leaves out",
+      ],
+    ]);
+    expect(textReport([a])).toContain(
+      '  www/website/ — docs: a webapp of its own (www/website/WEB-INF/web.xml) inside the webapp at ./',
+    );
+    // the verdict is that of the board's own finding
+    expect(a.verdict).toEqual(judge(a.findings.filter((f) => !f.scope)));
+    expect(a.findings.filter((f) => !f.scope).map((f) => f.file)).toEqual(['src/com/board/LoginServlet.java']);
+  });
+
+  it('fix configures the board webapp only: the web site keeps its web.xml and gets no context.xml', async () => {
+    const plan = await planFixes(path.join(ROOT, 'fixtures', 'board-with-site'), bundledRules(), { logs: 'volume' });
+    const changed = plan.fixes.flatMap((f) => f.changes.map((c) => c.file));
+    expect(changed).toContain('META-INF/context.xml');
+    expect(changed.filter((f) => f.startsWith('www/'))).toEqual([]);
+  });
+
+  it('a nested webapp the WAR takes whole (basedir, or a pattern matching its pages) stays the app', async () => {
+    for (const war of [
+      '<fileset dir="${web.dir}"><include name="**/*.jsp"/></fileset>',
+      '<fileset dir="${web.dir}"><exclude name="tmp/"/></fileset>',
+    ]) {
+      const dir = tree({
+        'build.xml': antWar(war),
+        'WEB-INF/web.xml': WEB_XML,
+        'admin/WEB-INF/web.xml': WEB_XML,
+        'admin/edit.jsp': SESSION_JSP,
+      });
+      const a = await assess(dir, bundledRules(), { threads: 0 });
+      expect(a.build.modules).toBeUndefined();
+      expect(scopes(a)).toEqual([['admin/edit.jsp', 'app']]);
+    }
+  });
+
+  it('an exclude of the folder in the WAR makes it docs, whatever its name', async () => {
+    const dir = tree({
+      'build.xml': antWar('<fileset dir="${web.dir}"><include name="**/*"/><exclude name="wiki/"/></fileset>'),
+      'WEB-INF/web.xml': WEB_XML,
+      'wiki/WEB-INF/web.xml': WEB_XML,
+      'wiki/edit.jsp': SESSION_JSP,
+    });
+    const a = await assess(dir, bundledRules(), { threads: 0 });
+    expect(scopes(a)).toEqual([['wiki/edit.jsp', 'docs']]);
+  });
+
+  it('without an Ant WAR, a webapp in a folder named like a web site beside the app is docs', async () => {
+    const dir = tree({
+      'WebRoot/WEB-INF/web.xml': WEB_XML,
+      'WebRoot/index.jsp': SESSION_JSP,
+      'homepage/WEB-INF/web.xml': WEB_XML,
+      'homepage/news.jsp': SESSION_JSP,
+    });
+    const a = await assess(dir, bundledRules(), { threads: 0 });
+    expect(a.build.modules?.map((m) => [m.dir, m.scope, m.why])).toEqual([
+      ['', 'app', 'the application'],
+      [
+        'homepage',
+        'docs',
+        'a webapp of its own (homepage/WEB-INF/web.xml) in the folder homepage/: a web site beside the app at WebRoot/',
+      ],
+    ]);
+    expect(scopes(a)).toEqual([
+      ['WebRoot/index.jsp', 'app'],
+      ['homepage/news.jsp', 'docs'],
+    ]);
+  });
+
+  it('a lone webapp in www/ or WebRoot/ is the app', async () => {
+    for (const root of ['www', 'WebRoot', 'website']) {
+      const dir = tree({ [`${root}/WEB-INF/web.xml`]: WEB_XML, [`${root}/edit.jsp`]: SESSION_JSP });
+      const a = await assess(dir, bundledRules(), { threads: 0 });
+      expect(a.build.modules).toBeUndefined();
+      expect(scopes(a)).toEqual([[`${root}/edit.jsp`, 'app']]);
+    }
+  });
+});

@@ -10,11 +10,15 @@ export const and: ConditionModule<'and', ConditionList> = {
     items: condition(),
     minItems: 2,
     description:
-      'every part matches in the file (or the method, with within); the first positive part gives the places',
+      'every part matches in the file (or the method, with within: method, where a not part leaves out the methods ' +
+      'its condition matches in); the first positive part gives the places',
   },
   evaluator(parts, compile, cond): Evaluator {
-    const evaluators = parts.map(compile);
-    const positive = parts.map((p) => !p.not);
+    const byMethod = cond.within === 'method';
+    // with within: method, a `not` part leaves out the methods where its condition matches, not the whole file
+    const negated = byMethod ? parts.filter((p) => p.not).map((p) => compile(p.not!)) : [];
+    const evaluators = parts.filter((p) => !byMethod || !p.not).map(compile);
+    const positive = parts.filter((p) => !byMethod || !p.not).map((p) => !p.not);
     return (f, ctx) => {
       const found: (readonly Match[])[] = [];
       for (let i = 0; i < evaluators.length; i++) {
@@ -22,7 +26,11 @@ export const and: ConditionModule<'and', ConditionList> = {
         if (!m.length) return NONE;
         if (positive[i]) found.push(m);
       }
-      return within.combine(cond.within, found);
+      const places = within.combine(cond.within, found);
+      if (!negated.length || !places.length) return places;
+      const excluded = new Set(negated.flatMap((n) => n(f, ctx).map((m) => m.scope)));
+      const kept = places.filter((m) => !excluded.has(m.scope));
+      return kept.length ? kept : NONE;
     };
   },
   cases: [
@@ -38,6 +46,23 @@ export const and: ConditionModule<'and', ConditionList> = {
       lookAlike: {
         'A.java': 'package a;\nimport java.io.File;\nclass A {\n  File f() { return new File("x"); }\n}\n',
         'B.java': 'package a;\nclass B {\n  void g(java.io.File d) { d.mkdirs(); }\n}\n',
+      },
+    },
+    {
+      name: 'within: method, a not part leaves out the methods where its condition matches',
+      when: {
+        and: [{ 'java.new': { type: 'java.io.File' } }, { not: { 'java.call': { methods: ['parseRequest'] } } }],
+        within: 'method',
+      },
+      files: {
+        'A.java':
+          'package a;\nimport java.io.File;\nclass A {\n  void f(Object u) { new File("x"); }\n' +
+          '  void g(Upload u) { new File("y"); u.parseRequest(); }\n}\n',
+      },
+      expect: ['A.java:4'],
+      lookAlike: {
+        'A.java':
+          'package a;\nimport java.io.File;\nclass A {\n  void g(Upload u) { new File("y"); u.parseRequest(); }\n}\n',
       },
     },
   ],

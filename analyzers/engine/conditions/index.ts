@@ -11,6 +11,7 @@ import { javaField } from './java-field.js';
 import { javaImplements } from './java-implements.js';
 import { javaImport } from './java-import.js';
 import { javaNew } from './java-new.js';
+import { javaNotTemporary } from './java-not-temporary.js';
 import { javaStaticState } from './java-static-state.js';
 import { javaString } from './java-string.js';
 import { loggingFileAppender } from './logging-file-appender.js';
@@ -25,6 +26,7 @@ import { xmlElement } from './xml-element.js';
 export const CONDITIONS = [
   javaCall,
   javaNew,
+  javaNotTemporary,
   javaImport,
   javaAnnotation,
   javaExtends,

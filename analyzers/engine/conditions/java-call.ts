@@ -3,6 +3,7 @@ import { wrappedCalls, type WrappedCall } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { list } from './file-filter.js';
+import { typeMatcher, type TypeMatcher } from './java-type-match.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
 import { argRegex, index, names, objectOf, patterns, regex } from './schema-parts.js';
 
@@ -12,6 +13,7 @@ export interface JavaCallCond {
   argCount?: number;
   argNotSerializable?: number; // index of an argument whose project type must not be Serializable
   argRegex?: { index: number; regex: string };
+  argType?: { index: number; type: Patterns }; // the declared type of the argument at index
   notArgOf?: string; // regex on the call this call is passed to
   inMethods?: string[];
   notInMethods?: string[];
@@ -41,22 +43,43 @@ function notSerializableArg(argType: ExprType | undefined, f: JavaFacts, ctx: Ev
   return q;
 }
 
-function callMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalContext): Match[] {
+/** The value and detail of a call whose arguments pass the condition's tests on them. */
+function argsMatch(
+  c: JavaCallCond,
+  argIs: TypeMatcher | undefined,
+  args: (string | undefined)[],
+  argTypes: (ExprType | undefined)[],
+  f: JavaFacts,
+  ctx: EvalContext,
+): { value?: string; detail?: string } | undefined {
+  if (c.argType && argIs) {
+    // a type the file declares or imports (a variable, a `new`, a cast); a call chain is left out
+    const t = argTypes[c.argType.index];
+    if (typeof t !== 'string' || !argIs(t, f, ctx)) return undefined;
+  }
+  let value = args[0];
+  if (c.argRegex) {
+    value = args[c.argRegex.index];
+    if (value === undefined || !ctx.regex(c.argRegex.regex).test(value)) return undefined;
+  }
+  if (c.argNotSerializable === undefined) return { value };
+  const detail = notSerializableArg(argTypes[c.argNotSerializable], f, ctx);
+  return detail === undefined ? undefined : { value, detail };
+}
+
+function callMatches(
+  c: JavaCallCond,
+  types: string[],
+  argIs: TypeMatcher | undefined,
+  f: JavaFacts,
+  ctx: EvalContext,
+): Match[] {
   const out: Match[] = [];
   for (const call of f.calls) {
     if (!callSiteMatches(c, call, ctx)) continue;
     if (types.length && !receiverIs(types, call, f, ctx)) continue;
-    let value = call.args[0];
-    if (c.argRegex) {
-      value = call.args[c.argRegex.index];
-      if (value === undefined || !ctx.regex(c.argRegex.regex).test(value)) continue;
-    }
-    let detail: string | undefined;
-    if (c.argNotSerializable !== undefined) {
-      detail = notSerializableArg(call.argTypes[c.argNotSerializable], f, ctx);
-      if (detail === undefined) continue;
-    }
-    out.push(matchAt(f.file, call, value, scopeOf(call), detail));
+    const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
+    if (m) out.push(matchAt(f.file, call, m.value, scopeOf(call), m.detail));
   }
   return out;
 }
@@ -78,20 +101,17 @@ function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext
   return sites;
 }
 
-function wrapperMatches(c: JavaCallCond, types: string[], f: JavaFacts, ctx: EvalContext): Match[] {
+function wrapperMatches(
+  c: JavaCallCond,
+  types: string[],
+  argIs: TypeMatcher | undefined,
+  f: JavaFacts,
+  ctx: EvalContext,
+): Match[] {
   const out: Match[] = [];
   for (const site of sitesThroughWrappers(c, types, ctx).get(f.file) ?? []) {
-    let value = site.args[0];
-    if (c.argRegex) {
-      value = site.args[c.argRegex.index];
-      if (value === undefined || !ctx.regex(c.argRegex.regex).test(value)) continue;
-    }
-    let detail: string | undefined;
-    if (c.argNotSerializable !== undefined) {
-      detail = notSerializableArg(site.argTypes[c.argNotSerializable], f, ctx);
-      if (detail === undefined) continue;
-    }
-    out.push({ ...matchAt(f.file, site.call, value, scopeOf(site.call), detail), via: site.chain });
+    const m = argsMatch(c, argIs, site.args, site.argTypes, f, ctx);
+    if (m) out.push({ ...matchAt(f.file, site.call, m.value, scopeOf(site.call), m.detail), via: site.chain });
   }
   return out;
 }
@@ -106,6 +126,13 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
       argCount: index('the number of arguments'),
       argNotSerializable: index("the argument at this index is of a project type that isn't Serializable"),
       argRegex: argRegex(),
+      argType: {
+        type: 'object',
+        required: ['index', 'type'],
+        additionalProperties: false,
+        description: 'the declared type of the argument at index (0-based) is one of the types',
+        properties: { index: index(), type: patterns('qualified names of the types') },
+      },
       inMethods: names('only calls inside methods of these names'),
       notInMethods: names('no calls inside methods of these names'),
       through: {
@@ -122,9 +149,10 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
   ),
   evaluator(c) {
     const types = list(c.type);
-    if (!c.through) return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, f, ctx) : NONE);
+    const argIs = c.argType ? typeMatcher(list(c.argType.type)) : undefined;
+    if (!c.through) return (f, ctx) => (f.kind === 'java' ? callMatches(c, types, argIs, f, ctx) : NONE);
     return (f, ctx) =>
-      f.kind === 'java' ? [...callMatches(c, types, f, ctx), ...wrapperMatches(c, types, f, ctx)] : NONE;
+      f.kind === 'java' ? [...callMatches(c, types, argIs, f, ctx), ...wrapperMatches(c, types, argIs, f, ctx)] : NONE;
   },
   cases: [
     {
@@ -199,6 +227,37 @@ class A {
 class A {
   String v() { return System.getProperty("java.version"); }
   public static void main(String[] args) { System.getProperty("user.home"); }
+}
+`,
+      },
+    },
+    {
+      name: 'an argument of a declared type',
+      when: {
+        'java.call': { type: 'javax.imageio.ImageIO', methods: ['write'], argType: { index: 2, type: 'java.io.File' } },
+      },
+      files: {
+        'A.java': `package a;
+import java.io.File;
+import javax.imageio.ImageIO;
+class A {
+  void f(java.awt.image.BufferedImage img, File out) throws Exception {
+    ImageIO.write(img, "png", out);
+    ImageIO.write(img, "png", new File("x.png"));
+  }
+}
+`,
+      },
+      expect: ['A.java:6', 'A.java:7'],
+      lookAlike: {
+        'A.java': `package a;
+import javax.imageio.ImageIO;
+class A {
+  void f(java.awt.image.BufferedImage img, javax.servlet.http.HttpServletResponse resp) throws Exception {
+    ImageIO.write(img, "png", resp.getOutputStream());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ImageIO.write(img, "png", out);
+  }
 }
 `,
       },
