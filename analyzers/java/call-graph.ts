@@ -140,17 +140,22 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     return guesses.map((t) => methodId(t, site.name));
   };
 
-  return { callees: edgesOf(project, index, typeIn, targets), typeIn, targets };
+  return { callees: edgesOf(project, index, d, typeIn, targets), typeIn, targets };
 }
 
 /** Every call, method reference, object creation and anonymous class of the project as an edge between methods. */
 function edgesOf(
   project: ProjectFacts,
   index: ProjectIndex,
+  d: Declarations,
   typeIn: CallGraph['typeIn'],
   targets: CallGraph['targets'],
 ): Map<MethodId, Set<MethodId>> {
   const callees = new Map<MethodId, Set<MethodId>>();
+  const ownMethods = (id: MethodId): MethodId[] => {
+    const type = id.slice(0, id.indexOf('#'));
+    return [type, ...allSubtypes(type, d)].flatMap((t) => [...(d.methods.get(t) ?? [])].map((m) => methodId(t, m)));
+  };
   const edge = (from: MethodId, to: MethodId) => {
     let set = callees.get(from);
     if (!set) callees.set(from, (set = new Set()));
@@ -170,7 +175,11 @@ function edgesOf(
     }
     for (const c of f.calls) {
       const caller = from(c.enclosingType, c.enclosingMethod);
-      if (caller) for (const t of targets(f, c)) edge(caller, t);
+      if (!caller) continue;
+      for (const t of targets(f, c)) edge(caller, t);
+      // a thread started runs its run(); `getMethod(name).invoke(this)` may run any method of the object's class
+      if (c.name === 'start' && !c.args.length) for (const t of targets(f, { ...c, name: 'run' })) edge(caller, t);
+      if (c.name === 'invoke' && c.args[0] === 'this') for (const t of ownMethods(caller)) edge(caller, t);
     }
     for (const r of f.methodRefs) {
       const caller = from(r.enclosingType, r.enclosingMethod);

@@ -8,22 +8,22 @@ export interface StaticState {
   how: string; // language-neutral, e.g. "login() → ONLINE.put()"
 }
 
-const CONTAINER =
+export const CONTAINER =
   /(Map|List|Set|Collection|Queue|Deque|Vector|Hashtable|Stack|Cache|Properties|Multimap|Table|Buffer)$/;
 const COUNTER = /^(int|long|short|double|float|Integer|Long|Short|Double|Float|BigDecimal|BigInteger)$/;
 // Methods that run once while the application starts; what they assign is configuration, not state.
 const STARTUP_METHOD =
   /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
 // What fills a registry while the application starts (a constructor may run per request: not one of these).
-const STARTUP_FILL =
+export const STARTUP_FILL =
   /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
 // Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
 // bundles, reflection), so keeping it per JVM is harmless.
 const DERIVED =
   /\b(Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template|\w*Messages|\w*Bundle)\b/;
-const ATOMIC =
+export const ATOMIC =
   /^(AtomicInteger|AtomicLong|AtomicBoolean|AtomicReference|LongAdder|DoubleAdder|AtomicIntegerArray|AtomicLongArray)$/;
-const MUTATORS = new Set([
+export const MUTATORS = new Set([
   'put',
   'putAll',
   'putIfAbsent',
@@ -73,7 +73,7 @@ const refersTo = (expr: string | undefined, f: JavaField) =>
   expr === f.name || expr === `this.${f.name}` || expr === `${f.owner}.${f.name}`;
 
 /** A map or collection whose values (the last type argument) are derived data: `Map<String, Pattern>`. */
-function memoOfDerived(type: string): boolean {
+export function memoOfDerived(type: string): boolean {
   const args = /<(.*)>/.exec(type)?.[1];
   if (!args) return false;
   const last = args.split(',').at(-1)!.trim();

@@ -10,6 +10,7 @@ import { javaExtends } from './java-extends.js';
 import { javaField } from './java-field.js';
 import { javaImplements } from './java-implements.js';
 import { javaImport } from './java-import.js';
+import { javaInstanceState } from './java-instance-state.js';
 import { javaNew } from './java-new.js';
 import { javaNotTemporary } from './java-not-temporary.js';
 import { javaStaticState } from './java-static-state.js';
@@ -32,6 +33,7 @@ export const CONDITIONS = [
   javaExtends,
   javaImplements,
   javaStaticState,
+  javaInstanceState,
   javaString,
   javaField,
   xmlElement,

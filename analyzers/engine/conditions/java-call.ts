@@ -1,4 +1,5 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
+import { whenRun } from '../../java/reach.js';
 import { wrappedCalls, type WrappedCall } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
@@ -18,6 +19,7 @@ export interface JavaCallCond {
   inMethods?: string[];
   notInMethods?: string[];
   through?: 'wrappers';
+  reachedFrom?: 'request' | 'startup';
 }
 
 /** The name, arguments and enclosing method of the call, before its receiver is resolved. */
@@ -79,7 +81,15 @@ function callMatches(
     if (!callSiteMatches(c, call, ctx)) continue;
     if (types.length && !receiverIs(types, call, f, ctx)) continue;
     const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
-    if (m) out.push(matchAt(f.file, call, m.value, scopeOf(call), m.detail));
+    if (!m) continue;
+    const match = matchAt(f.file, call, m.value, scopeOf(call), m.detail);
+    if (!c.reachedFrom) {
+      out.push(match);
+      continue;
+    }
+    const when = whenRun(ctx.flow(), f, call.enclosingType, call.enclosingMethod);
+    if (c.reachedFrom === 'startup' ? when === 'startup' : when !== 'startup')
+      out.push(typeof when === 'object' ? { ...match, via: when.request } : match);
   }
   return out;
 }
@@ -140,6 +150,14 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
         description:
           "also the calls of the project's own methods that pass a parameter on as the first argument of such a " +
           'call, through any number of them (a session facade, a file helper)',
+      },
+      reachedFrom: {
+        enum: ['request', 'startup'],
+        description:
+          'request: not the calls that only start-up code reaches (static initializers, contextInitialized, ' +
+          "singletons' constructors), and the path from a request-time entry point when one reaches it (a call no " +
+          'entry point reaches stays: frameworks and reflection call methods the project does not); startup: only ' +
+          'the calls that start-up code alone reaches',
       },
       notArgOf: regex(
         'skip calls passed as an argument to a call matching this (receiver.method), such as an environment lookup',

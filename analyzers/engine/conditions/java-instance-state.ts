@@ -1,0 +1,55 @@
+import { instanceState } from '../../java/instance-state.js';
+import type { ConditionModule } from '../types.js';
+import { matchAt, NONE } from './matches.js';
+import { flag } from './schema-parts.js';
+
+export const javaInstanceState: ConditionModule<'java.instanceState', Record<string, never>> = {
+  key: 'java.instanceState',
+  schema: flag(
+    'an instance field of an object that serves every request (a servlet, a Spring bean, a singleton manager) ' +
+      'holding a collection or counter that code reached from a request changes; the detail names the path',
+  ),
+  evaluator: () => (f, ctx) =>
+    f.kind === 'java'
+      ? instanceState(f, ctx.flow(), ctx.index).map((s) => matchAt(f.file, s.field, s.field.name, undefined, s.how))
+      : NONE,
+  cases: [
+    {
+      name: "a lock table of a manager changed from a servlet's doPost",
+      when: { 'java.instanceState': {} },
+      files: {
+        'PageServlet.java': `package a;
+import javax.servlet.http.*;
+public class PageServlet extends HttpServlet {
+  private final PageManager pages = new PageManager();
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) { pages.lock(req.getParameter("p")); }
+}
+`,
+        'PageManager.java': `package a;
+import java.util.*;
+public class PageManager {
+  private final Map<String, String> locks = new HashMap<String, String>();
+  public void lock(String page) { locks.put(page, page); }
+}
+`,
+      },
+      expect: ['PageManager.java:4'],
+      lookAlike: {
+        'PageServlet.java': `package a;
+import javax.servlet.http.*;
+public class PageServlet extends HttpServlet {
+  private final PageManager pages = new PageManager();
+  public void init() { pages.lock("Main"); }
+}
+`,
+        'PageManager.java': `package a;
+import java.util.*;
+public class PageManager {
+  private final Map<String, String> locks = new HashMap<String, String>();
+  public void lock(String page) { locks.put(page, page); }
+}
+`,
+      },
+    },
+  ],
+};

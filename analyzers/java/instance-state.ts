@@ -1,0 +1,65 @@
+import { methodId } from './call-graph.js';
+import { pathText, type CodeFlow } from './reach.js';
+import { ATOMIC, CONTAINER, memoOfDerived, MUTATORS, STARTUP_FILL } from './static-state.js';
+import { rawType } from './syntax.js';
+import { typeHierarchy, type ProjectIndex } from './type-index.js';
+import type { JavaFacts, JavaField, JavaTypeDecl } from '../types.js';
+
+export interface InstanceState {
+  field: JavaField;
+  how: string; // `PageServlet.doPost → PageManager.lock → locks.put()`
+}
+
+// Objects a framework makes once and shares between every request: servlets, filters, Struts 1 actions, Spring
+// beans. (Struts 2 and WebWork actions, forms and tag handlers are made per request: not these.)
+const SHARED_BY_SUPERTYPE =
+  /^(HttpServlet|GenericServlet|Filter|GenericFilterBean|OncePerRequestFilter|Action|DispatchAction|LookupDispatchAction|MappingDispatchAction|Controller|AbstractController|MultiActionController|SimpleFormController|HandlerInterceptor|HandlerInterceptorAdapter|Realm|AuthorizingRealm|SessionDAO|AbstractSessionDAO|CachingSessionDAO|EnterpriseCacheSessionDAO)$/;
+const PER_REQUEST =
+  /^(ActionSupport|ActionForm|ValidatorForm|DynaActionForm|TagSupport|BodyTagSupport|SimpleTagSupport)$/;
+const SHARED_BY_ANNOTATION = /^(Component|Service|Repository|Controller|RestController|Singleton|ApplicationScoped)$/;
+// What a class that is made once and kept is usually called.
+const SHARED_BY_NAME =
+  /(Manager|Engine|Monitor|Registry|Repository|Service|Database|Provider|Cache|Dispatcher)(Impl)?$/;
+
+const simple = (n: string) => n.slice(n.lastIndexOf('.') + 1);
+
+/** Why instances of the type live as long as the application: one object serves every request. */
+function sharedInstance(decl: JavaTypeDecl, file: JavaFacts, index: ProjectIndex): boolean {
+  const supers = typeHierarchy(decl.qualifiedName, index).slice(1).map(simple);
+  if (supers.some((s) => PER_REQUEST.test(s))) return false;
+  return (
+    supers.some((s) => SHARED_BY_SUPERTYPE.test(s)) ||
+    decl.annotations.some((a) => SHARED_BY_ANNOTATION.test(simple(a))) ||
+    file.fields.some((f) => f.isStatic && f.owner === decl.name && simple(rawType(f.type)) === decl.name) ||
+    SHARED_BY_NAME.test(decl.name)
+  );
+}
+
+const refersTo = (expr: string | undefined, f: JavaField) => expr === f.name || expr === `this.${f.name}`;
+
+/**
+ * Instance fields of objects that serve every request (a servlet, a Spring bean, a singleton manager) holding a
+ * collection or counter that code reached from a request-time entry point changes: each instance of the app keeps
+ * its own. Only a write the call graph reaches from a request counts, never one at start-up or of unknown reach.
+ */
+export function instanceState(file: JavaFacts, flow: CodeFlow, index: ProjectIndex): InstanceState[] {
+  const out: InstanceState[] = [];
+  for (const decl of file.types) {
+    if (decl.kind !== 'class' || !sharedInstance(decl, file, index)) continue;
+    for (const field of file.fields) {
+      if (field.isStatic || field.owner !== decl.name) continue;
+      const type = simple(rawType(field.type));
+      if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type)) continue;
+      for (const call of file.calls) {
+        if (call.enclosingType !== decl.name || !MUTATORS.has(call.name) || !refersTo(call.receiver, field)) continue;
+        const method = call.enclosingMethod ?? '';
+        if (method.startsWith('<') || STARTUP_FILL.test(method)) continue;
+        const path = flow.reach.requestPath(methodId(decl.qualifiedName, method));
+        if (!path) continue;
+        out.push({ field, how: `${pathText(path)} → ${field.name}.${call.name}()` });
+        break;
+      }
+    }
+  }
+  return out;
+}
