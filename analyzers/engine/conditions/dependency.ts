@@ -85,5 +85,14 @@ export const dependency: ConditionModule<'dependency', DependencyCond> = {
           '</dependencies>\n</project>\n',
       },
     },
+    {
+      name: "a Gradle dependency's configuration as its scope",
+      when: { dependency: { artifact: '^h2$', scope: '^(compile|runtime)$' } },
+      files: { 'build.gradle': "plugins { id 'war' }\ndependencies {\n  runtimeOnly 'com.h2database:h2:2.2.224'\n}\n" },
+      expect: ['build.gradle:3'],
+      lookAlike: {
+        'build.gradle': "plugins { id 'war' }\ndependencies {\n  testImplementation 'com.h2database:h2:2.2.224'\n}\n",
+      },
+    },
   ],
 };
