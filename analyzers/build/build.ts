@@ -67,7 +67,17 @@ function mavenFacts(pom: XmlFacts): BuildFacts {
 }
 
 const GRADLE_DEP =
-  /^\s*(?:compile|implementation|api|runtime|runtimeOnly|compileOnly|providedCompile|providedRuntime|testCompile|testImplementation)\s*\(?\s*(?:['"]([^'"]+)['"]|group\s*:\s*['"]([^'"]+)['"]\s*,\s*name\s*:\s*['"]([^'"]+)['"](?:\s*,\s*version\s*:\s*['"]([^'"]+)['"])?)/;
+  /^\s*(compile|implementation|api|runtime|runtimeOnly|compileOnly|providedCompile|providedRuntime|testCompile|testImplementation)\s*\(?\s*(?:['"]([^'"]+)['"]|group\s*:\s*['"]([^'"]+)['"]\s*,\s*name\s*:\s*['"]([^'"]+)['"](?:\s*,\s*version\s*:\s*['"]([^'"]+)['"])?)/;
+
+/** A Gradle configuration as the Maven scope it stands for. */
+const gradleScope = (configuration: string) =>
+  configuration.startsWith('test')
+    ? 'test'
+    : /^(compileOnly|provided)/.test(configuration)
+      ? 'provided'
+      : /^runtime/.test(configuration)
+        ? 'runtime'
+        : 'compile';
 
 function gradleFacts(g: TextFacts): BuildFacts {
   const text = g.lines.join('\n');
@@ -75,8 +85,8 @@ function gradleFacts(g: TextFacts): BuildFacts {
   g.lines.forEach((line, i) => {
     const m = GRADLE_DEP.exec(line);
     if (!m) return;
-    const [group, artifact, version] = m[1] ? m[1].split(':') : [m[2], m[3], m[4]];
-    if (artifact) dependencies.push({ group, artifact, version, file: g.file, line: i + 1 });
+    const [group, artifact, version] = m[2] ? m[2].split(':') : [m[3], m[4], m[5]];
+    if (artifact) dependencies.push({ group, artifact, version, scope: gradleScope(m[1]), file: g.file, line: i + 1 });
   });
   const compat = (k: string) =>
     new RegExp(`${k}\\s*=\\s*['"]?(?:JavaVersion\\.VERSION_)?([\\d._]+)`).exec(text)?.[1].replace('_', '.');

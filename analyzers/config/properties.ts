@@ -43,3 +43,20 @@ export function extractPropertiesFacts(file: string, text: string): PropertiesDo
     lines: text.split(/\r?\n/),
   };
 }
+
+const PLACEHOLDER = /\$\{([^${}:]+)\}/g;
+
+/**
+ * A value with the `${key}` references to other entries of the same file replaced by their values, themselves
+ * resolved (a reference the file does not define, or a loop, is left as written).
+ */
+export function resolveInFile(value: string, entries: readonly PropertyEntry[]): string {
+  if (!value.includes('${')) return value;
+  const byKey = new Map(entries.map((e) => [e.key, e.value]));
+  const resolve = (v: string, seen: ReadonlySet<string>): string =>
+    v.replace(PLACEHOLDER, (whole, key: string) => {
+      const target = byKey.get(key);
+      return target === undefined || seen.has(key) ? whole : resolve(target, new Set([...seen, key]));
+    });
+  return resolve(value, new Set());
+}

@@ -3,12 +3,12 @@ import { APP_ENV_JAVA, SETTINGS_HEADER, checkFix } from './harness.js';
 
 const ORDER =
   'package com.acme.order;\n\nimport javax.xml.bind.annotation.XmlElement;\nimport javax.xml.bind.annotation.XmlRootElement;\n\n' +
-  '@XmlRootElement(name = "order", namespace = "http://www.acme-shop.cn/order")\npublic class Order {\n' +
-  '    public static final String ORDER_URI = "http://www.acme-shop.cn/order";\n' +
+  '@XmlRootElement(name = "order", namespace = "http://ns.acme-shop.corp/order")\npublic class Order {\n' +
+  '    public static final String ORDER_URI = "http://ns.acme-shop.corp/order";\n' +
   '    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";\n' +
-  '    static final String PAY_URL = "https://pay.acme-shop.cn/api";\n\n' +
+  '    static final String PAY_URL = "https://pay.intra.acme-shop.cn/api";\n\n' +
   '    @XmlElement(namespace = ORDER_URI)\n    String id;\n\n' +
-  '    void call() {\n        String soapAction = "http://www.acme-shop.cn/order/pay";\n    }\n}\n';
+  '    void call() {\n        String soapAction = "http://ns.acme-shop.corp/order/pay";\n    }\n}\n';
 
 describe('externalize-config: identifiers are not configuration', () => {
   it('annotation values, constants an annotation names, namespaces, search engines and labels stay in the code', async () => {
@@ -24,21 +24,21 @@ describe('externalize-config: identifiers are not configuration', () => {
         '.gitignore': '.paasport.env\n',
         '.paasport.env':
           '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
-          'PAY_URL=https://pay.acme-shop.cn/api\n',
+          'PAY_URL=https://pay.intra.acme-shop.cn/api\n',
         'paasport.yaml':
           SETTINGS_HEADER +
           'env:\n  - name: PAY_URL\n    secret: false\n    usedBy:\n      - src/com/acme/order/Order.java\n' +
-          '    default: https://pay.acme-shop.cn/api\nvolumes: []\njavaSystemProperties: {}\n',
+          '    default: https://pay.intra.acme-shop.cn/api\nvolumes: []\njavaSystemProperties: {}\n',
         'src/com/acme/AppEnv.java': APP_ENV_JAVA,
         'src/com/acme/order/Order.java': ORDER.replace(
-          '"https://pay.acme-shop.cn/api"',
-          'com.acme.AppEnv.get("PAY_URL", "https://pay.acme-shop.cn/api")',
+          '"https://pay.intra.acme-shop.cn/api"',
+          'com.acme.AppEnv.get("PAY_URL", "https://pay.intra.acme-shop.cn/api")',
         ),
       },
       left: [
-        'src/com/acme/order/Order.java:8: "http://www.acme-shop.cn/order" stays in the code: it is ORDER_URI, ' +
+        'src/com/acme/order/Order.java:8: "http://ns.acme-shop.corp/order" stays in the code: it is ORDER_URI, ' +
           'named in @XmlElement(namespace = ORDER_URI), which must be a constant',
-        'src/com/acme/order/Order.java:16: "http://www.acme-shop.cn/order/pay" stays in the code: ' +
+        'src/com/acme/order/Order.java:16: "http://ns.acme-shop.corp/order/pay" stays in the code: ' +
           'it is soapAction, an XML or SOAP identifier, not configuration',
       ],
     });

@@ -1,8 +1,9 @@
+import { resolveInFile } from '../../config/properties.js';
 import type { PropertiesFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { inFiles } from './file-filter.js';
 import { NONE } from './matches.js';
-import { objectOf, patterns, regex } from './schema-parts.js';
+import { boolean, objectOf, patterns, regex } from './schema-parts.js';
 
 export interface PropertiesCond {
   files?: Patterns;
@@ -10,6 +11,7 @@ export interface PropertiesCond {
   key?: string;
   value?: string;
   notValue?: string;
+  resolved?: boolean; // value and notValue see the file's own ${key} references replaced
 }
 
 function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): readonly Match[] {
@@ -17,13 +19,16 @@ function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): rea
   const k = c.key ? ctx.regex(c.key) : undefined;
   const v = c.value ? ctx.regex(c.value) : undefined;
   const nv = c.notValue ? ctx.regex(c.notValue) : undefined;
+  const valueOf = c.resolved ? (value: string) => resolveInFile(value, f.entries) : (value: string) => value;
   return f.entries
-    .filter((e) => (!k || k.test(e.key)) && (!v || v.test(e.value)) && !nv?.test(e.value))
-    .map((e) => ({
+    .filter((e) => !k || k.test(e.key))
+    .map((e) => ({ e, value: valueOf(e.value) }))
+    .filter(({ value }) => (!v || v.test(value)) && !nv?.test(value))
+    .map(({ e, value }) => ({
       file: f.file,
       line: e.line,
       column: e.column,
-      value: v ? (e.value.match(v)?.[0] ?? e.value) : e.value,
+      value: v ? (value.match(v)?.[0] ?? value) : value,
     }));
 }
 
@@ -31,7 +36,14 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
   key: 'properties',
   schema: objectOf<PropertiesCond>()(
     'an entry of a .properties file (comments are not entries); the value is the part of the value matched',
-    { files: patterns(), notFiles: patterns(), key: regex(), value: regex(), notValue: regex() },
+    {
+      files: patterns(),
+      notFiles: patterns(),
+      key: regex(),
+      value: regex(),
+      notValue: regex(),
+      resolved: boolean("value and notValue are tried on the value with the file's own ${key} references replaced"),
+    },
     [],
     { minProperties: 1 },
   ),
@@ -46,6 +58,13 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
         'conf/jdbc.properties': '#jdbc.password=old\njdbc.password=${DB_PASSWORD}\n',
         'conf/app.properties': 'mail.password=S3cret\n',
       },
+    },
+    {
+      name: "the value with the file's own references replaced",
+      when: { properties: { key: 'impl$', value: 'MemoryStore$', resolved: true } },
+      files: { 'app.properties': 'store.memory=a.MemoryStore\nstore.impl=${store.memory}\n' },
+      expect: ['app.properties:2'],
+      lookAlike: { 'app.properties': 'store.memory=a.MemoryStore\nstore.impl=${store.redis}\n' },
     },
   ],
 };
