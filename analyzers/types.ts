@@ -26,7 +26,8 @@ export type NoticeKind =
   | 'encoding'
   | 'excluded-tree'
   | 'several-webapps'
-  | 'rules';
+  | 'rules'
+  | 'limit';
 
 export interface Notice {
   kind: NoticeKind;
