@@ -282,4 +282,5 @@ export interface Rule {
   mask?: boolean; // the matched value is a secret: masked in every output
   when: Condition;
   source?: string; // the YAML file it came from
+  linearRegex?: boolean; // a user's rule: its regexes run on a linear-time engine
 }

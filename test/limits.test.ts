@@ -4,7 +4,8 @@ import { extractXmlFacts, MAX_XML_DEPTH } from '../analyzers/config/xml.js';
 import { holdsCredential, maskSecrets } from '../analyzers/engine/mask.js';
 import type { Finding } from '../analyzers/types.js';
 import { byFile } from '../refactors/fixes/by-file.js';
-import { assessFiles } from './helpers.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
+import { assessFiles, makeTree, removeTree } from './helpers.js';
 
 // Hostile inputs of a bounded size: each took minutes, gigabytes or the whole stack before; the tests assert what
 // comes out, and the suite's time limit stands for "it does not hang".
@@ -129,6 +130,34 @@ describe('masking one 160 KB line', () => {
       let line = '';
       for (let k = 1 + Math.floor(next() * 14); k > 0; k--) line += parts[Math.floor(next() * parts.length)];
       expect(maskSecrets(line), line).toBe(byPatterns(line));
+    }
+  });
+});
+
+describe("a user's rule with a regex that backtracks for ever in JavaScript", () => {
+  const rule = (regex: string) =>
+    `- id: my-rule\n  category: optional\n  effort: 1\n  tags: [config]\n  title: { en: "x", zh-CN: "x" }\n` +
+    `  message: { en: "x", zh-CN: "x" }\n  when:\n    text: { files: "**/*.js", regex: ${JSON.stringify(regex)} }\n`;
+
+  it('^(a+)+$ runs on the linear-time engine: a line of 40 a and a b does not match, a line of a does', async () => {
+    const dir = makeTree({ 'mine.yaml': rule('^(a+)+$') });
+    try {
+      const rules = loadRules([dir]);
+      const a = await assessFiles({ 'web/slow.js': `${'a'.repeat(40)}b\n`, 'web/hit.js': 'aaaa\n' }, rules);
+      expect(a.findings.filter((f) => f.ruleId === 'my-rule').map((f) => `${f.file}:${f.line}`)).toEqual([
+        'web/hit.js:1',
+      ]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a lookahead, which the linear-time engine has not, is refused when the rules load, saying what to do', () => {
+    const dir = makeTree({ 'mine.yaml': rule('jdbc:(?!h2)') });
+    try {
+      expect(() => loadRules([dir])).toThrow(/not a valid regular expression: .*RE2 syntax.*notRegex/);
+    } finally {
+      removeTree(dir);
     }
   });
 });

@@ -1,3 +1,4 @@
+import type { Pattern } from './regex.js';
 // Types of the rule engine: what a condition matches, what it evaluates with, and what a condition module declares.
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
@@ -30,7 +31,7 @@ export interface EvalContext {
   project: ProjectFacts;
   index: ProjectIndex;
   mutations: () => MutationIndex;
-  regex: (src: string) => RegExp;
+  regex: (src: string) => Pattern;
   glob: (p: Patterns) => (file: string) => boolean;
   sessionStore: () => string | undefined; // the external session store the app is configured with, if any
   lines: (f: FileFacts) => string[]; // a file's text, read on demand for Java

@@ -23,7 +23,7 @@ function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): rea
       file: f.file,
       line: e.line,
       column: e.column,
-      value: v ? (e.value.match(v)?.[0] ?? e.value) : e.value,
+      value: v ? (v.exec(e.value)?.[0] ?? e.value) : e.value,
     }));
 }
 
