@@ -157,10 +157,14 @@ const resultOf = (journal: Journal): FixRunResult => ({
   unfixed: journal.unfixed,
 });
 
-/** The steps the journal has left, each saved as it is done; on any failure or signal, everything is put back. */
+/**
+ * The journal saved, then the steps it has left, each noted as it is done; on any failure or signal, everything is put
+ * back.
+ */
 async function runJournal(repo: Repo, journal: Journal, afterCommit?: (kind: FixKind) => void) {
   const signals = watchSignals();
   try {
+    saveJournal(repo.gitDir, journal);
     await runSteps(repo, journal, { check: signals.check, afterCommit });
     removeJournal(repo.gitDir);
     return resultOf(journal);
@@ -229,7 +233,6 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   }
   indexNotLocked(repo);
   const journal = newJournal(repo, { branch: opts.branch, start, skippedDirty, skippedLinks, unfixed }, plan.fixes);
-  saveJournal(repo.gitDir, journal);
   return runJournal(repo, journal, opts.afterCommit);
 }
 
@@ -255,7 +258,6 @@ export async function resumeFix(appDir: string): Promise<FixRunResult> {
         `Put them back as they were, or run paasport fix ${appDir} --abort to undo the whole run.`,
     );
   journal.progress = progress;
-  saveJournal(repo.gitDir, journal);
   return runJournal(repo, journal);
 }
 
