@@ -190,10 +190,11 @@ async function runJournal(repo: Repo, journal: Journal, afterCommit?: (kind: Fix
 }
 
 /** A journal left by a run that was killed: nothing else runs until it is finished or undone. */
-function noStoppedRun(repo: Repo, appDir: string): void {
+async function noStoppedRun(repo: Repo, appDir: string): Promise<void> {
   const journal = readJournal(repo.gitDir);
   if (!journal) return;
-  const made = journal.progress.commits.length;
+  // a commit made just before the kill is not in the journal yet; HEAD says
+  const made = (await stoppedAt(repo, journal).catch(() => journal.progress)).commits.length;
   throw new PaasportError(
     `a paasport fix started ${journal.startedAt} was stopped before it finished (${made} commit(s) made on ` +
       `${journal.branch}; journal ${journalPath(repo.gitDir)}). Run paasport fix ${appDir} --resume ` +
@@ -211,7 +212,7 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const repo = await openRepo(appDir);
   const { git, dir, top } = repo;
   noOperationInProgress(repo);
-  noStoppedRun(repo, appDir);
+  await noStoppedRun(repo, appDir);
   const dirty = await dirtyFiles(git, opts.allowDirty);
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);

@@ -77,6 +77,9 @@ const STEPS = [
   'committed:logs', // every commit made, the journal not yet removed
 ];
 
+// the commits on the branch when the run is killed there (a commit made just before the kill included)
+const COMMITS_MADE: Record<string, number> = Object.fromEntries(STEPS.map((s, i) => [s, [0, 0, 1, 1, 2, 3][i]]));
+
 describe('paasport fix killed with SIGKILL at each step of the commit sequence', () => {
   let reference: string;
   let expected: ReturnType<typeof outcome>;
@@ -99,6 +102,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
       const refused = fix(dir);
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain('was stopped before it finished');
+      expect(refused.stderr).toContain(`(${COMMITS_MADE[step]} commit(s) made on ${BRANCH};`);
       expect(refused.stderr).toContain(`paasport fix ${dir} --resume`);
       expect(refused.stderr).toContain(`paasport fix ${dir} --abort`);
 
