@@ -26,7 +26,8 @@ export type NoticeKind =
   | 'encoding'
   | 'excluded-tree'
   | 'several-webapps'
-  | 'rules';
+  | 'rules'
+  | 'limit';
 
 export interface Notice {
   kind: NoticeKind;
@@ -301,4 +302,5 @@ export interface Rule {
   mask?: boolean; // the matched value is a secret: masked in every output
   when: Condition;
   source?: string; // the YAML file it came from
+  linearRegex?: boolean; // a user's rule: its regexes run on a linear-time engine
 }

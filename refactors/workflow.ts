@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import type { Finding, Rule } from '../analyzers/types.js';
 import { FIX_ORDER } from './fixes/index.js';
 import { planFixes, type PlannedFix } from './plan.js';
@@ -11,6 +11,19 @@ import type { FixKind, FixOptions } from './types.js';
 import type { Change } from './workspace.js';
 import { PaasportError } from '../analyzers/errors.js';
 import { maskSecrets } from '../analyzers/engine/mask.js';
+import { runSteps } from './commit-sequence.js';
+import { changedSince, restore, stoppedAt } from './interrupted.js';
+import {
+  journalPath,
+  newJournal,
+  plannedFixes,
+  readJournal,
+  removeJournal,
+  saveJournal,
+  type FixCommit,
+  type Journal,
+} from './journal.js';
+import { branchTip, gitState, indexNotLocked, noOperationInProgress, openRepo, type Repo } from './repo.js';
 
 export interface FixRunOptions extends FixOptions {
   rules: Rule[];
@@ -24,7 +37,7 @@ export interface FixRunOptions extends FixOptions {
 
 export interface FixRunResult {
   branch?: string;
-  commits: { kind: FixKind; sha: string; files: string[] }[];
+  commits: FixCommit[];
   fixes: PlannedFix[];
   skippedDirty: string[];
   skippedLinks: string[]; // symbolic links, or paths that lead out of the repository: never written through
@@ -63,30 +76,6 @@ export function unifiedDiff(changes: Change[], secrets: string[] = []): string {
     .join('');
 }
 
-interface GitState {
-  head: string;
-  branch?: string;
-}
-
-async function gitState(git: SimpleGit): Promise<GitState> {
-  const head = (await git.revparse(['HEAD'])).trim();
-  const branch = (await git.raw(['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim() || undefined;
-  return { head, branch };
-}
-
-/** The top of the repository the app is in; refuses a folder that is missing, outside git or without a commit. */
-async function repositoryTop(appDir: string, git: SimpleGit): Promise<string> {
-  if (!(await git.checkIsRepo()))
-    throw new PaasportError(
-      `${appDir} is not in a git repository: paasport fix commits its changes on a branch. Run git init and commit first.`,
-    );
-  const top = (await git.revparse(['--show-toplevel'])).trim();
-  // `rev-parse --verify -q` answers nothing (and exits 1) without a commit; simple-git does not reject on that
-  const hasHead = (await git.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() !== '';
-  if (!hasHead) throw new PaasportError(`${appDir}: the repository has no commit yet; commit the application first.`);
-  return top;
-}
-
 /** Files with uncommitted changes (relative to the repository); refused unless --allow-dirty. */
 async function dirtyFiles(git: SimpleGit, allowDirty: boolean): Promise<string[]> {
   const dirty = (await git.status()).files.map((f) => f.path);
@@ -96,27 +85,6 @@ async function dirtyFiles(git: SimpleGit, allowDirty: boolean): Promise<string[]
     );
   }
   return dirty;
-}
-
-// what git leaves in its folder while an operation waits for the user
-const OPERATIONS: [string, string][] = [
-  ['rebase-merge', 'a rebase'],
-  ['rebase-apply', 'a rebase or git am'],
-  ['MERGE_HEAD', 'a merge'],
-  ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-  ['REVERT_HEAD', 'a revert'],
-  ['BISECT_LOG', 'a bisect'],
-];
-
-/** Refuses to run while git waits in the middle of an operation: the commits would land where the user did not mean. */
-async function noOperationInProgress(git: SimpleGit): Promise<void> {
-  const gitDir = (await git.revparse(['--absolute-git-dir'])).trim();
-  const found = OPERATIONS.find(([file]) => existsSync(path.join(gitDir, file)));
-  if (found)
-    throw new PaasportError(
-      `${found[1]} is in progress in this repository: finish it (--continue) or abort it (--abort) first; paasport fix ` +
-        'then commits on its own branch.',
-    );
 }
 
 /**
@@ -160,45 +128,10 @@ function leaveDirtyAlone(fixes: PlannedFix[], dirty: string[], dir: string, top:
   return [...skipped];
 }
 
-/** What the commits changed, so that a failure can put it all back. */
-interface Undo {
-  start: GitState;
-  original: Map<string, Uint8Array | undefined>; // every file's bytes before the first write
-  madeDirs: string[];
-  createdBranch?: string;
-  signals: ReturnType<typeof watchSignals>; // held until the rollback is done: a second Ctrl-C must not cut it
-}
-
-function writeChanges(dir: string, changes: Change[], undo: Undo): void {
-  for (const c of changes) {
-    if (!undo.original.has(c.file)) undo.original.set(c.file, c.before);
-    const abs = path.join(dir, c.file);
-    const made = mkdirSync(path.dirname(abs), { recursive: true });
-    if (made) undo.madeDirs.push(made);
-    writeFileSync(abs, c.after);
-    if (path.basename(abs) === ENV_FILE) chmodSync(abs, 0o600); // it holds the secrets taken out of the sources
-  }
-}
-
-/** Commits one fix's files, but the git-ignored ones and the env file of secrets; nothing when none is left. */
-async function commitFix(git: SimpleGit, dir: string, fix: PlannedFix, ignored: Set<string>) {
-  const paths = fix.changes.map((c) => c.file);
-  for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p))))
-    ignored.add(toPosix(path.relative(dir, p)));
-  // the env file holds secrets: never committed, even where .gitignore could not be updated
-  const committed = paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
-  if (!committed.length) return undefined;
-  await git.add(committed.map((p) => path.join(dir, p)));
-  const out = await git.commit(
-    fix.outcome.message,
-    committed.map((p) => path.join(dir, p)),
-  );
-  return { kind: fix.outcome.kind, sha: out.commit, files: committed };
-}
-
 /**
- * Ctrl-C or a TERM while the commits are being made: noted, and acted on between two steps, so that the run stops
- * where everything can still be put back, instead of leaving HEAD on the branch with half the commits.
+ * Ctrl-C, TERM or HUP while the commits are being made: noted, and acted on between two steps, so that the run stops
+ * where everything can still be put back, instead of leaving HEAD on the branch with half the commits. Held until the
+ * rollback is done: a second Ctrl-C must not cut it.
  */
 function watchSignals() {
   let got: NodeJS.Signals | undefined;
@@ -215,40 +148,71 @@ function watchSignals() {
   };
 }
 
-/** On the branch, writes and commits each fix's changes in turn. */
-async function commitAll(git: SimpleGit, dir: string, opts: FixRunOptions, result: FixRunResult, undo: Undo) {
-  const signals = undo.signals;
-  if (undo.start.branch !== opts.branch) {
-    await git.checkoutLocalBranch(opts.branch);
-    undo.createdBranch = opts.branch;
+const resultOf = (journal: Journal): FixRunResult => ({
+  branch: journal.branch,
+  commits: journal.progress.commits,
+  fixes: plannedFixes(journal),
+  skippedDirty: journal.skippedDirty,
+  skippedLinks: journal.skippedLinks,
+  unfixed: journal.unfixed,
+});
+
+/**
+ * The journal saved, then the steps it has left, each noted as it is done; on any failure or signal, everything is put
+ * back.
+ */
+async function runJournal(repo: Repo, journal: Journal, afterCommit?: (kind: FixKind) => void) {
+  const signals = watchSignals();
+  try {
+    saveJournal(repo.gitDir, journal);
+    await runSteps(repo, journal, { check: signals.check, afterCommit });
+    removeJournal(repo.gitDir);
+    return resultOf(journal);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    try {
+      await restore(repo, journal);
+      removeJournal(repo.gitDir);
+    } catch (again) {
+      throw new PaasportError(
+        `${why}\nPutting the repository back failed too (${(again as Error).message}): fix what that says, then run ` +
+          `paasport fix ${repo.dir} --abort.`,
+        'failed',
+      );
+    }
+    throw new PaasportError(
+      `${why}\nNothing was changed: the repository is as it was before paasport fix ran.`,
+      'failed',
+    );
+  } finally {
+    signals.stop();
   }
-  result.branch = opts.branch;
-  const ignored = new Set<string>();
-  for (const fix of result.fixes) {
-    if (!fix.changes.length) continue;
-    signals.check();
-    writeChanges(dir, fix.changes, undo);
-    const commit = await commitFix(git, dir, fix, ignored);
-    if (!commit) continue;
-    result.commits.push(commit);
-    opts.afterCommit?.(fix.outcome.kind);
-  }
-  await new Promise((resolve) => setImmediate(resolve)); // a signal that came during the last step is seen here
-  signals.check();
+}
+
+/** A journal left by a run that was killed: nothing else runs until it is finished or undone. */
+async function noStoppedRun(repo: Repo, appDir: string): Promise<void> {
+  const journal = readJournal(repo.gitDir);
+  if (!journal) return;
+  // a commit made just before the kill is not in the journal yet; HEAD says
+  const made = (await stoppedAt(repo, journal).catch(() => journal.progress)).commits.length;
+  throw new PaasportError(
+    `a paasport fix started ${journal.startedAt} was stopped before it finished (${made} commit(s) made on ` +
+      `${journal.branch}; journal ${journalPath(repo.gitDir)}). Run paasport fix ${appDir} --resume ` +
+      `to make the remaining commits, or paasport fix ${appDir} --abort to put back the branch, HEAD, index and files ` +
+      'as they were before it.',
+  );
 }
 
 /**
- * Plans every fix in memory, then, on a branch, writes and commits each fix kind separately.
- * A failure after the first write puts back every file, the index, the branch and HEAD.
+ * Plans every fix in memory, then, on a branch, writes and commits each fix kind separately, journaling each step in
+ * the git folder. A failure after the first write puts back every file, the index, the branch and HEAD; after a kill,
+ * the journal lets the next run finish the steps (resumeFix) or undo them (abortFix).
  */
 export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRunResult> {
-  const dir = path.resolve(appDir);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new PaasportError(`${appDir}: no such folder. Pass the application's folder, inside a git work tree.`);
-  }
-  const git = simpleGit(dir);
-  const top = await repositoryTop(appDir, git);
-  await noOperationInProgress(git);
+  const repo = await openRepo(appDir);
+  const { git, dir, top } = repo;
+  noOperationInProgress(repo);
+  await noStoppedRun(repo, appDir);
   const dirty = await dirtyFiles(git, opts.allowDirty);
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
@@ -263,38 +227,58 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   if (!all.length) return result;
 
   const start = await gitState(git);
-  if (start.branch !== opts.branch && (await git.branchLocal()).all.includes(opts.branch)) {
+  if (start.branch !== opts.branch && (await branchTip(git, opts.branch))) {
     throw new PaasportError(
       `branch ${opts.branch} already exists: check it out to add to it, delete it, or pass --branch with another name.`,
     );
   }
-  const undo: Undo = { start, original: new Map(), madeDirs: [], signals: watchSignals() };
-  try {
-    await commitAll(git, dir, opts, result, undo);
-    return result;
-  } catch (e) {
-    await rollback(git, dir, undo);
-    throw new PaasportError(
-      `${(e as Error).message}\nNothing was changed: the repository is as it was before paasport fix ran.`,
-      'failed',
-    );
-  } finally {
-    undo.signals.stop();
-  }
+  indexNotLocked(repo);
+  const journal = newJournal(repo, { branch: opts.branch, start, skippedDirty, skippedLinks, unfixed }, plan.fixes);
+  return runJournal(repo, journal, opts.afterCommit);
 }
 
-async function rollback(git: SimpleGit, dir: string, undo: Undo) {
-  for (const [file, bytes] of undo.original) {
-    const abs = path.join(dir, file);
-    if (bytes) writeFileSync(abs, bytes);
-    else rmSync(abs, { force: true });
+/** The repository of a stopped run, its app folder as the journal has it, and the journal. */
+async function stoppedRun(appDir: string, option: string): Promise<{ repo: Repo; journal: Journal }> {
+  const repo = await openRepo(appDir);
+  const journal = readJournal(repo.gitDir);
+  if (!journal)
+    throw new PaasportError(`${option}: no stopped paasport fix in this repository; nothing to finish or put back.`);
+  noOperationInProgress(repo);
+  indexNotLocked(repo);
+  return { repo: { ...repo, dir: path.join(repo.top, journal.appDir) }, journal };
+}
+
+/** Finishes a run that was killed: the steps its journal has left, from where HEAD and the files really are. */
+export async function resumeFix(appDir: string): Promise<FixRunResult> {
+  const { repo, journal } = await stoppedRun(appDir, '--resume');
+  const progress = await stoppedAt(repo, journal);
+  const changed = changedSince(repo, journal, progress.next);
+  if (changed.length)
+    throw new PaasportError(
+      `changed since paasport fix was stopped: ${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}. ` +
+        `Put them back as they were, or run paasport fix ${appDir} --abort to undo the whole run.`,
+    );
+  journal.progress = progress;
+  return runJournal(repo, journal);
+}
+
+export interface AbortResult {
+  branch?: string; // where HEAD is again; undefined: detached
+  head: string;
+  removedBranch?: string;
+}
+
+/** Undoes a run that was killed: every file, the index, HEAD and the branch as they were before it started. */
+export async function abortFix(appDir: string): Promise<AbortResult> {
+  const { repo, journal } = await stoppedRun(appDir, '--abort');
+  await stoppedAt(repo, journal); // refuses a HEAD someone moved since
+  const signals = watchSignals(); // a Ctrl-C now would leave it half put back: held off until it is done
+  try {
+    await restore(repo, journal);
+    removeJournal(repo.gitDir);
+  } finally {
+    signals.stop();
   }
-  const files = [...undo.original.keys()].map((f) => path.join(dir, f));
-  await git.raw(['reset', '-q', '--soft', undo.start.head]);
-  if (files.length) await git.raw(['reset', '-q', undo.start.head, '--', ...files]).catch(() => undefined);
-  if (undo.createdBranch) {
-    await git.raw(['checkout', '-q', undo.start.branch ?? undo.start.head]);
-    await git.raw(['branch', '-q', '-D', undo.createdBranch]);
-  }
-  for (const d of undo.madeDirs.reverse()) rmSync(d, { recursive: true, force: true });
+  const { branch, head } = journal.start;
+  return { branch, head, ...(journal.createsBranch ? { removedBranch: journal.branch } : {}) };
 }

@@ -42,7 +42,11 @@ export function effortSize(points: number): Verdict['effortSize'] {
  */
 export function judge(findings: Finding[]): Verdict {
   const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of findings) {
+    const group = byRule.get(f.ruleId);
+    if (group) group.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
 
   let penalty = 0;
   let effort = 0;

@@ -88,9 +88,16 @@ function newNode(
   };
 }
 
+/**
+ * Elements nested deeper are not kept (their text goes to the deepest kept one): each element holds its whole path,
+ * so memory grows with the square of the depth. Real configuration files stay far below.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** Elements as saxes opens and closes them: path, attributes, text, line and spans. */
-function readElements(parser: SaxesParser, text: string, doc: XmlDocument): OpenElement[] {
+function readElements(parser: SaxesParser, text: string, doc: XmlDocument, notices: Notice[]): OpenElement[] {
   const stack: OpenElement[] = [];
+  let below = 0; // elements open under the deepest one kept
   const at: TagStart = { line: 1, column: 1, start: 0 };
   parser.on('opentagstart', (tag) => {
     at.line = parser.line;
@@ -98,6 +105,17 @@ function readElements(parser: SaxesParser, text: string, doc: XmlDocument): Open
     at.start = text.lastIndexOf('<', parser.position - 1);
   });
   parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_XML_DEPTH) {
+      if (!below && !notices.some((n) => n.kind === 'limit'))
+        notices.push({
+          kind: 'limit',
+          file: doc.file,
+          line: parser.line,
+          detail: `elements nested deeper than ${MAX_XML_DEPTH} levels are not read`,
+        });
+      if (!tag.isSelfClosing) below++;
+      return;
+    }
     const node = newNode(text, tag, at, stack[stack.length - 1], parser.position);
     if (!stack.length) {
       doc.root = node.name;
@@ -110,6 +128,10 @@ function readElements(parser: SaxesParser, text: string, doc: XmlDocument): Open
   parser.on('cdata', (t) => stack[stack.length - 1]?.text.push(t));
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
+    if (below) {
+      below--;
+      return;
+    }
     const top = stack.pop();
     if (!top) return;
     top.node.text = top.text.join('').trim();
@@ -148,7 +170,7 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlDocumen
   parser.on('doctype', (d) => {
     facts.doctype = d.trim();
   });
-  const open = readElements(parser, text, facts);
+  const open = readElements(parser, text, facts, notices);
   const errors = reportFirstError(parser, file, notices);
   try {
     parser.write(text).close();

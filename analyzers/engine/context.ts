@@ -3,7 +3,7 @@ import { externalSessionStore } from '../config/session-store.js';
 import { codeFlow, type CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
-import { compileRegex } from './regex.js';
+import { compileLinearRegex, compileRegex, type Pattern } from './regex.js';
 import type { EvalContext } from './types.js';
 import type { FileFacts, ProjectFacts } from '../types.js';
 
@@ -14,7 +14,7 @@ export function createContext(
   mutations: () => MutationIndex,
   lines: (f: FileFacts) => string[],
 ): EvalContext {
-  const regexes = new Map<string, RegExp>();
+  const regexes = new Map<string, Pattern>();
   let store: string | undefined | null = null;
   let flow: CodeFlow | undefined;
   const globs = new Map<string, (f: string) => boolean>();
@@ -35,6 +35,19 @@ export function createContext(
       let g = globs.get(key);
       if (!g) globs.set(key, (g = picomatch(p, { dot: true, nocase: true })));
       return g;
+    },
+  };
+}
+
+/** The same context, but its regexes run on the linear-time engine: for the rules of a user. */
+export function withLinearRegexes(ctx: EvalContext): EvalContext {
+  const regexes = new Map<string, Pattern>();
+  return {
+    ...ctx,
+    regex: (src) => {
+      let r = regexes.get(src);
+      if (!r) regexes.set(src, (r = compileLinearRegex(src)));
+      return r;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { compileCondition } from './conditions/index.js';
-import { createContext } from './context.js';
+import { createContext, withLinearRegexes } from './context.js';
 import { maskSecrets } from './mask.js';
 import type { EvalContext, Match } from './types.js';
 import { buildIndex, type ProjectIndex } from '../java/type-index.js';
@@ -44,10 +44,11 @@ function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) 
   const matches: RuleMatch[] = [];
   const secrets = new Map<string, Set<string>>();
   const seen = new Set<string>();
+  const linear = withLinearRegexes(ctx);
   for (const f of project.files) {
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
-      for (const m of evaluators[i](f, ctx)) {
+      for (const m of evaluators[i](f, rule.linearRegex ? linear : ctx)) {
         const key = `${rule.id}\0${m.file}\0${m.line}\0${m.column}`;
         if (seen.has(key)) continue;
         seen.add(key);

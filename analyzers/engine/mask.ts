@@ -1,28 +1,29 @@
-const MASK = '****';
+import { oraclePassword, SCANNERS, SECRET_KEY, type Span } from './mask-scan.js';
 
-// key=value, key: value, key="value", <key>value</key>, name="password" value="..." shapes
-const SECRET_KEY = String.raw`(?:password|passwd|pwd|secret|token|api[._-]?key|access[._-]?key|private[._-]?key|credentials?)`;
+const MASK = '****';
 
 /** A name that says its value is a secret: a word above anywhere, or `pass` as a part (DB_PASS, mail.pass). */
 export const SECRET_NAME = new RegExp(String.raw`${SECRET_KEY}|(?:^|[._-])pass(?:$|[._-])`, 'i');
-const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*[=:]\s*)(?!\$\{)([^\s,;'"<>]+)`, 'gi'),
-  new RegExp(String.raw`(\b[\w.-]*${SECRET_KEY}[\w.-]*\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
-  new RegExp(String.raw`(<[\w.:-]*${SECRET_KEY}[\w.:-]*>)(?!\$\{)([^<]+)(<)`, 'gi'),
-  new RegExp(String.raw`(name\s*=\s*"[^"]*${SECRET_KEY}[^"]*"\s+value\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
-  /(\b[a-z][\w+.-]*:\/\/[^:/@\s]+:)([^@\s/]+)(@)/gi, // user:password@host in URLs
-  /(\bjdbc:oracle:\w+:[^/\s:@"'<>]+\/)([^@\s"'<>]+)(@)/gi, // Oracle's scott/tiger@host
-];
 
 // a password inside a connection string: ?password=, ;password= (SQL Server), user:password@, Oracle's user/password@
-const CREDENTIAL_IN_VALUE = [
-  /[?&;]\s*(?:password|pwd)\s*=\s*(?!\$\{)[^;&\s]/i,
-  /\/\/[^/:@\s]+:(?!\$\{)[^@\s/]+@/,
-  /\bjdbc:oracle:\w+:[^/\s:@]+\/(?!\$\{)[^@\s]+@/i,
-];
+const CREDENTIAL_IN_VALUE = [/[?&;]\s*(?:password|pwd)\s*=\s*(?!\$\{)[^;&\s]/i, /\/\/[^/:@\s]+:(?!\$\{)[^@\s/]+@/];
 
 /** Whether a value (a JDBC or LDAP URL) holds a password: the whole value is then a secret. */
-export const holdsCredential = (value: string) => CREDENTIAL_IN_VALUE.some((re) => re.test(value));
+export const holdsCredential = (value: string) =>
+  CREDENTIAL_IN_VALUE.some((re) => re.test(value)) || oraclePassword(value);
+
+/** The text with each span (in order, not overlapping) replaced by the mask. */
+function replaceSpans(text: string, spans: Span[]): string {
+  if (!spans.length) return text;
+  const parts: string[] = [];
+  let last = 0;
+  for (const [start, end] of spans) {
+    parts.push(text.slice(last, start), MASK);
+    last = end;
+  }
+  parts.push(text.slice(last));
+  return parts.join('');
+}
 
 /** Hides secrets in text shown to people: known secret values, then anything that looks like one. */
 export function maskSecrets(text: string, secrets: (string | undefined)[] = []): string {
@@ -36,7 +37,10 @@ export function maskSecrets(text: string, secrets: (string | undefined)[] = []):
     );
     out = out.replace(re, MASK);
   }
-  for (const p of PATTERNS)
-    out = out.replace(p, (_m, a: string, _v: string, c?: string) => `${a}${MASK}${typeof c === 'string' ? c : ''}`);
+  for (const scan of SCANNERS) {
+    const spans: Span[] = [];
+    scan(out, spans);
+    out = replaceSpans(out, spans);
+  }
   return out;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import YAML from 'yaml';
-import { compileRegex } from './regex.js';
+import { compileLinearRegex, compileRegex } from './regex.js';
 import { ruleSchema } from './rule-schema.js';
 import { schemaErrors } from './schema-errors.js';
 import type { Rule } from '../types.js';
@@ -13,12 +13,13 @@ import { packageFile } from '../read/package-files.js';
 /** The bundled rules/ folder. */
 export const bundledRulesDir = (): string => packageFile('rules');
 
-/** `x-regex: true` in a schema: the string must compile as a rule regex. */
-function regexKeyword(ajv: Ajv): void {
+/** `x-regex: true` in a schema: the string must compile as a rule regex (on the linear-time engine, for a user's). */
+function regexKeyword(ajv: Ajv, linear: boolean): void {
   const check = (marked: boolean, data: string): boolean => {
     if (!marked) return true;
     try {
-      compileRegex(data);
+      if (linear) compileLinearRegex(data);
+      else compileRegex(data);
       return true;
     } catch (e) {
       check.errors = [{ keyword: 'x-regex', message: `not a valid regular expression: ${(e as Error).message}` }];
@@ -30,10 +31,10 @@ function regexKeyword(ajv: Ajv): void {
 }
 
 /** Validates a rule pack against the schema the condition modules make. */
-export function ruleValidator() {
+export function ruleValidator(linear = false) {
   const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
-  regexKeyword(ajv);
+  regexKeyword(ajv, linear);
   return ajv.compile<Rule[]>(ruleSchema());
 }
 
@@ -60,15 +61,21 @@ function parsePack(file: string, validate: ReturnType<typeof ruleValidator>): Ru
 
 /** Loads and validates the bundled rule packs and any user folders; ids must be unique across all. */
 export function loadRules(extraDirs: string[] = []): Rule[] {
-  const validate = ruleValidator();
   const rules: Rule[] = [];
   const ids = new Map<string, string>();
-  for (const file of [...packFiles(bundledRulesDir()), ...extraDirs.flatMap(packFiles)]) {
-    for (const rule of parsePack(file, validate)) {
-      const seenIn = ids.get(rule.id);
-      if (seenIn) throw new PaasportError(`${file}: rule id ${rule.id} is already defined in ${seenIn}`);
-      ids.set(rule.id, file);
-      rules.push({ ...rule, source: file });
+  const packs = [
+    { files: packFiles(bundledRulesDir()), validate: ruleValidator() },
+    // a user's regexes run on the linear-time engine: none of them can hang a run
+    { files: extraDirs.flatMap(packFiles), validate: ruleValidator(true), linearRegex: true },
+  ];
+  for (const { files, validate, linearRegex } of packs) {
+    for (const file of files) {
+      for (const rule of parsePack(file, validate)) {
+        const seenIn = ids.get(rule.id);
+        if (seenIn) throw new PaasportError(`${file}: rule id ${rule.id} is already defined in ${seenIn}`);
+        ids.set(rule.id, file);
+        rules.push({ ...rule, source: file, ...(linearRegex ? { linearRegex } : {}) });
+      }
     }
   }
   return rules;

@@ -1,3 +1,4 @@
+import type { Pattern } from './regex.js';
 // Types of the rule engine: what a condition matches, what it evaluates with, and what a condition module declares.
 import type { CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
@@ -33,7 +34,7 @@ export interface EvalContext {
   index: ProjectIndex;
   mutations: () => MutationIndex;
   flow: () => CodeFlow; // the call graph, its entry points and what they reach, built on first use
-  regex: (src: string) => RegExp;
+  regex: (src: string) => Pattern;
   glob: (p: Patterns) => (file: string) => boolean;
   sessionStore: () => string | undefined; // the external session store the app is configured with, if any
   lines: (f: FileFacts) => string[]; // a file's text, read on demand for Java

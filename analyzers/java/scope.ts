@@ -1,5 +1,5 @@
 import type { Node, QueryCapture } from 'web-tree-sitter';
-import type { CallChain, ExprType } from '../types.js';
+import type { ExprType } from '../types.js';
 import { rawType } from './syntax.js';
 
 /** A type or method body the walk is inside, with the variables declared in it (name → declared type). */
@@ -120,34 +120,45 @@ function fieldAccessType(scope: Scope, n: Node): ExprType | undefined {
   return /^[a-z_$][\w$]*(\.[a-z_$][\w$]*)*\.[A-Z][\w$]*$/.test(n.text) ? n.text : undefined;
 }
 
-/** A call extends the chain of its receiver; a call without a receiver starts one on the enclosing type. */
-function callType(scope: Scope, n: Node): CallChain | undefined {
-  const obj = n.childForFieldName('object');
-  const name = n.childForFieldName('name')?.text ?? '';
-  if (!obj) return { calls: [name] };
-  const base = exprType(scope, obj);
-  if (base === undefined) return undefined;
-  return typeof base === 'string' ? { base, calls: [name] } : { ...base, calls: [...base.calls, name] };
-}
-
-/** The type of an expression where the file says it; method calls become call chains. */
-export function exprType(scope: Scope, n: Node | null | undefined): ExprType | undefined {
-  if (!n) return undefined;
+/** The type of an expression that is neither a call nor in parentheses. */
+function leafType(scope: Scope, n: Node): ExprType | undefined {
   switch (n.type) {
     case 'identifier':
       return identifierType(scope, n);
     case 'field_access':
       return fieldAccessType(scope, n);
-    case 'method_invocation':
-      return callType(scope, n);
     case 'object_creation_expression':
     case 'cast_expression':
       return rawType(n.childForFieldName('type')?.text ?? '');
-    case 'parenthesized_expression':
-      return exprType(scope, n.namedChild(0));
     case 'string_literal':
       return 'String';
     default:
       return undefined;
   }
+}
+
+/**
+ * The type of an expression where the file says it; method calls become call chains (a call extends the chain of its
+ * receiver; a call without a receiver starts one on the enclosing type). A loop down the receivers and parentheses,
+ * not a recursion: ten thousand nested parentheses or chained calls must not overflow the stack.
+ */
+export function exprType(scope: Scope, n: Node | null | undefined): ExprType | undefined {
+  const calls: string[] = []; // from the outermost call inwards
+  for (let at = n; at;) {
+    if (at.type === 'parenthesized_expression') {
+      at = at.namedChild(0);
+      continue;
+    }
+    if (at.type !== 'method_invocation') {
+      const base = leafType(scope, at);
+      if (base === undefined || !calls.length) return base;
+      calls.reverse();
+      return typeof base === 'string' ? { base, calls } : { ...base, calls: [...base.calls, ...calls] };
+    }
+    calls.push(at.childForFieldName('name')?.text ?? '');
+    const obj = at.childForFieldName('object');
+    if (!obj) return { calls: calls.reverse() };
+    at = obj;
+  }
+  return undefined;
 }

@@ -254,6 +254,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     'several-webapps':
       'several webapps in one tree ({detail}): they are assessed together; pass each folder to assess them, and to generate, one by one',
     rules: 'rule problem',
+    limit: 'over a limit of the analysis ({detail}); the rest of the file was analyzed',
   },
   'zh-CN': {
     'parse-error': '第 {line} 行附近有语法错误：已分析可解析的部分',
@@ -267,6 +268,7 @@ const NOTICE_TEXT: Record<Lang, Record<NoticeKind, string>> = {
     'several-webapps':
       '同一代码树中有多个 Web 应用（{detail}）：当前一起评估；如需分别评估和生成，请逐个传入各自的目录',
     rules: '规则问题',
+    limit: '超出分析上限（{detail}）；文件的其余部分已分析',
   },
 };
 

@@ -28,7 +28,7 @@ function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): rea
       file: f.file,
       line: e.line,
       column: e.column,
-      value: v ? (value.match(v)?.[0] ?? value) : value,
+      value: v ? (v.exec(value)?.[0] ?? value) : value,
     }));
 }
 

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { judge } from '../analyzers/assess/verdict.js';
+import { extractXmlFacts, MAX_XML_DEPTH } from '../analyzers/config/xml.js';
+import { holdsCredential, maskSecrets } from '../analyzers/engine/mask.js';
+import type { Finding } from '../analyzers/types.js';
+import { byFile } from '../refactors/fixes/by-file.js';
+import { loadRules } from '../analyzers/engine/rule-load.js';
+import { assessFiles, makeTree, removeTree } from './helpers.js';
+
+// Hostile inputs of a bounded size: each took minutes, gigabytes or the whole stack before; the tests assert what
+// comes out, and the suite's time limit stands for "it does not hang".
+
+describe('XML nested 100,000 deep', () => {
+  const deep = (n: number) =>
+    '<beans>\n  <bean id="ds"><property name="url" value="jdbc:mysql://10.1.2.3:3306/crm"/></bean>\n' +
+    '<a>'.repeat(n) +
+    'x' +
+    '</a>'.repeat(n) +
+    '\n</beans>\n';
+
+  it('keeps the elements down to the depth limit, with a notice, and reads the rest of the file', () => {
+    const { facts, notices } = extractXmlFacts('deep.xml', deep(100_000));
+    expect(facts.elements).toHaveLength(3 + MAX_XML_DEPTH - 1); // beans, bean, property, then a… to the limit
+    expect(Math.max(...facts.elements.map((e) => e.path.split('/').length))).toBe(MAX_XML_DEPTH);
+    expect(notices).toEqual([
+      {
+        kind: 'limit',
+        file: 'deep.xml',
+        line: 3,
+        detail: `elements nested deeper than ${MAX_XML_DEPTH} levels are not read`,
+      },
+    ]);
+    expect(facts.elements.at(-1)!.text).toBe('x'); // the text inside goes to the deepest element kept
+  });
+
+  it('in an assessment: the findings of the shallow part, and the notice', async () => {
+    const a = await assessFiles({ 'WEB-INF/applicationContext.xml': deep(100_000) });
+    expect(a.findings.map((f) => `${f.ruleId} ${f.line}`)).toContain('hardcoded-jdbc-url 2');
+    expect(a.notices.map((n) => `${n.kind} ${n.file}`)).toEqual(['limit WEB-INF/applicationContext.xml']);
+  });
+
+  it('a file within the limit gives no notice', () => {
+    expect(extractXmlFacts('ok.xml', deep(MAX_XML_DEPTH - 2)).notices).toEqual([]);
+  });
+});
+
+describe('Java with 10,000 nested parentheses', () => {
+  it('types the receiver through every level: the session write is found, no notice, no crash', async () => {
+    const parens = (e: string) => '('.repeat(10_000) + e + ')'.repeat(10_000);
+    const java = [
+      'import javax.servlet.http.HttpSession;',
+      'class Cart {',
+      '  void add(HttpSession session, Object item) {',
+      `    ${parens('session')}.setAttribute("cart", item);`,
+      '  }',
+      '}',
+    ].join('\n');
+    const a = await assessFiles({ 'src/Cart.java': java });
+    expect(a.findings.filter((f) => f.ruleId === 'session-attribute-write').map((f) => f.line)).toEqual([4]);
+    expect(a.notices).toEqual([]);
+  });
+});
+
+describe('many findings', () => {
+  const findings = (n: number): Finding[] =>
+    Array.from({ length: n }, (_, i) => ({
+      ruleId: 'hardcoded-ip',
+      category: 'optional' as const,
+      effort: 1,
+      tags: ['config'],
+      file: `conf/f${i % 3}.xml`,
+      line: i + 1,
+      column: 1,
+      title: { en: 'x', 'zh-CN': 'x' },
+      message: { en: 'x', 'zh-CN': 'x' },
+      snippet: '',
+      matched: {},
+    }));
+
+  it('300,000 findings of one rule are grouped by rule and by file in one pass', () => {
+    const many = findings(300_000);
+    expect(judge(many).blockers).toEqual([{ ruleId: 'hardcoded-ip', category: 'optional', count: 300_000 }]);
+    expect([...byFile(many)].map(([file, group]) => [file, group.length])).toEqual([
+      ['conf/f0.xml', 100_000],
+      ['conf/f1.xml', 100_000],
+      ['conf/f2.xml', 100_000],
+    ]);
+  });
+});
+
+describe('masking one 160 KB line', () => {
+  const K = 160_000;
+  it('every shape of secret, after a long word that backtracking would split every way', () => {
+    const long = (unit: string) => unit.repeat(Math.ceil(K / unit.length));
+    expect(maskSecrets(`${long('password-')}=s3cret x`)).toMatch(/=\*\*\*\* x$/);
+    expect(maskSecrets(`${long('a.')}password = "s3cret"`)).toMatch(/password = "\*\*\*\*"$/);
+    expect(maskSecrets(`<${long('pwd.')}>s3cret</x>`)).toMatch(/>\*\*\*\*<\/x>$/);
+    expect(maskSecrets(`name="${long('token ')}" value="s3cret"`)).toMatch(/value="\*\*\*\*"$/);
+    expect(maskSecrets(`${long('a.')}b://host:s3cret@db`)).toMatch(/b:\/\/host:\*\*\*\*@db$/);
+    expect(maskSecrets(`${long('jdbc:oracle:thin:a/')}jdbc:oracle:thin:scott/s3cret@db`)).toMatch(/\/\*\*\*\*@db$/);
+    // no secret at all: the text comes back as it was
+    for (const unit of ['a.', 'password', 'password-', 'x://', '<a>', 'name="', 'jdbc:oracle:thin:a/'])
+      expect(maskSecrets(long(unit))).toBe(long(unit));
+    expect(holdsCredential(long('jdbc:oracle:thin:a/'))).toBe(false);
+    expect(holdsCredential(`${long('jdbc:oracle:thin:a/')}@db`)).toBe(true);
+  });
+
+  // The patterns the scanners replace; on short lines they are quick, and must agree with the scanners exactly.
+  const KEY = String.raw`(?:password|passwd|pwd|secret|token|api[._-]?key|access[._-]?key|private[._-]?key|credentials?)`;
+  const PATTERNS = [
+    new RegExp(String.raw`(\b[\w.-]*${KEY}[\w.-]*\s*[=:]\s*)(?!\$\{)([^\s,;'"<>]+)`, 'gi'),
+    new RegExp(String.raw`(\b[\w.-]*${KEY}[\w.-]*\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
+    new RegExp(String.raw`(<[\w.:-]*${KEY}[\w.:-]*>)(?!\$\{)([^<]+)(<)`, 'gi'),
+    new RegExp(String.raw`(name\s*=\s*"[^"]*${KEY}[^"]*"\s+value\s*=\s*")(?!\$\{)([^"]+)(")`, 'gi'),
+    /(\b[a-z][\w+.-]*:\/\/[^:/@\s]+:)([^@\s/]+)(@)/gi,
+    /(\bjdbc:oracle:\w+:[^/\s:@"'<>]+\/)([^@\s"'<>]+)(@)/gi,
+  ];
+  const byPatterns = (t: string) =>
+    PATTERNS.reduce(
+      (out, p) => out.replace(p, (_m, a: string, _v, c) => `${a}****${typeof c === 'string' ? c : ''}`),
+      t,
+    );
+
+  it('masks exactly what the backtracking patterns masked, on 20,000 seeded random lines', () => {
+    const parts = ['password', 'Token', 'api-key', 'a', '1', '.', '-', '+', '=', ':', ' ', '"', '<', '>', '/'];
+    parts.push('://', '@', '${', '}', ',', ';', 'name', 'value', 'jdbc:oracle:thin:', 'NAME="secret" Value="');
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20_000; i++) {
+      let line = '';
+      for (let k = 1 + Math.floor(next() * 14); k > 0; k--) line += parts[Math.floor(next() * parts.length)];
+      expect(maskSecrets(line), line).toBe(byPatterns(line));
+    }
+  });
+});
+
+describe("a user's rule with a regex that backtracks for ever in JavaScript", () => {
+  const rule = (regex: string) =>
+    `- id: my-rule\n  category: optional\n  effort: 1\n  tags: [config]\n  title: { en: "x", zh-CN: "x" }\n` +
+    `  message: { en: "x", zh-CN: "x" }\n  when:\n    text: { files: "**/*.js", regex: ${JSON.stringify(regex)} }\n`;
+
+  it('^(a+)+$ runs on the linear-time engine: a line of 40 a and a b does not match, a line of a does', async () => {
+    const dir = makeTree({ 'mine.yaml': rule('^(a+)+$') });
+    try {
+      const rules = loadRules([dir]);
+      const a = await assessFiles({ 'web/slow.js': `${'a'.repeat(40)}b\n`, 'web/hit.js': 'aaaa\n' }, rules);
+      expect(a.findings.filter((f) => f.ruleId === 'my-rule').map((f) => `${f.file}:${f.line}`)).toEqual([
+        'web/hit.js:1',
+      ]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a lookahead, which the linear-time engine has not, is refused when the rules load, saying what to do', () => {
+    const dir = makeTree({ 'mine.yaml': rule('jdbc:(?!h2)') });
+    try {
+      expect(() => loadRules([dir])).toThrow(/not a valid regular expression: .*RE2 syntax.*notRegex/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
