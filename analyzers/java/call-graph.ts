@@ -122,6 +122,7 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
   };
 
   const targets = (file: JavaFacts, site: CallSite): MethodId[] => {
+    if (!d.declaring.has(site.name)) return []; // a method no project type declares: a library's
     const caller = typeIn(file, site.enclosingType);
     if (site.receiver === undefined || site.receiver === 'this') return unqualified(file, site, caller);
     if (site.receiver === 'super') {

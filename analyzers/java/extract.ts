@@ -30,7 +30,6 @@ export const FACT_QUERY = `
 (assignment_expression) @assign
 (update_expression) @update
 (method_reference) @ref
-(object_creation_expression (class_body) @anon)
 (ERROR) @error
 (MISSING) @missing
 `;
@@ -204,7 +203,10 @@ function onMethodRef(x: Extraction, node: Node): void {
   });
 }
 
+/** An object creation; the methods of an anonymous class's body (`new T(...) {...}`, its last child) are its own. */
 function onNew(x: Extraction, node: Node): void {
+  const last = node.child(node.childCount - 1);
+  if (last?.type === 'class_body') enterAnonymous(x.scope, last);
   x.facts.news.push({
     type: rawType(node.childForFieldName('type')?.text ?? ''),
     args: argNodes(node).map((a) => a.text),
@@ -257,7 +259,6 @@ const ON_CAPTURE: Record<string, (x: Extraction, node: Node) => void> = {
   call: onCall,
   new: onNew,
   ref: onMethodRef,
-  anon: (x, node) => enterAnonymous(x.scope, node),
   string: onString,
   annotation: onAnnotation,
   assign: (x, node) => onWrite(x, node.childForFieldName('left'), node),

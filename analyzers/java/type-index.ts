@@ -11,6 +11,9 @@ export interface TypeEntry {
 export interface ProjectIndex {
   byQualified: Map<string, TypeEntry>;
   bySimple: Map<string, TypeEntry[]>;
+  // answers already worked out during this assessment: each file's type names, each type's hierarchy
+  names: WeakMap<JavaFacts, Map<string, string[]>>;
+  hierarchies: Map<string, string[]>;
 }
 
 export function buildIndex(project: ProjectFacts): ProjectIndex {
@@ -26,7 +29,7 @@ export function buildIndex(project: ProjectFacts): ProjectIndex {
       bySimple.set(decl.name, list);
     }
   }
-  return { byQualified, bySimple };
+  return { byQualified, bySimple, names: new WeakMap(), hierarchies: new Map() };
 }
 
 /**
@@ -34,6 +37,14 @@ export function buildIndex(project: ProjectFacts): ProjectIndex {
  * java.lang.
  */
 export function resolveTypeName(name: string, file: JavaFacts, index: ProjectIndex): string[] {
+  let known = index.names.get(file);
+  if (!known) index.names.set(file, (known = new Map()));
+  let out = known.get(name);
+  if (!out) known.set(name, (out = resolveUncached(name, file, index)));
+  return out;
+}
+
+function resolveUncached(name: string, file: JavaFacts, index: ProjectIndex): string[] {
   const t = rawType(name);
   if (!t) return [];
   if (t.includes('.')) {
@@ -64,6 +75,12 @@ function superTypes(q: string, index: ProjectIndex): string[] {
 
 /** The type and every super type reachable through the project's own declarations. */
 export function typeHierarchy(q: string, index: ProjectIndex): string[] {
+  let out = index.hierarchies.get(q);
+  if (!out) index.hierarchies.set(q, (out = hierarchyOf(q, index)));
+  return out;
+}
+
+function hierarchyOf(q: string, index: ProjectIndex): string[] {
   const seen = new Set<string>();
   const queue = [q];
   while (queue.length) {
