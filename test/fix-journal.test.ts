@@ -1,41 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git } from './git-repo.js';
-import { CLI, removeTree, ROOT } from './helpers.js';
+import { fixtureRepo, git, repoSnapshot } from './git-repo.js';
+import { CLI, removeTree } from './helpers.js';
+
+const journalRepo = (app: string) => fixtureRepo(app, 'paasport-journal');
+const repoState = (dir: string) => repoSnapshot(dir, { ignored: true });
 
 const BRANCH = 'paasport/stateless';
-
-function repoOf(app: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `paasport-journal-${app}-`));
-  cpSync(path.join(ROOT, 'fixtures', app), dir, { recursive: true });
-  commitAll(dir, 'legacy app');
-  return dir;
-}
-
-/** Every file's bytes (git-ignored ones too, but .git's), the index, HEAD, the current branch, the branches. */
-function repoState(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d)) {
-      if (e === '.git') continue;
-      const p = path.join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  out['<index>'] = git(dir, 'ls-files', '-s');
-  out['<HEAD>'] = git(dir, 'rev-parse', 'HEAD');
-  out['<branch>'] = git(dir, 'symbolic-ref', '--short', 'HEAD');
-  out['<branches>'] = git(dir, 'branch', '--list');
-  out['<status>'] = git(dir, 'status', '--porcelain', '--ignored');
-  return out;
-}
 
 /** The commits on the branch by subject and tree (content, not time), and the state of every file. */
 function outcome(dir: string) {
@@ -84,7 +58,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   let reference: string;
   let expected: ReturnType<typeof outcome>;
   beforeAll(() => {
-    reference = repoOf('spring-mvc-crm');
+    reference = journalRepo('spring-mvc-crm');
     expect(fix(reference).status).toBe(0);
     expected = outcome(reference);
     expect(expected.commits.split('\n')).toHaveLength(3);
@@ -92,7 +66,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   afterAll(() => removeTree(reference));
 
   it.each(STEPS)('at %s: a journal is left, the next run refuses, --abort puts everything back', async (step) => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = journalRepo('spring-mvc-crm');
     try {
       const before = repoState(dir);
       await killAt(dir, step);
@@ -119,7 +93,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   });
 
   it.each(STEPS)('at %s: --resume makes the remaining commits, as an uninterrupted run does', async (step) => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = journalRepo('spring-mvc-crm');
     try {
       await killAt(dir, step);
       const resumed = fix(dir, '--resume');
@@ -138,7 +112,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   });
 
   it('a resume killed in turn is resumed again', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = journalRepo('spring-mvc-crm');
     try {
       await killAt(dir, 'write:session-store');
       await killAt(dir, 'written:externalize-config', '--resume');
@@ -150,7 +124,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   });
 
   it('HEAD moved since the kill: --resume and --abort refuse and say why; back on the branch, --abort works', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = journalRepo('spring-mvc-crm');
     try {
       const before = repoState(dir);
       await killAt(dir, 'written:externalize-config');
@@ -171,7 +145,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
   });
 
   it('a file changed since the kill: --resume refuses and names it; --abort still puts it back', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = journalRepo('spring-mvc-crm');
     try {
       const before = repoState(dir);
       await killAt(dir, 'committed:session-store');
@@ -190,7 +164,7 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
 
 describe('--resume and --abort without a stopped run', () => {
   it('are usage errors that say there is nothing to do; --help documents them', () => {
-    const dir = repoOf('servlet-shop');
+    const dir = journalRepo('servlet-shop');
     try {
       for (const option of ['--resume', '--abort']) {
         const r = fix(dir, option);

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -10,36 +9,10 @@ import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runFix, type FixRunOptions } from '../refactors/workflow.js';
 import { fixSummary } from '../cli/fix-summary.js';
 import { PaasportError } from '../analyzers/errors.js';
-import { commitAll, git } from './git-repo.js';
+import { commitAll, fixtureRepo, git, repoSnapshot } from './git-repo.js';
 import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
-/** A fixture committed in a fresh git repository of its own. */
-function repoOf(app: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `paasport-fix-${app}-`));
-  cpSync(path.join(ROOT, 'fixtures', app), dir, { recursive: true });
-  commitAll(dir, 'legacy app');
-  return dir;
-}
-
-/** Every file's bytes (but .git's), the index, HEAD, the current branch and the branches. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d)) {
-      if (e === '.git') continue;
-      const p = path.join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  out['<index>'] = git(dir, 'ls-files', '-s');
-  out['<HEAD>'] = git(dir, 'rev-parse', 'HEAD');
-  out['<branch>'] = git(dir, 'symbolic-ref', '--short', 'HEAD');
-  out['<branches>'] = git(dir, 'branch', '--list');
-  out['<status>'] = git(dir, 'status', '--porcelain');
-  return out;
-}
+const snapshot = (dir: string) => repoSnapshot(dir);
 
 const options = (extra: Partial<FixRunOptions> = {}): FixRunOptions => ({
   rules: bundledRules(),
@@ -110,7 +83,7 @@ const SPRING = ['web', 'context', 'beans', 'core'].map((m) => `/usr/share/java/s
 
 describe('paasport fix on the fixture apps', () => {
   it('servlet-shop: sessions, configuration and files fixed on a branch, one commit per kind; the sources compile', async () => {
-    const dir = repoOf('servlet-shop');
+    const dir = fixtureRepo('servlet-shop');
     try {
       const result = await runFix(dir, options());
       expect(result.branch).toBe('paasport/stateless');
@@ -148,7 +121,7 @@ describe('paasport fix on the fixture apps', () => {
   });
 
   it('spring-mvc-crm: Spring Session, placeholders with the environment, logs to the volume; secrets only in the ignored env file', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = fixtureRepo('spring-mvc-crm');
     try {
       const result = await runFix(dir, options());
       expect(result.commits.map((c) => c.kind)).toEqual(['session-store', 'externalize-config', 'logs']);
@@ -192,7 +165,7 @@ describe('paasport fix on the fixture apps', () => {
   });
 
   it('struts-forum: GBK files stay GBK, CRLF files stay CRLF; the fixed sources compile', async () => {
-    const dir = repoOf('struts-forum');
+    const dir = fixtureRepo('struts-forum');
     try {
       const memberPath = path.join(dir, 'WebRoot/WEB-INF/src/com/bbs/forum/model/Member.java');
       const before = readFileSync(memberPath);
@@ -233,7 +206,7 @@ describe('paasport fix on the fixture apps', () => {
 
 describe('paasport fix workflow', () => {
   it('a second run changes nothing', async () => {
-    const dir = repoOf('servlet-shop');
+    const dir = fixtureRepo('servlet-shop');
     try {
       await runFix(dir, options());
       const before = snapshot(dir);
@@ -246,7 +219,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('a dirty working tree is refused with what to do; --allow-dirty leaves the changed files alone', async () => {
-    const dir = repoOf('servlet-shop');
+    const dir = fixtureRepo('servlet-shop');
     try {
       const cart = path.join(dir, 'src/com/acme/shop/model/Cart.java');
       writeFileSync(cart, readFileSync(cart, 'utf8') + '// work in progress\n');
@@ -266,7 +239,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('the env file of secrets is never committed, even when .gitignore has uncommitted changes', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = fixtureRepo('spring-mvc-crm');
     try {
       writeFileSync(path.join(dir, '.gitignore'), 'target/\n');
       const result = await runFix(dir, options({ allowDirty: true }));
@@ -285,7 +258,7 @@ describe('paasport fix workflow', () => {
 
   it('Ctrl-C or TERM while committing: the run stops between two steps and puts everything back', async () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      const dir = repoOf('spring-mvc-crm');
+      const dir = fixtureRepo('spring-mvc-crm');
       try {
         const before = snapshot(dir);
         const error = await runFix(dir, options({ afterCommit: () => process.emit(signal, signal) })).catch((e) => e);
@@ -301,7 +274,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('an error after some commits leaves the repository byte for byte as it was', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = fixtureRepo('spring-mvc-crm');
     try {
       const before = snapshot(dir);
       let commits = 0;
@@ -322,7 +295,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('--dry-run prints a unified diff and writes nothing', async () => {
-    const dir = repoOf('struts-forum');
+    const dir = fixtureRepo('struts-forum');
     try {
       const before = snapshot(dir);
       const r = await runFix(dir, options({ dryRun: true }));
@@ -338,7 +311,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('--dry-run adds no secret to what it prints: the env file shows names only', async () => {
-    const dir = repoOf('spring-mvc-crm');
+    const dir = fixtureRepo('spring-mvc-crm');
     try {
       const r = await runFix(dir, options({ dryRun: true }));
       expect(r.diff).toContain('+JDBC_PASSWORD=****');
@@ -354,7 +327,7 @@ describe('paasport fix workflow', () => {
   });
 
   it('memcached is refused for Tomcat 10 apps with the reason; --only and --logs stdout', async () => {
-    const dir = repoOf('servlet-shop');
+    const dir = fixtureRepo('servlet-shop');
     try {
       const r = await runFix(dir, options({ sessionStore: 'memcached', only: ['session-store'] }));
       expect(r.commits.map((c) => c.kind)).toEqual(['session-store']);
@@ -367,7 +340,7 @@ describe('paasport fix workflow', () => {
     } finally {
       removeTree(dir);
     }
-    const jakarta = repoOf('order-broker');
+    const jakarta = fixtureRepo('order-broker');
     try {
       writeFileSync(
         path.join(jakarta, 'src/main/java/com/example/orders/Cart.java'),
@@ -381,7 +354,7 @@ describe('paasport fix workflow', () => {
     } finally {
       removeTree(jakarta);
     }
-    const crm = repoOf('spring-mvc-crm');
+    const crm = fixtureRepo('spring-mvc-crm');
     try {
       await runFix(crm, options({ logs: 'stdout', only: ['logs'] }));
       const log4j = readFileSync(path.join(crm, 'src/main/resources/log4j.properties'), 'utf8');
