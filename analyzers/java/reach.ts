@@ -49,6 +49,7 @@ function reachability(graph: CallGraph, entries: Map<MethodId, EntryPoint>): Rea
   }
   for (let i = 0; i < queue.length; i++) {
     if (LIFECYCLE.test(queue[i]) && entries.get(queue[i])?.phase !== 'request') {
+      parent.delete(queue[i]);
       stack.push(queue[i]);
       continue;
     }
