@@ -25,8 +25,9 @@ const EXTERNALIZED = {
   javaConstant: 'PlantJavaPw',
 };
 
-// Forms fix does not rewrite: assess finds and masks them, fix names them for a person and leaves them. fix rewrites
-// no YAML file; Tomcat does not resolve ${...} in web.xml, so a <context-param> cannot read the environment there.
+// Forms fix does not rewrite: assess finds and masks them, fix names them for a person and leaves them. This app is
+// not Spring Boot, so nothing resolves ${...} in its application.yml (fix rewrites Spring Boot's); Tomcat resolves
+// no ${...} in web.xml, so a <context-param> cannot read the environment there.
 const LEFT_IN_SOURCES = { springYamlPassword: 'PlantYamlPw', webXmlContextParam: 'PlantWebXmlPw' };
 
 const ALL = [...Object.values(EXTERNALIZED), ...Object.values(LEFT_IN_SOURCES)];

@@ -114,4 +114,39 @@ describe('externalize-config: credentials of every form leave the sources withou
       },
     });
   });
+
+  it('Spring Boot YAML: a secret becomes "${NAME}", a host "${NAME:default}", named after the whole key', async () => {
+    const file = 'src/main/resources/application-prod.yml';
+    await checkFix('externalize-config', {
+      files: {
+        'pom.xml':
+          '<project>\n  <parent><groupId>org.springframework.boot</groupId>' +
+          '<artifactId>spring-boot-starter-parent</artifactId><version>2.7.18</version></parent>\n' +
+          '  <dependencies><dependency><groupId>org.springframework.boot</groupId>' +
+          '<artifactId>spring-boot-starter-web</artifactId></dependency></dependencies>\n</project>\n',
+        [file]:
+          "spring:\n  datasource:\n    username: shop\n    password: 'Y4mlS3cret' # prod\n" +
+          '  mail:\n    host: smtp.shop.corp\n',
+      },
+      after: {
+        '.gitignore': '.paasport.env\n',
+        '.paasport.env':
+          '# Values taken out of the sources by paasport fix. Never commit this file.\n' +
+          'SPRING_DATASOURCE_PASSWORD=Y4mlS3cret\n' +
+          'SPRING_MAIL_HOST=smtp.shop.corp\n',
+        [file]:
+          'spring:\n  datasource:\n    username: shop\n    password: "${SPRING_DATASOURCE_PASSWORD}" # prod\n' +
+          '  mail:\n    host: "${SPRING_MAIL_HOST:smtp.shop.corp}"\n',
+        'paasport.yaml':
+          SETTINGS_HEADER +
+          'env:\n' +
+          secretEnv('SPRING_DATASOURCE_PASSWORD', file) +
+          '  - name: SPRING_MAIL_HOST\n    secret: false\n    usedBy:\n      - ' +
+          file +
+          '\n    default: smtp.shop.corp\n' +
+          'volumes: []\n' +
+          'javaSystemProperties: {}\n',
+      },
+    });
+  });
 });
