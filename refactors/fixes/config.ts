@@ -13,6 +13,8 @@ import type { XmlNode } from '../../analyzers/config/xml.js';
 import type { Fix, FixContext } from '../types.js';
 import { byFile } from './by-file.js';
 import { holdsCredential, SECRET_NAME } from '../../analyzers/engine/mask.js';
+import { fixLogProperties, fixLogXml, isLog4jProperties, isLogXml } from './config-log-files.js';
+import { fixSpringYaml, isSpringBootYaml } from './config-spring-yaml.js';
 import { placeholderBean, placeholdersResolvedElsewhere, springPlaceholder } from './spring-placeholders.js';
 
 /** What the value a rule finds is: the suffix of a variable named after its class, and whether it is a secret. */
@@ -184,7 +186,13 @@ function fixJava(ctx: FixContext, facts: JavaFacts, findings: Finding[], helper:
 function fixFile(ctx: FixContext, file: string, findings: Finding[], left: string[], helper?: string): boolean {
   const facts = ctx.project.files.find((f) => f.file === file);
   if (!facts) return false;
-  if (facts.kind === 'properties' && facts.format !== 'yaml') fixProperties(ctx, file, findings, left);
+  if (facts.kind === 'properties' && facts.format !== 'yaml' && isLog4jProperties(file))
+    fixLogProperties(ctx, file, findings, left, isSecret);
+  else if (facts.kind === 'properties' && facts.format !== 'yaml') fixProperties(ctx, file, findings, left);
+  else if (facts.kind === 'properties' && isSpringBootYaml(ctx, file))
+    fixSpringYaml(ctx, file, findings, left, isSecret);
+  else if (facts.kind === 'xml' && isLogXml(file, facts.root, facts.namespace))
+    fixLogXml(ctx, file, findings, left, isSecret);
   else if (facts.kind === 'xml' && facts.root === 'beans') fixSpringXml(ctx, file, findings, left);
   else if (facts.kind === 'xml' && (facts.root === 'Context' || facts.root === 'Server'))
     fixTomcatXml(ctx, file, findings, left);

@@ -14,6 +14,7 @@ export interface XmlElementCond {
   attributes?: Record<string, string>; // attribute name → regex its value must match
   absent?: string[];
   text?: string;
+  sibling?: Record<string, string>; // element name → regex the text of an element beside it must match
   value?: string; // regex tried on every attribute value and on the text
   notValue?: string;
 }
@@ -31,6 +32,19 @@ function valueHit(el: XmlElement, c: XmlElementCond, ctx: EvalContext): string |
     el.text,
   ];
   return candidates.find((v) => v && r.test(v) && !not?.test(v));
+}
+
+/** The parent's index of each element, when the facts keep it (the elements of one file, in document order). */
+const parentOf = (el: XmlElement): number | undefined => (el as XmlElement & { parent?: number }).parent;
+
+/** Whether, for each name given, an element of that name beside this one (same parent) has text the regex matches. */
+function siblingsMatch(el: XmlElement, f: XmlFacts, c: XmlElementCond, ctx: EvalContext): boolean {
+  const parent = parentOf(el);
+  if (parent === undefined || parent < 0) return false;
+  return Object.entries(c.sibling!).every(([name, src]) => {
+    const r = ctx.regex(src);
+    return f.elements.some((s) => s !== el && parentOf(s) === parent && s.name === name && r.test(s.text));
+  });
 }
 
 /** false when the element does not match; else the value the match carries. */
@@ -62,6 +76,7 @@ function elementsOf(c: XmlElementCond, f: XmlFacts, ctx: EvalContext): readonly 
   const out: Match[] = [];
   for (const el of f.elements) {
     const v = elementMatches(el, c, ctx);
+    if (v !== false && c.sibling && !siblingsMatch(el, f, c, ctx)) continue;
     if (v !== false) out.push({ file: f.file, line: el.line, column: el.column, value: v });
   }
   return out;
@@ -91,6 +106,11 @@ export const xmlElement: ConditionModule<'xml.element', XmlElementCond> = {
       },
       absent: names('attributes the element must not have'),
       text: regex(),
+      sibling: {
+        type: 'object',
+        additionalProperties: regex(),
+        description: 'element name → a regex the text of an element of that name beside this one must match',
+      },
       value: regex('tried on every attribute value (not namespaces) and on the text'),
       notValue: regex(),
     },
@@ -98,6 +118,22 @@ export const xmlElement: ConditionModule<'xml.element', XmlElementCond> = {
   ),
   evaluator: (c) => (f, ctx) => (f.kind === 'xml' ? elementsOf(c, f, ctx) : NONE),
   cases: [
+    {
+      name: 'an element whose sibling has a text: a context-param named as a password',
+      when: { 'xml.element': { path: 'context-param/param-value', sibling: { 'param-name': '(?i)password' } } },
+      files: {
+        'WEB-INF/web.xml':
+          '<web-app>\n<context-param>\n  <param-name>mailPassword</param-name>\n  <param-value>x</param-value>\n' +
+          '</context-param>\n</web-app>\n',
+      },
+      expect: ['WEB-INF/web.xml:4'],
+      lookAlike: {
+        'WEB-INF/web.xml':
+          '<web-app>\n<context-param>\n  <param-name>mailHost</param-name>\n  <param-value>x</param-value>\n' +
+          '</context-param>\n<context-param>\n  <param-name>password</param-name>\n</context-param>\n' +
+          '<param-value>y</param-value>\n</web-app>\n',
+      },
+    },
     {
       name: 'attributes and absent attributes, in the files given',
       when: {
