@@ -46,10 +46,11 @@ function generatedDefinition(version: '1.1' | '1.5'): Record<string, unknown> {
 describe('a task container from the generated Marathon definition', () => {
   let v15: MarathonAppDef;
   let v11: MarathonAppDef;
+  // two whole `paasport generate` runs: on a busy machine they take longer than a hook's default 10 s
   beforeAll(() => {
     v15 = marathonAppDef(generatedDefinition('1.5'));
     v11 = marathonAppDef(generatedDefinition('1.1'));
-  });
+  }, 60_000);
 
   it('reads ports, volumes, labels and parameters in the 1.1 and the 1.5 format alike', () => {
     for (const def of [v11, v15]) {
