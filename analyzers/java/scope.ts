@@ -157,7 +157,8 @@ export function exprType(scope: Scope, n: Node | null | undefined): ExprType | u
     }
     calls.push(at.childForFieldName('name')?.text ?? '');
     const obj = at.childForFieldName('object');
-    if (!obj) return { calls: calls.reverse() };
+    // `this.getSession()` is `getSession()`: a chain on the enclosing type
+    if (!obj || obj.type === 'this') return { calls: calls.reverse() };
     at = obj;
   }
   return undefined;

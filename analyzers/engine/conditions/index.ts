@@ -13,6 +13,7 @@ import { javaImport } from './java-import.js';
 import { javaInstanceState } from './java-instance-state.js';
 import { javaNew } from './java-new.js';
 import { javaNotTemporary } from './java-not-temporary.js';
+import { javaSessionMutation } from './java-session-mutation.js';
 import { javaStaticState } from './java-static-state.js';
 import { javaString } from './java-string.js';
 import { loggingFileAppender } from './logging-file-appender.js';
@@ -34,6 +35,7 @@ export const CONDITIONS = [
   javaImplements,
   javaStaticState,
   javaInstanceState,
+  javaSessionMutation,
   javaString,
   javaField,
   xmlElement,

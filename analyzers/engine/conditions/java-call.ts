@@ -174,7 +174,7 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
   },
   cases: [
     {
-      name: 'a call on a receiver of the type, declared or returned',
+      name: 'a call on a receiver of the type, declared or returned (by a method of the class or its base, on this)',
       when: { 'java.call': { type: 'javax.servlet.http.HttpSession', methods: ['setAttribute'] } },
       files: {
         'A.java': `package a;
@@ -186,8 +186,22 @@ class A {
   }
 }
 `,
+        'BaseAction.java': `package a;
+import javax.servlet.http.HttpSession;
+public class BaseAction {
+  protected HttpSession getSession() { return null; }
+}
+`,
+        'InitAction.java': `package a;
+public class InitAction extends BaseAction {
+  public String save() {
+    this.getSession().setAttribute("errorFlag", "1");
+    return "cancel";
+  }
+}
+`,
       },
-      expect: ['A.java:5', 'A.java:6'],
+      expect: ['A.java:5', 'A.java:6', 'InitAction.java:4'],
       lookAlike: {
         'A.java': `package a;
 import javax.servlet.http.*;
