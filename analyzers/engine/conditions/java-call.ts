@@ -243,6 +243,33 @@ class A {
       },
     },
     {
+      name: 'reached from a request, not by start-up code alone',
+      when: {
+        'java.call': { type: 'javax.servlet.ServletContext', methods: ['setAttribute'], reachedFrom: 'request' },
+      },
+      files: {
+        'A.java': `package a;
+import javax.servlet.*;
+import javax.servlet.http.*;
+public class A extends HttpServlet {
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) { remember(req.getServletContext()); }
+  static void remember(ServletContext app) { app.setAttribute("last", "x"); }
+}
+`,
+      },
+      expect: ['A.java:6'],
+      lookAlike: {
+        'A.java': `package a;
+import javax.servlet.*;
+public class A implements ServletContextListener {
+  public void contextInitialized(ServletContextEvent e) { remember(e.getServletContext()); }
+  public void contextDestroyed(ServletContextEvent e) {}
+  static void remember(ServletContext app) { app.setAttribute("version", "1"); }
+}
+`,
+      },
+    },
+    {
       name: 'an argument matching a regex, outside the methods excluded',
       when: {
         'java.call': {
