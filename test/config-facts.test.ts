@@ -73,6 +73,7 @@ describe('configuration facts', () => {
     expect(forum.config.strutsActions.map((a) => [a.path, a.form, a.scope])).toEqual([
       ['/login', 'loginForm', 'request'],
       ['/upload', 'uploadForm', 'session'],
+      ['/post', undefined, undefined],
       ['/logout', undefined, undefined],
     ]);
   });

@@ -30,6 +30,7 @@ export const FACT_QUERY = `
 (assignment_expression) @assign
 (update_expression) @update
 (method_reference) @ref
+(if_statement condition: (_) @ifcond)
 (ERROR) @error
 (MISSING) @missing
 `;
@@ -48,6 +49,7 @@ interface Extraction {
   scope: Scope;
   argOf: Map<string, string>; // "start:end" of each call argument → the call it is passed to, as `receiver.method`
   annotations: { end: number; name: string }[]; // the annotations around the current capture, innermost last
+  nullTests: { end: number; names: string[] }[]; // the `if (x == null)` statements around the current capture
   firstError?: Node;
 }
 
@@ -187,6 +189,8 @@ function onCall(x: Extraction, node: Node): void {
   };
   const outer = x.argOf.get(span(node));
   if (outer) call.argOf = outer;
+  const nullTested = nullTestedAround(x, node);
+  if (nullTested) call.nullTested = nullTested;
   x.facts.calls.push(call);
 }
 
@@ -239,8 +243,37 @@ function onAnnotation(x: Extraction, node: Node): void {
   x.annotations.push({ end: node.endIndex, name });
 }
 
+const NULL_TEST = /([\w$.]+)\s*==\s*null\b|\bnull\s*==\s*([\w$.]+)/g;
+
+// the `if` statements a capture at this position is no longer inside (they nest, so the ended ones are on top)
+function dropEnded(x: Extraction, position: number): void {
+  while (x.nullTests.length && x.nullTests[x.nullTests.length - 1].end <= position) x.nullTests.pop();
+}
+
+/** An `if` whose condition tests names against null: what runs inside it may be lazy initialization. */
+function onIfCondition(x: Extraction, node: Node): void {
+  // a lazy initialization tests a name or two; a long condition is something else (and kept off the regex)
+  if (node.endIndex - node.startIndex > 300 || !node.text.includes('null')) return;
+  dropEnded(x, node.startIndex);
+  const names = [...node.text.matchAll(NULL_TEST)].map((m) => (m[1] ?? m[2]).replace(/^this\./, ''));
+  if (names.length) x.nullTests.push({ end: node.parent?.endIndex ?? node.endIndex, names });
+}
+
+/** The names tested against null by the `if` statements around the node, in its method. */
+function nullTestedAround(x: Extraction, node: Node): string[] | undefined {
+  dropEnded(x, node.startIndex);
+  return x.nullTests.length ? x.nullTests.flatMap((t) => t.names) : undefined;
+}
+
 function onWrite(x: Extraction, target: Node | null, node: Node): void {
-  if (target) x.facts.writes.push({ target: target.text, ...enclosing(x.scope), ...at(node) });
+  if (!target) return;
+  const nullTested = nullTestedAround(x, node);
+  x.facts.writes.push({
+    target: target.text,
+    ...enclosing(x.scope),
+    ...at(node),
+    ...(nullTested ? { nullTested } : {}),
+  });
 }
 
 function onError(x: Extraction, node: Node): void {
@@ -259,6 +292,7 @@ const ON_CAPTURE: Record<string, (x: Extraction, node: Node) => void> = {
   call: onCall,
   new: onNew,
   ref: onMethodRef,
+  ifcond: onIfCondition,
   string: onString,
   annotation: onAnnotation,
   assign: (x, node) => onWrite(x, node.childForFieldName('left'), node),
@@ -303,6 +337,7 @@ export function extractJavaFacts(
     scope: newScope(captures),
     argOf: new Map(),
     annotations: [],
+    nullTests: [],
   };
   for (const { name, node } of captures) {
     leaveEnded(x.scope, node.startIndex);

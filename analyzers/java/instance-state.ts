@@ -1,6 +1,6 @@
 import { methodId } from './call-graph.js';
 import { pathText, type CodeFlow } from './reach.js';
-import { ATOMIC, CONTAINER, memoOfDerived, MUTATORS, STARTUP_FILL } from './static-state.js';
+import { ATOMIC, CONTAINER, heldWeakly, madeFromKey, memoOfDerived, MUTATORS, STARTUP_FILL } from './static-state.js';
 import { rawType } from './syntax.js';
 import { typeHierarchy, type ProjectIndex } from './type-index.js';
 import type { JavaFacts, JavaField, JavaTypeDecl } from '../types.js';
@@ -49,9 +49,10 @@ export function instanceState(file: JavaFacts, flow: CodeFlow, index: ProjectInd
     for (const field of file.fields) {
       if (field.isStatic || field.owner !== decl.name) continue;
       const type = simple(rawType(field.type));
-      if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type)) continue;
+      if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type) || heldWeakly(field)) continue;
       for (const call of file.calls) {
         if (call.enclosingType !== decl.name || !MUTATORS.has(call.name) || !refersTo(call.receiver, field)) continue;
+        if (madeFromKey(file, call)) continue;
         const method = call.enclosingMethod ?? '';
         if (method.startsWith('<') || STARTUP_FILL.test(method)) continue;
         const path = flow.reach.requestPath(methodId(decl.qualifiedName, method));

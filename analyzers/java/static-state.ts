@@ -80,6 +80,35 @@ export function memoOfDerived(type: string): boolean {
   return DERIVED.test(last);
 }
 
+/**
+ * A memo the app can always make again: a WeakHashMap keyed by objects (an entry lives as long as its key object
+ * does) or a map of weak or soft references (entries vanish at any collection).
+ */
+export function heldWeakly(field: JavaField): boolean {
+  const made = `${field.type} ${field.initializer ?? ''}`;
+  if (/\b(Weak|Soft)Reference\b/.test(made)) return true;
+  if (!/\bWeakHashMap\b/.test(made)) return false;
+  const key = /<\s*([\w.]+)/.exec(made)?.[1];
+  return !!key && !/^(?:java\.lang\.)?String$/.test(key);
+}
+
+/**
+ * A registry of objects made from their key (`BUILDERS.put(engine, new Builder(engine))`, with the `new` anywhere in
+ * the method): one helper per component, the same on every instance.
+ */
+export function madeFromKey(file: JavaFacts, call: JavaCall): boolean {
+  if (!/^put(IfAbsent)?$/.test(call.name) || call.args.length !== 2) return false;
+  const [key, value] = call.args;
+  if (!/^[\w$]+$/.test(key) || !/^([\w$]+|new\b.*)$/s.test(value)) return false;
+  return file.news.some(
+    (n) =>
+      n.enclosingMethod === call.enclosingMethod &&
+      n.enclosingType === call.enclosingType &&
+      n.args.includes(key) &&
+      (value.startsWith('new') ? n.line === call.line : true),
+  );
+}
+
 /** The method creates the collection it fills (`if (list == null) { list = new ArrayList(); list.add(..) }`). */
 const lazilyBuilt = (file: JavaFacts, field: JavaField, method: string | undefined) =>
   !!method && file.writes.some((w) => refersTo(w.target, field) && w.enclosingMethod === method);
@@ -115,6 +144,15 @@ interface Candidate {
   method?: string;
   what: string; // `ONLINE.put()`, `hits =`
   local: boolean; // in the declaring type's own code, whose start-up methods the names tell
+  lazy?: boolean; // an assignment inside `if (X == null)` where X is a static field of the type: set up on first use
+}
+
+/** Whether one of the names a write is guarded by (`if (X == null)`) is a static field of the type. */
+function testsStaticOf(file: JavaFacts, owner: string, names: string[] | undefined): boolean {
+  return !!names?.some((n) => {
+    const name = n.startsWith(`${owner}.`) ? n.slice(owner.length + 1) : n;
+    return file.fields.some((f) => f.isStatic && f.owner === owner && f.name === name);
+  });
 }
 
 /** The writes and mutating calls of a static field, in its own type and (qualified) anywhere else. */
@@ -122,11 +160,19 @@ function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex)
   const out: Candidate[] = [];
   for (const w of file.writes)
     if (refersTo(w.target, field) && w.enclosingType === field.owner)
-      out.push({ file, type: w.enclosingType, method: w.enclosingMethod, what: `${field.name} =`, local: true });
+      out.push({
+        file,
+        type: w.enclosingType,
+        method: w.enclosingMethod,
+        what: `${field.name} =`,
+        local: true,
+        lazy: testsStaticOf(file, field.owner, w.nullTested),
+      });
   for (const m of [field.name, `this.${field.name}`, `${field.owner}.${field.name}`].flatMap(
     (r) => mutations.get(r) ?? [],
   )) {
     const local = m.file === file && m.call.enclosingType === field.owner;
+    if (madeFromKey(m.file, m.call)) continue;
     if (local || m.call.receiver === `${field.owner}.${field.name}`)
       out.push({
         file: m.file,
@@ -146,7 +192,12 @@ function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex)
  * collection fields reassigned while serving. Lookup tables filled once in a static block, constants, loggers,
  * lazily created singletons, flags and services wired at start-up are not state.
  */
-export function staticState(file: JavaFacts, mutations: MutationIndex, whenRunIn: WhenRunIn): StaticState[] {
+export function staticState(
+  file: JavaFacts,
+  mutations: MutationIndex,
+  whenRunIn: WhenRunIn,
+  namesDecide: boolean,
+): StaticState[] {
   const out: StaticState[] = [];
   for (const field of file.fields) {
     if (!field.isStatic) continue;
@@ -156,10 +207,14 @@ export function staticState(file: JavaFacts, mutations: MutationIndex, whenRunIn
     if (/Log(ger)?$/.test(simple)) continue;
     const container = CONTAINER.test(simple);
     const mutable = container || ATOMIC.test(simple) || field.type.endsWith(']');
-    if (container && memoOfDerived(field.type)) continue;
+    if (container && (memoOfDerived(field.type) || heldWeakly(field))) continue;
     if (field.type.endsWith(']') && DERIVED.test(simple)) continue;
     const assignable = !field.isFinal && (mutable || COUNTER.test(simple));
-    const how = changeAtRunTime(file, field, candidates(file, field, mutations), whenRunIn, { mutable, assignable });
+    const how = changeAtRunTime(file, field, candidates(file, field, mutations), whenRunIn, {
+      mutable,
+      assignable,
+      namesDecide,
+    });
     if (how) out.push({ field, file, how });
   }
   return out;
@@ -170,13 +225,14 @@ function changeAtRunTime(
   field: JavaField,
   all: Candidate[],
   whenRunIn: WhenRunIn,
-  kind: { mutable: boolean; assignable: boolean },
+  kind: { mutable: boolean; assignable: boolean; namesDecide: boolean },
 ): string | undefined {
   const container = CONTAINER.test(rawType(field.type).replace(/^.*\./, ''));
   let byName: string | undefined;
   for (const c of all) {
     const assignment = c.what.endsWith(' =');
     if (assignment ? !kind.assignable : !kind.mutable) continue;
+    if (c.lazy) continue; // `if (TABLE == null) TABLE = ...`: built once, the same on every instance
     // a getter or a method creating the collection it fills when it is still null: lazy initialization
     if (assignment ? container && /^get[A-Z]/.test(c.method ?? '') : c.local && lazilyBuilt(file, field, c.method))
       continue;
@@ -191,9 +247,11 @@ function changeAtRunTime(
       STARTUP.has(c.method ?? '') || (c.local && (assignment ? STARTUP_METHOD : STARTUP_FILL).test(c.method ?? ''));
     byName ??= startup ? undefined : `${where}${c.method}() → ${c.what}`;
   }
-  if (byName) return byName;
+  if (byName && kind.namesDecide) return byName;
   if (!field.type.endsWith(']')) return undefined;
   const w = file.writes.find((x) => x.target.startsWith(`${field.name}[`) && !STARTUP.has(x.enclosingMethod ?? ''));
-  if (!w || whenRunIn(file, w.enclosingType, w.enclosingMethod) === 'startup') return undefined;
-  return `${w.enclosingMethod}() → ${field.name}[…] =`;
+  if (!w) return undefined;
+  const when = whenRunIn(file, w.enclosingType, w.enclosingMethod);
+  if (when && when !== 'startup') return `${when.request} → ${field.name}[…] =`;
+  return !when && kind.namesDecide ? `${w.enclosingMethod}() → ${field.name}[…] =` : undefined;
 }

@@ -57,7 +57,7 @@ const file = (name: string) => project.files.find((f): f is JavaFacts => f.kind 
 
 describe('static state', () => {
   it('static fields written while serving, each with how it is written', () => {
-    const found = staticState(file('Registry.java'), mutationIndex(project), whenIn(project));
+    const found = staticState(file('Registry.java'), mutationIndex(project), whenIn(project), true);
     expect(found.map((s) => [s.field.name, s.how])).toEqual([
       ['ONLINE', 'login() → ONLINE.put()'],
       ['SHARED', 'src/app/Other.java: f() → Registry.SHARED.add()'],
@@ -69,7 +69,9 @@ describe('static state', () => {
   });
 
   it('not state: tables filled in a static block, constants, loggers, singletons, start-up settings, instance fields', () => {
-    const names = staticState(file('Registry.java'), mutationIndex(project), whenIn(project)).map((s) => s.field.name);
+    const names = staticState(file('Registry.java'), mutationIndex(project), whenIn(project), true).map(
+      (s) => s.field.name,
+    );
     for (const n of ['CODES', 'NAME', 'LOG', 'instance', 'configured', 'settings', 'perInstance'])
       expect(names).not.toContain(n);
   });
@@ -112,11 +114,81 @@ public class Memo {
 
   it('memo caches of compiled patterns and formats, lazily built lists and registries filled by register*() are not state', () => {
     const java = memo.files.find((f): f is JavaFacts => f.kind === 'java')!;
-    const found = staticState(java, mutationIndex(memo), whenIn(memo)).map((s) => [s.field.name, s.how]);
+    const found = staticState(java, mutationIndex(memo), whenIn(memo), true).map((s) => [s.field.name, s.how]);
     // a counter a constructor increments runs per object made at request time; a list of locales is data
     expect(found).toEqual([
       ['ids', '<init>() → ids.getAndIncrement()'],
       ['allowed', 'allow() → allowed.add()'],
     ]);
+  });
+});
+
+describe('static state once the code flow knows the request-time entry points', () => {
+  const FILES = {
+    'src/app/ListServlet.java': `package app;
+import javax.servlet.http.*;
+public class ListServlet extends HttpServlet {
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+    Lists.choices();
+    Lists.visit(req.getRemoteUser());
+    Lists.monitorFor(this);
+    Lists.profileOf(req.getSession());
+    Lists.tokenOf(req.getSession().getId());
+  }
+}
+`,
+    'src/app/Lists.java': `package app;
+import java.lang.ref.SoftReference;
+import java.util.*;
+public class Lists {
+  private static List<String> SORTS = null;
+  private static char[] letters = null;
+  private static Random random = null;
+  private static final Map<String, Integer> visits = new HashMap<String, Integer>();
+  private static final Map<Object, Monitor> MONITORS = new HashMap<Object, Monitor>();
+  private static final Map<HttpSessionKey, String> profiles = new WeakHashMap<HttpSessionKey, String>();
+  private static final Map<String, SoftReference<byte[]>> buffers = new HashMap<String, SoftReference<byte[]>>();
+  private static final Map<String, String> tokens = new WeakHashMap<String, String>();
+  private static final List<String> neverServed = new ArrayList<String>();
+  static List<String> choices() {
+    if (SORTS == null) { SORTS = Arrays.asList("name", "date"); }
+    if (random == null) { random = new Random(); letters = "abc".toCharArray(); }
+    return SORTS;
+  }
+  static void visit(String user) { visits.put(user, 1); }
+  static Monitor monitorFor(Object engine) {
+    Monitor m = MONITORS.get(engine);
+    if (m == null) { m = new Monitor(engine); MONITORS.put(engine, m); }
+    return m;
+  }
+  static String profileOf(Object session) { profiles.put(new HttpSessionKey(session), "p"); buffers.put("b", null); return "p"; }
+  static String tokenOf(String id) { tokens.put(id, "t"); return "t"; }
+  static void housekeeping() { neverServed.add("x"); }
+}
+class Monitor { Monitor(Object engine) {} }
+class HttpSessionKey { HttpSessionKey(Object s) {} }
+`,
+  };
+  let flowDir: string;
+  let flowProject: ProjectFacts;
+  beforeAll(async () => {
+    flowDir = makeTree(FILES);
+    flowProject = await collectFacts(flowDir, { threads: 0 });
+  });
+  afterAll(() => removeTree(flowDir));
+
+  it('only writes a request reaches; lazy set-up, registries made from their key and weakly held memos are not state', () => {
+    const java = flowProject.files.find((f): f is JavaFacts => f.kind === 'java' && f.file.endsWith('Lists.java'))!;
+    const found = staticState(java, mutationIndex(flowProject), whenIn(flowProject), false).map((s) => s.field.name);
+    // a map keyed by the user, and a WeakHashMap keyed by strings (kept as long as the id is): data of this instance
+    expect(found).toEqual(['visits', 'tokens']);
+  });
+
+  it('the write of a lazily set up field carries the names its `if` tests against null', () => {
+    const java = flowProject.files.find((f): f is JavaFacts => f.kind === 'java' && f.file.endsWith('Lists.java'))!;
+    const letters = java.writes.find((w) => w.target === 'letters');
+    expect(letters?.nullTested).toEqual(['random']);
+    expect(java.writes.find((w) => w.target === 'm')?.nullTested).toEqual(['m']);
+    expect(java.calls.find((c) => c.name === 'put' && c.receiver === 'visits')?.nullTested).toBeUndefined();
   });
 });

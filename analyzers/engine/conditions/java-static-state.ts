@@ -1,9 +1,21 @@
-import { whenRun } from '../../java/reach.js';
+import { whenRun, type CodeFlow } from '../../java/reach.js';
 import { staticState } from '../../java/static-state.js';
 import type { JavaFacts } from '../../types.js';
 import type { ConditionModule } from '../types.js';
 import { matchAt, NONE } from './matches.js';
 import { flag } from './schema-parts.js';
+
+const servesRequests = new WeakMap<CodeFlow, boolean>();
+
+/** Whether the project's code flow knows any request-time entry point (else method names tell what runs when). */
+function knowsRequests(flow: CodeFlow): boolean {
+  let known = servesRequests.get(flow);
+  if (known === undefined) {
+    known = [...flow.entries.values()].some((e) => e.phase === 'request');
+    servesRequests.set(flow, known);
+  }
+  return known;
+}
 
 export const javaStaticState: ConditionModule<'java.staticState', Record<string, never>> = {
   key: 'java.staticState',
@@ -13,8 +25,11 @@ export const javaStaticState: ConditionModule<'java.staticState', Record<string,
   ),
   evaluator: () => (f, ctx) => {
     if (f.kind !== 'java') return NONE;
-    const when = (file: JavaFacts, type?: string, method?: string) => whenRun(ctx.flow(), file, type, method);
-    return staticState(f, ctx.mutations(), when).map((s) => matchAt(f.file, s.field, s.field.name, undefined, s.how));
+    const flow = ctx.flow();
+    const when = (file: JavaFacts, type?: string, method?: string) => whenRun(flow, file, type, method);
+    return staticState(f, ctx.mutations(), when, !knowsRequests(flow)).map((s) =>
+      matchAt(f.file, s.field, s.field.name, undefined, s.how),
+    );
   },
   cases: [
     {
