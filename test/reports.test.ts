@@ -125,7 +125,7 @@ describe('CSV', () => {
       expect(apps.find((x) => x[0] === 'order-broker')![3]).toBe('Not recommended');
       const findings: string[][] = parse(readFileSync(path.join(dir, 'portfolio.findings.csv'), 'utf8').slice(1));
       expect(findings[0][0]).toBe('Application');
-      expect(findings.length - 1).toBe(13 + 4 + 13 + 3 + 17 + 9 + 0 + 3 + 1 + 4 + 4 + 3);
+      expect(findings.length - 1).toBe(13 + 4 + 13 + 3 + 17 + 10 + 0 + 3 + 1 + 4 + 4 + 3);
       // blog-reactor's findings in its test helper, tool, docs and build plugin say so
       const scopes = 'deployed test docs docs tool tool test test build deployed deployed tool tool'.split(' ');
       expect(findings.filter((r) => r[0] === 'blog-reactor').map((r) => r.at(-1))).toEqual(scopes);

@@ -4,7 +4,8 @@ import type { ProjectIndex } from './type-index.js';
 import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
 
 /**
- * A project method that passes its own parameter on as the first argument (the attribute name, the path) of a call
+ * A project method that passes its own parameter on as the first argument (the attribute name, the path, the cache key;
+ * as it is or inside an expression: `PREFIX + name`, `keyOf(name)`) of a call
  * a rule looks for, directly or through other such methods: `Sessions.put(name, value)` ending in
  * `session.setAttribute(name, value)`. Its call sites are places of the same finding.
  */
@@ -34,12 +35,22 @@ function paramsOf(index: ProjectIndex, type: string | undefined, method: string 
   );
 }
 
+const identifiers = (expr: string) => new Set(expr.match(/[A-Za-z_$][\w$]*/g) ?? []);
+
+/** The parameter an argument passes on: itself (`name`) or inside an expression of it (`getKey(name)`, `P + name`). */
+function paramIn(arg: string | undefined, params: string[]): number {
+  if (arg === undefined) return -1;
+  const exact = params.indexOf(arg);
+  if (exact >= 0) return exact;
+  const ids = identifiers(arg);
+  return params.findIndex((p) => ids.has(p));
+}
+
 /** How a call's arguments map to the parameters of the method it is in, when its first argument is one of them. */
 function passedParams(call: JavaCall, argIndexes: number[], params: string[][]): number[] | undefined {
-  const first = call.args[argIndexes[0]];
-  const list = params.find((p) => first !== undefined && p.includes(first));
+  const list = params.find((p) => paramIn(call.args[argIndexes[0]], p) >= 0);
   if (!list) return undefined;
-  return argIndexes.map((i) => (i >= 0 && call.args[i] !== undefined ? list.indexOf(call.args[i]) : -1));
+  return argIndexes.map((i, n) => (i < 0 ? -1 : n === 0 ? paramIn(call.args[i], list) : list.indexOf(call.args[i])));
 }
 
 /**

@@ -10,6 +10,8 @@ import { argRegex, index, names, objectOf, patterns, regex } from './schema-part
 
 export interface JavaCallCond {
   type?: Patterns; // qualified receiver types
+  typeName?: string; // regex on the simple names of the project's own types the receiver is or extends
+  notTypeName?: string; // and none of those names matches this one
   methods: string[];
   argCount?: number;
   argNotSerializable?: number; // index of an argument whose project type must not be Serializable
@@ -36,6 +38,20 @@ function receiverIs(types: string[], call: JavaCall, f: JavaFacts, ctx: EvalCont
   const resolved = resolveExprType(call.receiverType, f, call.enclosingType, ctx.index);
   return resolved.some((q) => typeHierarchy(q, ctx.index).some((t) => types.includes(t)));
 }
+
+/** Whether a project type the receiver is or extends has a matching simple name (and none an excluded one). */
+function receiverNamed(c: JavaCallCond, call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
+  const resolved = resolveExprType(call.receiverType, f, call.enclosingType, ctx.index);
+  const names = resolved
+    .flatMap((q) => typeHierarchy(q, ctx.index))
+    .filter((t) => ctx.index.byQualified.has(t))
+    .map((t) => t.slice(t.lastIndexOf('.') + 1));
+  if (c.notTypeName && names.some((n) => ctx.regex(c.notTypeName!).test(n))) return false;
+  return names.some((n) => ctx.regex(c.typeName!).test(n));
+}
+
+const receiverMatches = (c: JavaCallCond, types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext) =>
+  (!types.length || receiverIs(types, call, f, ctx)) && (!c.typeName || receiverNamed(c, call, f, ctx));
 
 /** The project type of an argument when it is not Serializable. */
 function notSerializableArg(argType: ExprType | undefined, f: JavaFacts, ctx: EvalContext): string | undefined {
@@ -78,8 +94,7 @@ function callMatches(
 ): Match[] {
   const out: Match[] = [];
   for (const call of f.calls) {
-    if (!callSiteMatches(c, call, ctx)) continue;
-    if (types.length && !receiverIs(types, call, f, ctx)) continue;
+    if (!callSiteMatches(c, call, ctx) || !receiverMatches(c, types, call, f, ctx)) continue;
     const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
     if (!m) continue;
     const match = matchAt(f.file, call, m.value, scopeOf(call), m.detail);
@@ -103,7 +118,7 @@ function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext
   let sites = byCond.get(c);
   if (!sites) {
     const isBase = (f: JavaFacts, call: JavaCall) =>
-      callSiteMatches(c, call, ctx) && (!types.length || receiverIs(types, call, f, ctx))
+      callSiteMatches(c, call, ctx) && receiverMatches(c, types, call, f, ctx)
         ? `${types.length ? types[0].slice(types[0].lastIndexOf('.') + 1) : (call.receiver ?? '')}.${call.name}`
         : undefined;
     byCond.set(c, (sites = wrappedCalls(ctx.project, ctx.index, ctx.flow(), isBase)));
@@ -132,6 +147,8 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
     'a call of one of the methods on a receiver of one of the types or a subtype; the value is the first argument',
     {
       type: patterns('qualified names of the receiver types'),
+      typeName: regex("the simple name of one of the project's own types the receiver is or extends"),
+      notTypeName: regex("none of the project's own types the receiver is or extends has a name matching this"),
       methods: names(),
       argCount: index('the number of arguments'),
       argNotSerializable: index("the argument at this index is of a project type that isn't Serializable"),
