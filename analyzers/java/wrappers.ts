@@ -53,6 +53,12 @@ function passedParams(call: JavaCall, argIndexes: number[], params: string[][]):
   return argIndexes.map((i, n) => (i < 0 ? -1 : n === 0 ? paramIn(call.args[i], list) : list.indexOf(call.args[i])));
 }
 
+/** Where the calls a rule looks for are made through the project's wrappers. */
+export interface WrappedSites {
+  sites: Map<string, WrappedCall[]>; // every call site of a wrapper, by file
+  called: Set<MethodId>; // the wrappers that have call sites: their own calls are reported at those sites
+}
+
 /**
  * The wrappers of the calls `isBase` accepts, to a fixpoint through any number of levels (bounded by MAX_LEVELS),
  * and every call site of a wrapper, by file.
@@ -62,8 +68,9 @@ export function wrappedCalls(
   index: ProjectIndex,
   flow: CodeFlow,
   isBase: (f: JavaFacts, call: JavaCall) => string | undefined, // the called method's name as people read it
-): Map<string, WrappedCall[]> {
+): WrappedSites {
   const wrappers = new Map<MethodId, Wrapper>();
+  const called = new Set<MethodId>();
   const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java' && !f.page);
   const addWrapper = (f: JavaFacts, call: JavaCall, args: number[], chain: string) => {
     const type = flow.graph.typeIn(f, call.enclosingType);
@@ -100,6 +107,7 @@ export function wrappedCalls(
           .find((x) => !!x);
         if (!w) continue;
         seenSite.add(call);
+        called.add(w.id);
         const args = w.args.map((p) => (p >= 0 ? call.args[p] : undefined));
         const argTypes = w.args.map((p) => (p >= 0 ? call.argTypes[p] : undefined));
         const list = sites.get(f.file) ?? [];
@@ -109,5 +117,5 @@ export function wrappedCalls(
       }
     }
   }
-  return sites;
+  return { sites, called };
 }

@@ -1,6 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun } from '../../java/reach.js';
-import { wrappedCalls, type WrappedCall } from '../../java/wrappers.js';
+import { methodId } from '../../java/call-graph.js';
+import { wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { list } from './file-filter.js';
@@ -20,7 +21,7 @@ export interface JavaCallCond {
   notArgOf?: string; // regex on the call this call is passed to
   inMethods?: string[];
   notInMethods?: string[];
-  through?: 'wrappers';
+  through?: 'wrappers' | 'callers';
   reachedFrom?: 'request' | 'startup';
 }
 
@@ -95,6 +96,7 @@ function callMatches(
   const out: Match[] = [];
   for (const call of f.calls) {
     if (!callSiteMatches(c, call, ctx) || !receiverMatches(c, types, call, f, ctx)) continue;
+    if (c.through === 'callers' && insideCalledWrapper(c, types, call, f, ctx)) continue;
     const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
     if (!m) continue;
     const match = matchAt(f.file, call, m.value, scopeOf(call), m.detail);
@@ -109,10 +111,10 @@ function callMatches(
   return out;
 }
 
-const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, Map<string, WrappedCall[]>>>();
+const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, WrappedSites>>();
 
 /** Calls of the project's methods that pass their arguments on to a matching call, through any number of them. */
-function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext): Map<string, WrappedCall[]> {
+function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext): WrappedSites {
   let byCond = wrapperSites.get(ctx);
   if (!byCond) wrapperSites.set(ctx, (byCond = new Map()));
   let sites = byCond.get(c);
@@ -126,6 +128,17 @@ function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext
   return sites;
 }
 
+/**
+ * A call inside a method of a type the condition names (a cache class's own put) that passes its parameters on and
+ * that the project calls: the call sites of that method are the places a developer changes.
+ */
+function insideCalledWrapper(c: JavaCallCond, types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext) {
+  const type = ctx.flow().graph.typeIn(f, call.enclosingType);
+  if (!type || !call.enclosingMethod || !c.typeName) return false;
+  if (!ctx.regex(c.typeName).test(type.slice(type.lastIndexOf('.') + 1))) return false;
+  return sitesThroughWrappers(c, types, ctx).called.has(methodId(type, call.enclosingMethod));
+}
+
 function wrapperMatches(
   c: JavaCallCond,
   types: string[],
@@ -134,7 +147,8 @@ function wrapperMatches(
   ctx: EvalContext,
 ): Match[] {
   const out: Match[] = [];
-  for (const site of sitesThroughWrappers(c, types, ctx).get(f.file) ?? []) {
+  const { sites } = sitesThroughWrappers(c, types, ctx);
+  for (const site of sites.get(f.file) ?? []) {
     const m = argsMatch(c, argIs, site.args, site.argTypes, f, ctx);
     if (m) out.push({ ...matchAt(f.file, site.call, m.value, scopeOf(site.call), m.detail), via: site.chain });
   }
@@ -163,10 +177,11 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
       inMethods: names('only calls inside methods of these names'),
       notInMethods: names('no calls inside methods of these names'),
       through: {
-        enum: ['wrappers'],
+        enum: ['wrappers', 'callers'],
         description:
-          "also the calls of the project's own methods that pass a parameter on as the first argument of such a " +
-          'call, through any number of them (a session facade, a file helper)',
+          "wrappers: also the calls of the project's own methods that pass a parameter on as the first argument of " +
+          'such a call, through any number of them (a session facade, a file helper); callers: the same, and such a ' +
+          "method of a type typeName names (a cache class's own put) is reported at its call sites only",
       },
       reachedFrom: {
         enum: ['request', 'startup'],
