@@ -37,6 +37,24 @@ function sharedInstance(decl: JavaTypeDecl, file: JavaFacts, index: ProjectIndex
 
 const refersTo = (expr: string | undefined, f: JavaField) => expr === f.name || expr === `this.${f.name}`;
 
+// Taking the oldest entry out of a collection: what a worker does with a queue.
+const TAKE = /^(poll|pollFirst|take|removeFirst|drainTo)$/;
+// Starting the collection over in a method that empties it (`resetHits() { queue = new ArrayList<>(); }`).
+const RESET_METHOD = /^(reset|clear|flush|drain)\w*$/;
+
+/**
+ * A queue that requests fill and the object's own worker empties (`updates.add(page)` here, `updates.remove(0)` in
+ * the updater thread): a buffer of work on its way to a store, not data the instance serves from.
+ */
+function drainedQueue(file: JavaFacts, field: JavaField): boolean {
+  const ofField = (expr: string | undefined) => refersTo(expr, field) || !!expr?.endsWith(`.${field.name}`);
+  return (
+    file.calls.some(
+      (c) => ofField(c.receiver) && (TAKE.test(c.name) || (c.name === 'remove' && c.args[0]?.trim() === '0')),
+    ) || file.writes.some((w) => ofField(w.target) && RESET_METHOD.test(w.enclosingMethod ?? ''))
+  );
+}
+
 /**
  * Instance fields of objects that serve every request (a servlet, a Spring bean, a singleton manager) holding a
  * collection or counter that code reached from a request-time entry point changes: each instance of the app keeps
@@ -50,6 +68,7 @@ export function instanceState(file: JavaFacts, flow: CodeFlow, index: ProjectInd
       if (field.isStatic || field.owner !== decl.name) continue;
       const type = simple(rawType(field.type));
       if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type) || heldWeakly(field)) continue;
+      if (CONTAINER.test(type) && drainedQueue(file, field)) continue;
       for (const call of file.calls) {
         if (call.enclosingType !== decl.name || !MUTATORS.has(call.name) || !refersTo(call.receiver, field)) continue;
         if (madeFromKey(file, call)) continue;

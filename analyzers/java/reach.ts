@@ -22,10 +22,10 @@ export interface CodeFlow {
   reach: Reach;
 }
 
-// Methods that start or stop the application or a part of it: when a request runs one (a setup wizard, an admin
-// page starting a module), what it does is start-up work, done once per start on every instance.
+// Methods that start, restart or stop the application or a part of it: when a request runs one (a setup wizard, an
+// admin page starting a module), what it does is start-up work, done once per start on every instance.
 const LIFECYCLE =
-  /#(init|initialize|startup|start|shutdown|stop|destroy|contextInitialized|contextDestroyed)([A-Z]\w*)?$/;
+  /#(init|initialize|startup|start|restart|shutdown|stop|destroy|contextInitialized|contextDestroyed)([A-Z]\w*)?$/;
 
 function visit(graph: CallGraph, roots: MethodId[], seen: Set<MethodId>): void {
   const stack = [...roots];

@@ -11,6 +11,8 @@ export interface StaticState {
 export const CONTAINER =
   /(Map|List|Set|Collection|Queue|Deque|Vector|Hashtable|Stack|Cache|Properties|Multimap|Table|Buffer)$/;
 const COUNTER = /^(int|long|short|double|float|Integer|Long|Short|Double|Float|BigDecimal|BigInteger)$/;
+// A flag or a setting (`static boolean locked`, `static String siteUrl`): state when a request is what sets it.
+const SETTING = /^(boolean|Boolean|String|Date)$/;
 // Methods that run once while the application starts; what they assign is configuration, not state.
 const STARTUP_METHOD =
   /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
@@ -18,9 +20,9 @@ const STARTUP_METHOD =
 export const STARTUP_FILL =
   /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
 // Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
-// bundles, reflection), so keeping it per JVM is harmless.
+// bundles, reflection), so keeping it per JVM is harmless; futures are loads running now in this JVM.
 const DERIVED =
-  /\b(Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template|\w*Messages|\w*Bundle)\b/;
+  /\b(Future|CompletableFuture|FutureTask|Pattern|Matcher|(Simple)?DateFormat|DateTimeFormatter|(Decimal|Number|Message)Format|ResourceBundle|Properties|PropertyDescriptor|Method|Field|Constructor|Class|Charset|Permission\w*|Collator|JAXBContext|Template|\w*Messages|\w*Bundle)\b/;
 export const ATOMIC =
   /^(AtomicInteger|AtomicLong|AtomicBoolean|AtomicReference|LongAdder|DoubleAdder|AtomicIntegerArray|AtomicLongArray)$/;
 export const MUTATORS = new Set([
@@ -108,6 +110,11 @@ export function madeFromKey(file: JavaFacts, call: JavaCall): boolean {
       (value.startsWith('new') ? n.line === call.line : true),
   );
 }
+
+/** A flag a method sets and clears again (`working = true; try { ... } finally { working = false; }`). */
+const busyGuard = (c: Candidate, field: JavaField) =>
+  c.file.writes.filter((w) => refersTo(w.target, field) && w.enclosingMethod === c.method && w.enclosingType === c.type)
+    .length > 1;
 
 /** The method creates the collection it fills (`if (list == null) { list = new ArrayList(); list.add(..) }`). */
 const lazilyBuilt = (file: JavaFacts, field: JavaField, method: string | undefined) =>
@@ -210,9 +217,11 @@ export function staticState(
     if (container && (memoOfDerived(field.type) || heldWeakly(field))) continue;
     if (field.type.endsWith(']') && DERIVED.test(simple)) continue;
     const assignable = !field.isFinal && (mutable || COUNTER.test(simple));
+    const setting = !field.isFinal && SETTING.test(simple);
     const how = changeAtRunTime(file, field, candidates(file, field, mutations), whenRunIn, {
       mutable,
       assignable,
+      setting,
       namesDecide,
     });
     if (how) out.push({ field, file, how });
@@ -225,13 +234,13 @@ function changeAtRunTime(
   field: JavaField,
   all: Candidate[],
   whenRunIn: WhenRunIn,
-  kind: { mutable: boolean; assignable: boolean; namesDecide: boolean },
+  kind: { mutable: boolean; assignable: boolean; setting: boolean; namesDecide: boolean },
 ): string | undefined {
   const container = CONTAINER.test(rawType(field.type).replace(/^.*\./, ''));
   let byName: string | undefined;
   for (const c of all) {
     const assignment = c.what.endsWith(' =');
-    if (assignment ? !kind.assignable : !kind.mutable) continue;
+    if (assignment ? !(kind.assignable || kind.setting) : !kind.mutable) continue;
     if (c.lazy) continue; // `if (TABLE == null) TABLE = ...`: built once, the same on every instance
     // a getter or a method creating the collection it fills when it is still null: lazy initialization
     if (assignment ? container && /^get[A-Z]/.test(c.method ?? '') : c.local && lazilyBuilt(file, field, c.method))
@@ -242,7 +251,9 @@ function changeAtRunTime(
     // set up on first use, even when a request is what triggers it: the same on every instance
     if (when && (STARTUP_FILL.test(c.method ?? '') || (assignment && c.method === '<init>'))) continue;
     const where = c.file === file ? '' : `${c.file.file}: `;
+    if (assignment && kind.setting && busyGuard(c, field)) continue;
     if (when) return `${where}${when.request} → ${c.what}`;
+    if (assignment && !kind.assignable) continue; // a flag or a setting counts only when a request sets it
     const startup =
       STARTUP.has(c.method ?? '') || (c.local && (assignment ? STARTUP_METHOD : STARTUP_FILL).test(c.method ?? ''));
     byName ??= startup ? undefined : `${where}${c.method}() → ${c.what}`;

@@ -153,3 +153,35 @@ describe('rules that use the call graph', () => {
     ]);
   });
 });
+
+describe('start-up work a request starts', () => {
+  const TREE = {
+    'src/adm/AdminServlet.java': `package adm;
+import javax.servlet.http.*;
+public class AdminServlet extends HttpServlet {
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) { Engine.restartSystem(); Engine.save(); }
+}
+`,
+    'src/adm/Engine.java': `package adm;
+public class Engine {
+  static void restartSystem() { load(); }
+  static void load() { }
+  static void save() { }
+}
+`,
+  };
+  let wizardDir: string;
+  let wizard: CodeFlow;
+  beforeAll(async () => {
+    wizardDir = makeTree(TREE);
+    const project = await collectFacts(wizardDir, { threads: 0 });
+    wizard = codeFlow(project, buildIndex(project));
+  });
+  afterAll(() => removeTree(wizardDir));
+
+  it('what a restart method reached from a request runs is start-up work; the rest of the request is not', () => {
+    expect(wizard.reach.requestPath('adm.Engine#load')).toBeUndefined();
+    expect(wizard.reach.onlyAtStartup('adm.Engine#load')).toBe(true);
+    expect(wizard.reach.requestPath('adm.Engine#save')).toEqual(['adm.AdminServlet#doPost', 'adm.Engine#save']);
+  });
+});

@@ -134,6 +134,9 @@ public class ListServlet extends HttpServlet {
     Lists.monitorFor(this);
     Lists.profileOf(req.getSession());
     Lists.tokenOf(req.getSession().getId());
+    Lists.lock();
+    Lists.setSiteUrl(req.getRequestURL().toString());
+    Lists.poll();
   }
 }
 `,
@@ -150,6 +153,10 @@ public class Lists {
   private static final Map<String, SoftReference<byte[]>> buffers = new HashMap<String, SoftReference<byte[]>>();
   private static final Map<String, String> tokens = new WeakHashMap<String, String>();
   private static final List<String> neverServed = new ArrayList<String>();
+  private static boolean locked;
+  private static String siteUrl;
+  private static boolean working;
+  private static boolean configured;
   static List<String> choices() {
     if (SORTS == null) { SORTS = Arrays.asList("name", "date"); }
     if (random == null) { random = new Random(); letters = "abc".toCharArray(); }
@@ -163,7 +170,10 @@ public class Lists {
   }
   static String profileOf(Object session) { profiles.put(new HttpSessionKey(session), "p"); buffers.put("b", null); return "p"; }
   static String tokenOf(String id) { tokens.put(id, "t"); return "t"; }
-  static void housekeeping() { neverServed.add("x"); }
+  static void housekeeping() { neverServed.add("x"); configured = true; }
+  static void lock() { locked = true; }
+  static void setSiteUrl(String url) { siteUrl = url; }
+  static void poll() { if (!working) { working = true; try { visits.clear(); } finally { working = false; } } }
 }
 class Monitor { Monitor(Object engine) {} }
 class HttpSessionKey { HttpSessionKey(Object s) {} }
@@ -177,11 +187,13 @@ class HttpSessionKey { HttpSessionKey(Object s) {} }
   });
   afterAll(() => removeTree(flowDir));
 
-  it('only writes a request reaches; lazy set-up, registries made from their key and weakly held memos are not state', () => {
+  it('only writes a request reaches; lazy set-up, registries made from their key, weakly held memos, busy flags are not state', () => {
     const java = flowProject.files.find((f): f is JavaFacts => f.kind === 'java' && f.file.endsWith('Lists.java'))!;
     const found = staticState(java, mutationIndex(flowProject), whenIn(flowProject), false).map((s) => s.field.name);
-    // a map keyed by the user, and a WeakHashMap keyed by strings (kept as long as the id is): data of this instance
-    expect(found).toEqual(['visits', 'tokens']);
+    // a map keyed by the user, a WeakHashMap keyed by strings (kept as long as the id is), a flag and a setting a
+    // request sets: data of this instance; a flag set and cleared in one method guards a run, and one set by code no
+    // request reaches is not counted
+    expect(found).toEqual(['visits', 'tokens', 'locked', 'siteUrl']);
   });
 
   it('the write of a lazily set up field carries the names its `if` tests against null', () => {
