@@ -32,7 +32,7 @@ function dirtyLines(result: FixRunResult): string[] {
   if (result.skippedLinks.length) {
     out.push(
       '',
-      `Left alone because they are symbolic links or lead out of the repository (edit their targets by hand): ${result.skippedLinks.join(', ')}`,
+      `Left alone because they are symbolic links, lead out of the repository or belong to a submodule (edit them where they really are): ${result.skippedLinks.join(', ')}`,
     );
   }
   if (result.skippedDirty.length) {

@@ -1,5 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +77,114 @@ describe('fix refuses to run while git waits in the middle of an operation', () 
       expect(existsSync(path.join(dir, '.git/MERGE_HEAD'))).toBe(true);
       git(dir, 'merge', '--abort');
       expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('fix refuses the other operations git can be stopped in, saying how to end them', () => {
+  it('a cherry-pick stopped by a conflict, with --allow-dirty or not: refused; git cherry-pick --abort still works', async () => {
+    const dir = app();
+    try {
+      git(dir, 'checkout', '-q', '-b', 'other');
+      writeFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), JDBC + 'a=1\n');
+      git(dir, 'commit', '-q', '-am', 'other');
+      git(dir, 'checkout', '-q', 'main');
+      writeFileSync(path.join(dir, 'src/main/resources/jdbc.properties'), JDBC + 'a=2\n');
+      git(dir, 'commit', '-q', '-am', 'main');
+      expect(() => execFileSync('git', ['cherry-pick', 'other'], { cwd: dir, stdio: 'ignore' })).toThrow();
+      for (const allowDirty of [false, true])
+        await expect(runFix(dir, options({ allowDirty }))).rejects.toThrow(
+          'a cherry-pick is in progress in this repository: end it first (git cherry-pick --continue, or ' +
+            'git cherry-pick --abort)',
+        );
+      expect(existsSync(path.join(dir, '.git/CHERRY_PICK_HEAD'))).toBe(true);
+      expect(git(dir, 'branch', '--list', 'paasport/stateless')).toBe('');
+      git(dir, 'cherry-pick', '--abort');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('a bisect: refused with git bisect reset as the way out, HEAD left where the bisect put it', () => {
+    const dir = app();
+    try {
+      writeFileSync(path.join(dir, 'README.md'), 'second\n');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'second');
+      git(dir, 'bisect', 'start', 'HEAD', 'HEAD~1');
+      const head = git(dir, 'rev-parse', 'HEAD');
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('a bisect is in progress in this repository: end it first (git bisect reset)');
+      expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+      git(dir, 'bisect', 'reset');
+      expect(git(dir, 'symbolic-ref', '--short', 'HEAD')).toBe('main');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('a repository fix cannot commit to as it is: a clear usage error, or the part it cannot commit left alone', () => {
+  it('a git submodule: its files are left alone and named, the app around it is fixed and committed', () => {
+    const lib = app();
+    const dir = app();
+    try {
+      execFileSync('git', ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'lib/shared'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
+      git(dir, 'commit', '-q', '-m', 'shared settings');
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir, '--only', 'externalize-config'], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('belong to a submodule (edit them where they really are): ');
+      expect(r.stdout).toContain('lib/shared/src/main/resources/jdbc.properties');
+      expect(git(dir, 'show', 'HEAD:src/main/resources/jdbc.properties')).toContain('jdbc.password=${JDBC_PASSWORD}');
+      expect(readFileSync(path.join(dir, 'lib/shared/src/main/resources/jdbc.properties'), 'utf8')).toBe(JDBC);
+      expect(git(path.join(dir, 'lib/shared'), 'status', '--porcelain')).toBe('');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+      removeTree(lib);
+    }
+  });
+
+  it('a paasport.yaml that is not valid YAML, or not valid settings: exit 2 naming the file and the fault', () => {
+    const cases: [string, string][] = [
+      ['deploy: [\n  bad: : :\n', 'paasport.yaml: not valid YAML'],
+      ['marathon:\n  instances: lots\n', 'paasport.yaml: /marathon/instances must be integer'],
+    ];
+    for (const [yaml, message] of cases) {
+      const dir = app({ 'paasport.yaml': yaml });
+      try {
+        const r = spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' });
+        expect(r.status, yaml).toBe(2);
+        expect(r.stderr).toContain(message);
+        expect(r.stderr).not.toContain('    at ');
+        expect(git(dir, 'branch', '--list', 'paasport/stateless')).toBe('');
+      } finally {
+        removeTree(dir);
+      }
+    }
+  });
+
+  it('a stale .git/index.lock of a killed git: exit 2 saying which file to delete; once deleted, fix runs', () => {
+    const dir = app();
+    try {
+      const lock = path.join(dir, '.git/index.lock');
+      writeFileSync(lock, '');
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`git's index is locked (${lock})`);
+      expect(r.stderr).toContain('delete that file and run again');
+      expect(r.stderr).not.toContain('    at ');
+      expect(git(dir, 'branch', '--list', 'paasport/stateless')).toBe('');
+      rmSync(lock);
+      expect(spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' }).status).toBe(0);
     } finally {
       removeTree(dir);
     }
