@@ -247,6 +247,26 @@ describe('fix never writes through a symbolic link', () => {
     }
   });
 
+  it('fix --dry-run masks a secret on a context line too, and the password of a secret JDBC URL where it stands alone', async () => {
+    const jdbc =
+      'jdbc.driver=com.mysql.jdbc.Driver\n# rotated from Crm2015secret in May\n' +
+      'jdbc.url=jdbc:mysql://10.1.2.3:3306/crm?user=crm&password=UrlPw2015\njdbc.password=Crm2015secret\n' +
+      '# backup: UrlPw2015\njdbc.pool=5\n';
+    const dir = app({ 'src/main/resources/jdbc.properties': jdbc });
+    try {
+      const { diff } = await runFix(dir, options({ dryRun: true }));
+      const hunk = diff!.slice(diff!.indexOf('+++ b/src/main/resources/jdbc.properties'));
+      expect(hunk).toContain('\n # rotated from **** in May\n');
+      expect(hunk).toContain('\n # backup: ****\n');
+      expect(hunk).toContain('\n-jdbc.url=****\n');
+      expect(diff).not.toContain('Crm2015secret');
+      expect(diff).not.toContain('UrlPw2015');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('a repository with no commit yet is a usage error that says what to do, --allow-dirty or not', async () => {
     const dir = makeTree({
       'src/main/resources/applicationContext.xml': CONTEXT,
