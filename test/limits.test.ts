@@ -5,9 +5,11 @@ import { holdsCredential, maskSecrets } from '../analyzers/engine/mask.js';
 import type { Finding } from '../analyzers/types.js';
 import { byFile } from '../refactors/fixes/by-file.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
+import { MAX_STATIC_PAIRS } from '../analyzers/engine/conditions/java-static-state.js';
 import { extractJavaFacts, MAX_CALL_CHAIN } from '../analyzers/java/extract.js';
 import { createJavaParser } from '../analyzers/java/parser.js';
-import { assessFiles, makeTree, removeTree } from './helpers.js';
+import { renderReport } from '../generators/reports/render.js';
+import { assessFiles, bundledRules, makeTree, removeTree } from './helpers.js';
 
 async function javaFacts(source: string) {
   const jp = await createJavaParser();
@@ -123,6 +125,52 @@ describe('Java with a chain of 10,000 calls', () => {
     expect(cut.every((c) => /^sb\.append\("x"\)\.append\("x"\).*…$/.test(c.receiver!))).toBe(true);
     const size = (f: unknown) => JSON.stringify(f).length;
     expect(size(large.facts)).toBeLessThan(size(small.facts) * 12);
+  });
+});
+
+describe('a generated Java file of 60,000 static fields, each changed on a request', () => {
+  it('is not checked field by field against every write: a notice; another file is still checked', async () => {
+    const n = 60_000;
+    const fields = Array.from({ length: n }, (_, i) => `static int f${i};`).join('\n');
+    const writes = Array.from({ length: n }, (_, i) => `f${i}++;`).join('\n');
+    const servlet = (name: string, body: string) =>
+      `package a;\npublic class ${name} extends javax.servlet.http.HttpServlet {\n${body}\n` +
+      'protected void doGet(javax.servlet.http.HttpServletRequest q, javax.servlet.http.HttpServletResponse r) {\n';
+    const a = await assessFiles({
+      'src/a/Counters.java': `${servlet('Counters', fields)}${writes}\n}\n}\n`,
+      'src/a/Hits.java': `${servlet('Hits', 'static int hits;')}hits++;\n}\n}\n`,
+    });
+    const statics = a.findings.filter((f) => f.ruleId === 'static-mutable-state').map((f) => f.file);
+    expect(statics).toEqual(['src/a/Hits.java']);
+    expect(a.notices).toEqual([
+      {
+        kind: 'limit',
+        file: 'src/a/Counters.java',
+        detail: `${n} static fields and ${n} writes and calls: its static fields are not checked for state`,
+      },
+    ]);
+    expect(n * n).toBeGreaterThan(MAX_STATIC_PAIRS);
+  });
+});
+
+describe('eight Spring XML files of 1 MB each', () => {
+  it('are read whole, and every report format of their 96,000 findings is written (no stack overflow)', async () => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < 8; k++) {
+      const beans = Array.from(
+        { length: 12_000 },
+        (_, i) => `  <bean id="b${k}_${i}"><property name="url" value="jdbc:mysql://10.1.2.${i % 250}:3306/x"/></bean>`,
+      );
+      files[`WEB-INF/ctx${k}.xml`] = `<?xml version="1.0"?>\n<beans>\n${beans.join('\n')}\n</beans>\n`;
+    }
+    expect(files['WEB-INF/ctx0.xml'].length).toBeGreaterThan(1_000_000);
+    const a = await assessFiles(files);
+    expect(a.findings.filter((f) => f.ruleId === 'hardcoded-jdbc-url')).toHaveLength(96_000);
+    expect(a.notices).toEqual([]);
+    for (const format of ['text', 'json', 'md', 'csv', 'sarif', 'html'] as const) {
+      const { text } = renderReport(format, [a], bundledRules(), 'en', '0.0.0');
+      expect(text, format).toContain(format === 'md' ? 'hardcoded-jdbc-url' : 'ctx7.xml'); // md: a summary
+    }
   });
 });
 
