@@ -50,11 +50,24 @@ async function writeChanges(dir: string, fix: PlannedFix): Promise<void> {
   }
 }
 
+/**
+ * The paths git ignores. git never follows a .gitignore that is a symbolic link: it warns, and exits 1 as for
+ * "nothing ignored", which simple-git takes for a failure when there is a warning.
+ */
+async function ignoredPaths(git: SimpleGit, abs: string[]): Promise<string[]> {
+  try {
+    return await git.checkIgnore(abs);
+  } catch (e) {
+    if ((e as Error).message.split('\n').every((l) => !l.trim() || l.startsWith('warning:'))) return [];
+    throw e;
+  }
+}
+
 /** The files of a fix that are committed: not the git-ignored ones, never the env file of secrets. */
 async function committedPaths(git: SimpleGit, dir: string, fix: PlannedFix, ignored: Set<string>): Promise<string[]> {
   const paths = fix.changes.map((c) => c.file);
-  for (const p of await git.checkIgnore(paths.map((p) => path.join(dir, p))))
-    ignored.add(toPosix(path.relative(dir, p)));
+  const abs = paths.map((p) => path.join(dir, p));
+  for (const p of await ignoredPaths(git, abs)) ignored.add(toPosix(path.relative(dir, p)));
   return paths.filter((p) => !ignored.has(p) && path.posix.basename(p) !== ENV_FILE);
 }
 

@@ -228,6 +228,12 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
   const skippedLinks = leaveLinksAlone(plan.fixes, dir, top);
+  const linkedEnv = skippedLinks.find((f) => path.posix.basename(f) === ENV_FILE);
+  if (linkedEnv && !opts.dryRun)
+    throw new PaasportError(
+      `${linkedEnv} is a symbolic link, or leads out of the repository: fix writes the values it takes out of the ` +
+        'sources there, secrets included, and never through a link. Make it a regular file (or remove it), then run again.',
+    );
   // a finding no fix of paasport resolves (a user's rule may name a fix that does not exist) is left for a person
   const unfixed = plan.assessment.findings.filter(
     (f) => !(f.fix && FIX_ORDER.includes(f.fix as FixKind)) && f.category !== 'potential',

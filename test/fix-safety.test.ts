@@ -223,6 +223,54 @@ describe('fix never writes through a symbolic link', () => {
     }
   });
 
+  it('a .gitignore linked out of the repository: left as it is; the summary asks to ignore the env file', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'paasport-outside-'));
+    writeFileSync(path.join(outside, 'gitignore'), 'target/\n');
+    const dir = makeTree({
+      'src/main/resources/applicationContext.xml': CONTEXT,
+      'src/main/resources/jdbc.properties': JDBC,
+    });
+    try {
+      symlinkSync(path.join(outside, 'gitignore'), path.join(dir, '.gitignore'));
+      commitAll(dir);
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir, '--only', 'externalize-config'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readFileSync(path.join(outside, 'gitignore'), 'utf8')).toBe('target/\n');
+      expect(lstatSync(path.join(dir, '.gitignore')).isSymbolicLink()).toBe(true);
+      expect(r.stdout).toMatch(/belong to a submodule \(edit them where they really are\): .gitignore/);
+      expect(r.stdout).not.toContain('git-ignored'); // git never follows a linked .gitignore
+      expect(r.stdout).toContain('Add .paasport.env to .gitignore');
+      expect(readFileSync(path.join(dir, '.paasport.env'), 'utf8')).toContain('JDBC_PASSWORD=Crm2015secret');
+      expect(git(dir, 'log', '--all', '--format=%h', '--', '.paasport.env')).toBe('');
+    } finally {
+      removeTree(dir);
+      removeTree(outside);
+    }
+  });
+
+  it('a .paasport.env that is a link: refused before anything is written, since the secrets would go nowhere', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'paasport-outside-'));
+    writeFileSync(path.join(outside, 'env'), 'KEEP=1\n');
+    const dir = makeTree({
+      'src/main/resources/applicationContext.xml': CONTEXT,
+      'src/main/resources/jdbc.properties': JDBC,
+    });
+    try {
+      symlinkSync(path.join(outside, 'env'), path.join(dir, '.paasport.env'));
+      commitAll(dir);
+      const r = spawnSync(process.execPath, [CLI, 'fix', dir], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('.paasport.env is a symbolic link, or leads out of the repository');
+      expect(r.stderr).toContain('Make it a regular file (or remove it), then run again.');
+      expect(readFileSync(path.join(outside, 'env'), 'utf8')).toBe('KEEP=1\n');
+      expect(git(dir, 'branch', '--list', 'paasport/stateless')).toBe('');
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    } finally {
+      removeTree(dir);
+      removeTree(outside);
+    }
+  });
+
   it('.paasport.env, which holds the secrets, is readable by its owner only', async () => {
     const dir = app();
     try {
