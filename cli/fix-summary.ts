@@ -11,6 +11,10 @@ function commitLines(result: FixRunResult): string[] {
   ];
 }
 
+// a .gitignore with changes of the user's own, or a link, was left alone: the env file is not ignored yet
+const gitignoreLeftAlone = (result: FixRunResult) =>
+  [...result.skippedDirty, ...result.skippedLinks].some((f) => path.posix.basename(f) === '.gitignore');
+
 function settingsLines(repo: string, result: FixRunResult): string[] {
   if (!result.commits.some((c) => c.files.some((f) => f.endsWith(SETTINGS_FILE)))) return [];
   const out = [
@@ -18,8 +22,7 @@ function settingsLines(repo: string, result: FixRunResult): string[] {
     `${SETTINGS_FILE} records what the deployment needs (env, volumes, session store): next, paasport generate.`,
   ];
   if (existsSync(path.join(repo, ENV_FILE))) {
-    // a .gitignore with changes of the user's own was left alone: the env file is not ignored yet
-    const ignored = !result.skippedDirty.some((f) => f.endsWith('.gitignore'));
+    const ignored = !gitignoreLeftAlone(result);
     out.push(
       `The values taken out of the sources, secrets included, are in ${ENV_FILE} (${ignored ? 'git-ignored, ' : ''}not committed).`,
     );
@@ -32,13 +35,13 @@ function dirtyLines(result: FixRunResult): string[] {
   if (result.skippedLinks.length) {
     out.push(
       '',
-      `Left alone because they are symbolic links or lead out of the repository (edit their targets by hand): ${result.skippedLinks.join(', ')}`,
+      `Left alone because they are symbolic links, lead out of the repository or belong to a submodule (edit them where they really are): ${result.skippedLinks.join(', ')}`,
     );
   }
   if (result.skippedDirty.length) {
     out.push('', `Left alone because they have uncommitted changes: ${result.skippedDirty.join(', ')}`);
   }
-  if (result.skippedDirty.some((f) => f.endsWith('.gitignore'))) {
+  if (gitignoreLeftAlone(result)) {
     out.push(
       `Add ${ENV_FILE} to .gitignore: it holds the secrets taken out of the sources (paasport did not commit it).`,
     );

@@ -27,6 +27,9 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
+// the disk, not the path given, failed: the run failed (exit 3), as when standard output cannot be written
+const DEVICE_FAULTS = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
+
 /**
  * Writes an output of a command (a report, a schema, a generated file), creating its folder when `makeFolder`;
  * a file system error becomes a message that says which file and what to check.
@@ -36,7 +39,13 @@ export async function writeOutput(file: string, text: string, what: string, make
     if (makeFolder) await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFileAtomic(file, text);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && DEVICE_FAULTS.has(code))
+      throw new PaasportError(
+        `cannot write ${what} to ${file}: ${code}. Check the disk it is on (free space, quota), then run again.`,
+        'failed',
+      );
+    const why = code ?? (e as Error).message;
     throw new PaasportError(`cannot write ${what} to ${file}: ${why}. Check that its folder exists and is writable.`);
   }
 }

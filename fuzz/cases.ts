@@ -48,7 +48,31 @@ const HOSTILE = [
   'new File(',
   'getSession().setAttribute(',
   'password=',
+  '&anchor ',
+  '*anchor',
+  '<<: *a',
+  '!!binary ',
+  '\n---\n',
+  '? ',
+  ': |\n',
+  '  - ',
 ];
+
+// The fixtures hold no Spring Boot YAML: these seeds stand for it (profiles, anchors and aliases, flow and block
+// styles, tags, a chain of aliases that would expand to millions of nodes)
+const YAML_SEEDS = [
+  'spring:\n  datasource:\n    url: jdbc:mysql://10.1.2.3:3306/crm?user=a&password=Yaml2015\n    password: secret\n' +
+    'server:\n  port: 8080\nlogging:\n  file:\n    name: /var/log/app/app.log\n',
+  'spring:\n  profiles: dev\n  redis: { host: 10.0.0.5, port: 6379 }\n---\nspring:\n  profiles: prod\n' +
+    '  session:\n    store-type: none\nhosts: [10.0.0.1, "10.0.0.2", \'db.example.com\']\n',
+  'base: &base\n  url: jdbc:oracle:thin:scott/tiger@db:1521:orcl\n  pool: 5\nmain:\n  <<: *base\n  name: !!str main\n' +
+    'list:\n  - a\n  - *base\n  - ? complex key\n    : value\nblock: |\n  line one\n  line two\nfolded: >-\n  a b\n',
+  'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n' +
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n' +
+    'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n',
+  `deep: ${'['.repeat(500)}1${']'.repeat(500)}\nkey: ${'{a: '.repeat(200)}1${'}'.repeat(200)}\n`,
+  '%YAML 1.2\n--- !!map\n? !!str "key"\n: !!binary aGVsbG8=\n...\n--- \n"unterminated: \'\n\t- tab indent\n',
+].map((text) => Buffer.from(text));
 
 // names a scanner meets in real trees, and some it should not choke on
 const NAMES = [
@@ -59,6 +83,8 @@ const NAMES = [
   'context.xml',
   'server.xml',
   'application.yml',
+  'application-prod.yaml',
+  'bootstrap.yml',
   'log4j.properties',
   'jdbc.properties',
   'logback.xml',
@@ -92,7 +118,7 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Every file of the fixtures of a kind paasport reads: what the mutations start from. */
+/** Every file of the fixtures of a kind paasport reads, and the YAML seeds: what the mutations start from. */
 export function seedFiles(fixturesDir: string): Buffer[] {
   const out: Buffer[] = [];
   const walk = (dir: string) => {
@@ -103,7 +129,7 @@ export function seedFiles(fixturesDir: string): Buffer[] {
     }
   };
   walk(fixturesDir);
-  return out;
+  return [...out, ...YAML_SEEDS];
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -47,14 +47,14 @@ export async function openRepo(appDir: string): Promise<Repo> {
   return { git, dir, top, gitDir };
 }
 
-// what git leaves in its folder while an operation waits for the user
-const OPERATIONS: [string, string][] = [
-  ['rebase-merge', 'a rebase'],
-  ['rebase-apply', 'a rebase or git am'],
-  ['MERGE_HEAD', 'a merge'],
-  ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-  ['REVERT_HEAD', 'a revert'],
-  ['BISECT_LOG', 'a bisect'],
+// what git leaves in its folder while an operation waits for the user, and how the user ends it
+const OPERATIONS: [string, string, string][] = [
+  ['rebase-merge', 'a rebase', 'git rebase --continue, or git rebase --abort'],
+  ['rebase-apply', 'a rebase or git am', 'git rebase --continue (git am --continue), or --abort'],
+  ['MERGE_HEAD', 'a merge', 'commit the merge, or git merge --abort'],
+  ['CHERRY_PICK_HEAD', 'a cherry-pick', 'git cherry-pick --continue, or git cherry-pick --abort'],
+  ['REVERT_HEAD', 'a revert', 'git revert --continue, or git revert --abort'],
+  ['BISECT_LOG', 'a bisect', 'git bisect reset'],
 ];
 
 /** Refuses to run while git waits in the middle of an operation: the commits would land where the user did not mean. */
@@ -62,8 +62,8 @@ export function noOperationInProgress(repo: Repo): void {
   const found = OPERATIONS.find(([file]) => existsSync(path.join(repo.gitDir, file)));
   if (found)
     throw new PaasportError(
-      `${found[1]} is in progress in this repository: finish it (--continue) or abort it (--abort) first; paasport fix ` +
-        'then commits on its own branch.',
+      `${found[1]} is in progress in this repository: end it first (${found[2]}); paasport fix then commits on its ` +
+        'own branch.',
     );
 }
 

@@ -87,9 +87,18 @@ async function dirtyFiles(git: SimpleGit, allowDirty: boolean): Promise<string[]
   return dirty;
 }
 
+/** Whether a folder below the top of the repository is the work tree of another one (a submodule, a nested clone). */
+function inOtherRepository(realFolder: string, realTop: string): boolean {
+  for (let at = realFolder; at !== realTop && at !== path.dirname(at); at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return true;
+  }
+  return false;
+}
+
 /**
- * Drops the changes to files that are symbolic links, or whose real path leaves the repository: git tracks only the
- * link, so what was written there could be neither committed nor put back.
+ * Drops the changes to files that are symbolic links, whose real path leaves the repository, or that belong to a
+ * submodule: git tracks only the link (or the submodule's commit), so what was written there could be neither
+ * committed nor put back.
  */
 function leaveLinksAlone(fixes: PlannedFix[], dir: string, top: string): string[] {
   const realTop = realpathSync(top);
@@ -98,8 +107,10 @@ function leaveLinksAlone(fixes: PlannedFix[], dir: string, top: string): string[
     if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return true;
     let probe = abs;
     while (!existsSync(probe)) probe = path.dirname(probe); // a new file: where its folder really is
-    const rel = path.relative(realTop, realpathSync(probe));
-    return rel.startsWith('..') || path.isAbsolute(rel);
+    const real = realpathSync(probe);
+    const rel = path.relative(realTop, real);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return true;
+    return inOtherRepository(probe === abs ? path.dirname(real) : real, realTop);
   };
   const skipped = new Set<string>();
   for (const fix of fixes) {
@@ -217,6 +228,12 @@ export async function runFix(appDir: string, opts: FixRunOptions): Promise<FixRu
   const plan = await planFixes(dir, opts.rules, opts, opts.only);
   const skippedDirty = leaveDirtyAlone(plan.fixes, dirty, dir, top);
   const skippedLinks = leaveLinksAlone(plan.fixes, dir, top);
+  const linkedEnv = skippedLinks.find((f) => path.posix.basename(f) === ENV_FILE);
+  if (linkedEnv && !opts.dryRun)
+    throw new PaasportError(
+      `${linkedEnv} is a symbolic link, or leads out of the repository: fix writes the values it takes out of the ` +
+        'sources there, secrets included, and never through a link. Make it a regular file (or remove it), then run again.',
+    );
   // a finding no fix of paasport resolves (a user's rule may name a fix that does not exist) is left for a person
   const unfixed = plan.assessment.findings.filter(
     (f) => !(f.fix && FIX_ORDER.includes(f.fix as FixKind)) && f.category !== 'potential',

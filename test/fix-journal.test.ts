@@ -20,8 +20,8 @@ function outcome(dir: string) {
 const fix = (dir: string, ...args: string[]) =>
   spawnSync(process.execPath, [CLI, 'fix', dir, ...args], { encoding: 'utf8' });
 
-/** Starts a real `paasport fix`, waits until it reaches the step, and kills it with SIGKILL there. */
-async function killAt(dir: string, step: string, ...args: string[]): Promise<void> {
+/** Starts a real `paasport fix`, waits until it reaches the step, and sends it the signal there; how it ended. */
+async function signalAt(dir: string, step: string, signal: NodeJS.Signals, ...args: string[]) {
   const child = spawn(process.execPath, [CLI, 'fix', dir, ...args], {
     env: { ...process.env, PAASPORT_FIX_PAUSE_AT: step },
   });
@@ -34,9 +34,15 @@ async function killAt(dir: string, step: string, ...args: string[]): Promise<voi
     });
     void exited.then(([code]) => reject(new Error(`paasport fix ended (${code}) before ${step}: ${stderr}`)));
   });
-  child.kill('SIGKILL');
-  const [, signal] = await exited;
-  expect(signal).toBe('SIGKILL');
+  child.kill(signal);
+  const [code, killedBy] = (await exited) as [number | null, NodeJS.Signals | null];
+  return { code, killedBy, stderr };
+}
+
+/** Kills a real `paasport fix` with SIGKILL at the step. */
+async function killAt(dir: string, step: string, ...args: string[]): Promise<void> {
+  const { killedBy } = await signalAt(dir, step, 'SIGKILL', ...args);
+  expect(killedBy).toBe('SIGKILL');
 }
 
 const journalOf = (dir: string) => path.join(dir, '.git', 'paasport-fix.json');
@@ -156,6 +162,32 @@ describe('paasport fix killed with SIGKILL at each step of the commit sequence',
       expect(r.stderr).toContain('changed since paasport fix was stopped: src/main/resources/log4j.properties');
       expect(fix(dir, '--abort').status).toBe(0);
       expect(repoState(dir)).toEqual(before);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('paasport fix sent Ctrl-C (SIGINT) or TERM in the middle of the commit sequence', () => {
+  const cases = [
+    ['SIGINT', 'write:externalize-config'],
+    ['SIGTERM', 'committed:session-store'],
+    ['SIGTERM', 'branch'],
+    ['SIGINT', 'committed:logs'],
+  ] as const;
+  it.each(cases)('%s at %s: everything put back before it exits 3, no journal left', async (signal, step) => {
+    const dir = journalRepo('spring-mvc-crm');
+    try {
+      const before = repoState(dir);
+      const stopped = await signalAt(dir, step, signal);
+      expect(stopped.killedBy).toBeNull(); // it ended on its own, after putting things back
+      expect(stopped.code).toBe(3);
+      expect(stopped.stderr).toContain(`interrupted by ${signal}`);
+      expect(stopped.stderr).toContain('Nothing was changed: the repository is as it was before paasport fix ran.');
+      expect(stopped.stderr).not.toContain('    at ');
+      expect(repoState(dir)).toEqual(before);
+      expect(existsSync(journalOf(dir))).toBe(false);
+      expect(fix(dir).status).toBe(0); // nothing stopped: the next run is accepted
     } finally {
       removeTree(dir);
     }

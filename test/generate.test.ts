@@ -481,6 +481,39 @@ describe('paasport generate (CLI)', () => {
     }
   });
 
+  it('--out: a hand-written setenv.sh and marathon-app.json are kept and named; --dry-run shows the diff; --force', () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-out-'));
+    const dir = path.join(parent, 'api');
+    const out = path.join(parent, 'ops');
+    try {
+      cpSync(path.join(ROOT, 'fixtures/stateless-api'), dir, { recursive: true });
+      mkdirSync(out);
+      const ours = { 'setenv.sh': 'CATALINA_OPTS="-Xmx2g"\n', 'marathon-app.json': '{ "id": "/ops/api" }\n' };
+      for (const [f, text] of Object.entries(ours)) writeFileSync(path.join(out, f), text);
+      const gen = (...flags: string[]) =>
+        spawnSync(process.execPath, [CLI, 'generate', dir, '--out', out, ...flags], { cwd: parent, encoding: 'utf8' });
+      const kept = () => Object.keys(ours).map((f) => readFileSync(path.join(out, f), 'utf8'));
+
+      const refused = gen();
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(`${path.join('ops', 'marathon-app.json')}, ${path.join('ops', 'setenv.sh')}`);
+      expect(kept()).toEqual(Object.values(ours));
+      expect(existsSync(path.join(out, 'Dockerfile'))).toBe(false);
+
+      const dry = gen('--dry-run');
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain('-CATALINA_OPTS="-Xmx2g"');
+      expect(dry.stdout).toContain('-{ "id": "/ops/api" }');
+      expect(dry.stdout).toMatch(/generate would stop: .*ops\/marathon-app\.json, .*ops\/setenv\.sh/);
+      expect(kept()).toEqual(Object.values(ours));
+
+      expect(gen('--force').status).toBe(0);
+      expect(readFileSync(path.join(out, 'setenv.sh'), 'utf8')).toContain('paasport');
+    } finally {
+      removeTree(parent);
+    }
+  });
+
   it('the .dockerignore the classic builder reads is at the root of the app; one of its own is left, with a word', () => {
     const parent = mkdtempSync(path.join(os.tmpdir(), 'paasport-ignore-'));
     const dir = path.join(parent, 'api');

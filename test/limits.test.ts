@@ -5,7 +5,21 @@ import { holdsCredential, maskSecrets } from '../analyzers/engine/mask.js';
 import type { Finding } from '../analyzers/types.js';
 import { byFile } from '../refactors/fixes/by-file.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
-import { assessFiles, makeTree, removeTree } from './helpers.js';
+import { MAX_STATIC_PAIRS } from '../analyzers/engine/conditions/java-static-state.js';
+import { extractJavaFacts, MAX_CALL_CHAIN } from '../analyzers/java/extract.js';
+import { createJavaParser } from '../analyzers/java/parser.js';
+import { renderReport } from '../generators/reports/render.js';
+import { assessFiles, bundledRules, makeTree, removeTree } from './helpers.js';
+
+async function javaFacts(source: string) {
+  const jp = await createJavaParser();
+  const tree = jp.parser.parse(source)!;
+  try {
+    return extractJavaFacts(tree, jp.query, 'A.java');
+  } finally {
+    tree.delete();
+  }
+}
 
 // Hostile inputs of a bounded size: each took minutes, gigabytes or the whole stack before; the tests assert what
 // comes out, and the suite's time limit stands for "it does not hang".
@@ -58,6 +72,105 @@ describe('Java with 10,000 nested parentheses', () => {
     const a = await assessFiles({ 'src/Cart.java': java });
     expect(a.findings.filter((f) => f.ruleId === 'session-attribute-write').map((f) => f.line)).toEqual([4]);
     expect(a.notices).toEqual([]);
+  });
+});
+
+describe('Java with a chain of 10,000 calls', () => {
+  it('is read in one pass: every call kept, the chain typed to its limit, a notice, the findings after it', async () => {
+    const chain = 'sb' + '.append("x")'.repeat(10_000);
+    const java = [
+      'import javax.servlet.http.HttpSession;',
+      'class Report {',
+      '  void render(HttpSession session, StringBuilder sb) {',
+      `    String page = ${chain}.toString();`,
+      '    session.setAttribute("page", page);',
+      '  }',
+      '}',
+    ].join('\n');
+    const a = await assessFiles({ 'src/Report.java': java });
+    expect(a.findings.filter((f) => f.ruleId === 'session-attribute-write').map((f) => f.line)).toEqual([5]);
+    expect(a.notices).toEqual([
+      {
+        kind: 'limit',
+        file: 'src/Report.java',
+        line: 4,
+        detail: `calls chained more than ${MAX_CALL_CHAIN} deep are not typed past the ${MAX_CALL_CHAIN}th`,
+      },
+    ]);
+  });
+
+  it('a chain within the limit is typed to its end, with no notice', async () => {
+    const chain = 'session' + '.getServletContext().getContext("/")'.repeat(MAX_CALL_CHAIN / 2 - 1);
+    const java = `import javax.servlet.http.HttpSession;\nclass A { void f(HttpSession session) { ${chain}.getSession(); } }\n`;
+    const { facts, notices } = await javaFacts(java);
+    expect(notices).toEqual([]);
+    const last = facts.calls.find((c) => c.name === 'getSession')!;
+    expect(last.receiverType).toMatchObject({ base: 'HttpSession' });
+    expect((last.receiverType as { calls: string[] }).calls).toHaveLength(MAX_CALL_CHAIN - 2);
+  });
+
+  it('past the limit, receivers are cut and untyped, so the facts grow with the chain, not with its square', async () => {
+    const chain = (n: number) => `class A { void f(StringBuilder sb) { sb${'.append("x")'.repeat(n)}; } }\n`;
+    const small = await javaFacts(chain(1_000));
+    const large = await javaFacts(chain(10_000));
+    expect(large.facts.calls).toHaveLength(10_000);
+    const typed = large.facts.calls.filter((c) => c.receiverType);
+    expect(typed).toHaveLength(MAX_CALL_CHAIN + 1); // sb, then chains of 1 to MAX_CALL_CHAIN calls
+    expect(
+      typed.every(
+        (c) => c.receiverType === 'StringBuilder' || (c.receiverType as { base: string }).base === 'StringBuilder',
+      ),
+    ).toBe(true);
+    const cut = large.facts.calls.filter((c) => !c.receiverType);
+    expect(cut.every((c) => /^sb\.append\("x"\)\.append\("x"\).*…$/.test(c.receiver!))).toBe(true);
+    const size = (f: unknown) => JSON.stringify(f).length;
+    expect(size(large.facts)).toBeLessThan(size(small.facts) * 12);
+  });
+});
+
+describe('a generated Java file of 60,000 static fields, each changed on a request', () => {
+  it('is not checked field by field against every write: a notice; another file is still checked', async () => {
+    const n = 60_000;
+    const fields = Array.from({ length: n }, (_, i) => `static int f${i};`).join('\n');
+    const writes = Array.from({ length: n }, (_, i) => `f${i}++;`).join('\n');
+    const servlet = (name: string, body: string) =>
+      `package a;\npublic class ${name} extends javax.servlet.http.HttpServlet {\n${body}\n` +
+      'protected void doGet(javax.servlet.http.HttpServletRequest q, javax.servlet.http.HttpServletResponse r) {\n';
+    const a = await assessFiles({
+      'src/a/Counters.java': `${servlet('Counters', fields)}${writes}\n}\n}\n`,
+      'src/a/Hits.java': `${servlet('Hits', 'static int hits;')}hits++;\n}\n}\n`,
+    });
+    const statics = a.findings.filter((f) => f.ruleId === 'static-mutable-state').map((f) => f.file);
+    expect(statics).toEqual(['src/a/Hits.java']);
+    expect(a.notices).toEqual([
+      {
+        kind: 'limit',
+        file: 'src/a/Counters.java',
+        detail: `${n} static fields and ${n} writes and calls: its static fields are not checked for state`,
+      },
+    ]);
+    expect(n * n).toBeGreaterThan(MAX_STATIC_PAIRS);
+  });
+});
+
+describe('eight Spring XML files of 1 MB each', () => {
+  it('are read whole, and every report format of their 96,000 findings is written (no stack overflow)', async () => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < 8; k++) {
+      const beans = Array.from(
+        { length: 12_000 },
+        (_, i) => `  <bean id="b${k}_${i}"><property name="url" value="jdbc:mysql://10.1.2.${i % 250}:3306/x"/></bean>`,
+      );
+      files[`WEB-INF/ctx${k}.xml`] = `<?xml version="1.0"?>\n<beans>\n${beans.join('\n')}\n</beans>\n`;
+    }
+    expect(files['WEB-INF/ctx0.xml'].length).toBeGreaterThan(1_000_000);
+    const a = await assessFiles(files);
+    expect(a.findings.filter((f) => f.ruleId === 'hardcoded-jdbc-url')).toHaveLength(96_000);
+    expect(a.notices).toEqual([]);
+    for (const format of ['text', 'json', 'md', 'csv', 'sarif', 'html'] as const) {
+      const { text } = renderReport(format, [a], bundledRules(), 'en', '0.0.0');
+      expect(text, format).toContain(format === 'md' ? 'hardcoded-jdbc-url' : 'ctx7.xml'); // md: a summary
+    }
   });
 });
 

@@ -112,6 +112,40 @@ describe('CSV', () => {
     }
   });
 
+  it('inventory names, owners and teams, folder names of --each and snippets are text too, never formulas', () => {
+    const session = (lead: string) =>
+      `class A { void f(javax.servlet.http.HttpServletRequest r) {\n${lead}r.getSession().setAttribute("k", 1); } }\n`;
+    const dir = makeTree({
+      '-app1/+src/A.java': session('+'),
+      '@app2/src/B.java': session('-'),
+      'inventory.yaml':
+        'apps:\n  - name: "=HYPERLINK(\\"http://x\\")"\n    path: -app1\n    owner: "@SUM(1+1)"\n    team: "+cmd"\n' +
+        '  - name: "-2+3"\n    path: "@app2"\n',
+    });
+    try {
+      const file = path.join(dir, 'portfolio.csv');
+      expect(run(['assess', '--inventory', path.join(dir, 'inventory.yaml'), '--format', 'csv', '-o', file]).code).toBe(
+        0,
+      );
+      const apps: string[][] = parse(readFileSync(file, 'utf8').slice(1));
+      expect(apps.slice(1).map((x) => x.slice(0, 3))).toEqual([
+        ['\'=HYPERLINK("http://x")', "'@SUM(1+1)", "'+cmd"],
+        ["'-2+3", '', ''],
+      ]);
+      const findings: string[][] = parse(readFileSync(path.join(dir, 'portfolio.findings.csv'), 'utf8').slice(1));
+      expect(findings.slice(1).map((x) => [x[4], x[9].slice(0, 3)])).toEqual([
+        ["'+src/A.java", "'+r"],
+        ['src/B.java', "'-r"],
+      ]);
+      const each: string[][] = parse(run(['assess', '--each', dir, '--format', 'csv']).out.slice(1));
+      expect(each.slice(1).map((x) => x[0])).toEqual(["'-app1", "'@app2"]);
+      const cells = [...apps, ...findings, ...each].flat();
+      expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('a portfolio writes one row per app, and the findings beside it', () => {
     const dir = makeTree({});
     try {

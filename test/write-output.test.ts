@@ -1,9 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { linkSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeOutput } from '../cli/write-output.js';
-import { makeTree, removeTree } from './helpers.js';
+import { CLI, makeTree, removeTree, ROOT } from './helpers.js';
+
+const SHOP = path.join(ROOT, 'fixtures/servlet-shop');
+const assess = (...args: string[]) => spawnSync(process.execPath, [CLI, 'assess', SHOP, ...args], { encoding: 'utf8' });
 
 describe('-o PATH: what is already there is respected', () => {
   it('/dev/null stays the device; /dev/full is an error, not a success', async () => {
@@ -52,6 +55,44 @@ describe('-o PATH: what is already there is respected', () => {
       await writeOutput(secret, 'new\n', 'the report');
       expect(statSync(secret).mode & 0o777).toBe(0o600);
       expect(readFileSync(secret, 'utf8')).toBe('new\n');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('through the CLI: -o /dev/null succeeds and leaves the device; -o /dev/full fails (3) saying so, not 0 nor 1', () => {
+    const toNull = assess('-o', '/dev/null');
+    expect(toNull.status).toBe(0);
+    expect(toNull.stdout).toBe('');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    for (const extra of [[], ['--fail-on', 'optional']]) {
+      const toFull = assess('-o', '/dev/full', ...extra);
+      expect(toFull.status).toBe(3);
+      expect(toFull.stderr).toContain('cannot write the report to /dev/full: ENOSPC. Check the disk it is on');
+      expect(toFull.stderr).not.toContain('    at ');
+    }
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('through the CLI: a FIFO gets the report and stays a FIFO; a linked report file keeps its link', async () => {
+    const dir = makeTree({ 'kept/report.txt': 'old\n' });
+    try {
+      const fifo = path.join(dir, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo]);
+      let got = '';
+      reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+      const done = new Promise((resolve) => reader.on('close', resolve));
+      expect(assess('-o', fifo, '--format', 'json').status).toBe(0);
+      await done;
+      expect(JSON.parse(got).app.name).toBe('servlet-shop');
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+      const link = path.join(dir, 'latest.txt');
+      symlinkSync('kept/report.txt', link);
+      expect(assess('-o', link).status).toBe(0);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(readFileSync(path.join(dir, 'kept/report.txt'), 'utf8')).toContain('servlet-shop');
     } finally {
       removeTree(dir);
     }

@@ -25,11 +25,28 @@ function replaceSpans(text: string, spans: Span[]): string {
   return parts.join('');
 }
 
+/**
+ * Known secrets and the passwords inside them: a JDBC URL that holds a password is a secret as a whole, and its
+ * password must not show where it stands alone either (a comment, a second key).
+ */
+function withPasswordsInside(secrets: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const s of secrets) {
+    if (!s) continue;
+    out.push(s);
+    for (const scan of SCANNERS) {
+      const spans: Span[] = [];
+      scan(s, spans);
+      for (const [start, end] of spans) if (end - start >= 3 && end - start < s.length) out.push(s.slice(start, end));
+    }
+  }
+  return out;
+}
+
 /** Hides secrets in text shown to people: known secret values, then anything that looks like one. */
 export function maskSecrets(text: string, secrets: (string | undefined)[] = []): string {
   let out = text;
-  for (const s of secrets) {
-    if (!s) continue;
+  for (const s of withPasswordsInside(secrets)) {
     // not inside a longer word or a dotted key: `db.password=password` keeps its key
     const re = new RegExp(
       `${/^\w/.test(s) ? '(?<![\\w.])' : ''}${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${/\w$/.test(s) ? '(?!\\w)' : ''}`,

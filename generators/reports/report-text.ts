@@ -99,7 +99,8 @@ export function textReport(apps: Assessment[], lang: Lang = 'en'): string {
   const out: string[] = apps.length > 1 ? portfolioTable(apps, lang) : [];
   apps.forEach((a, i) => {
     if (i > 0 || apps.length > 1) out.push('='.repeat(72));
-    out.push(...appText(a, lang), '');
+    for (const line of appText(a, lang)) out.push(line); // not push(...): 100,000 lines overflow the stack
+    out.push('');
   });
   out.push(`${words(lang).howScored}: ${words(lang).scoreFormula} ${words(lang).effortFormula}`);
   return out.join('\n') + '\n';

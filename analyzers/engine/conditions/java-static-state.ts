@@ -1,7 +1,7 @@
 import { whenRun, type CodeFlow } from '../../java/reach.js';
 import { staticState } from '../../java/static-state.js';
-import type { JavaFacts } from '../../types.js';
-import type { ConditionModule } from '../types.js';
+import type { JavaFacts, Notice } from '../../types.js';
+import type { ConditionModule, EvalContext } from '../types.js';
 import { matchAt, NONE } from './matches.js';
 import { flag } from './schema-parts.js';
 
@@ -17,6 +17,21 @@ function knowsRequests(flow: CodeFlow): boolean {
   return known;
 }
 
+// Each static field is looked up in the file's writes and calls: a generated file of 60,000 static fields and as many
+// writes took minutes. Past this many pairs, the file's static fields are not checked, and a notice says so.
+export const MAX_STATIC_PAIRS = 20_000_000;
+
+/** Whether the file is too large a product of static fields and writes to check; noted once per file. */
+function overLimit(f: JavaFacts, ctx: EvalContext): boolean {
+  const statics = f.fields.reduce((n, x) => n + (x.isStatic ? 1 : 0), 0);
+  const uses = f.writes.length + f.calls.length;
+  if (statics * uses <= MAX_STATIC_PAIRS) return false;
+  const detail = `${statics} static fields and ${uses} writes and calls: its static fields are not checked for state`;
+  const notice: Notice = { kind: 'limit', file: f.file, detail };
+  if (!ctx.project.notices.some((n) => n.file === f.file && n.detail === detail)) ctx.project.notices.push(notice);
+  return true;
+}
+
 export const javaStaticState: ConditionModule<'java.staticState', Record<string, never>> = {
   key: 'java.staticState',
   schema: flag(
@@ -24,7 +39,7 @@ export const javaStaticState: ConditionModule<'java.staticState', Record<string,
       'the detail says where it changes',
   ),
   evaluator: () => (f, ctx) => {
-    if (f.kind !== 'java') return NONE;
+    if (f.kind !== 'java' || overLimit(f, ctx)) return NONE;
     const flow = ctx.flow();
     const when = (file: JavaFacts, type?: string, method?: string) => whenRun(flow, file, type, method);
     return staticState(f, ctx.mutations(), when, !knowsRequests(flow)).map((s) =>
