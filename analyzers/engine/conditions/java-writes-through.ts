@@ -1,0 +1,120 @@
+import { helperCalls, type HelperCall, type WriteSite } from '../../java/write-flow.js';
+import type { JavaCall, JavaFacts, JavaNew } from '../../types.js';
+import type { Condition, ConditionModule, EvalContext, Evaluator, Match } from '../types.js';
+import { matchAt, NONE, scopeOf } from './matches.js';
+import { condition, objectOf } from './schema-parts.js';
+import { writeTarget } from './temporary-files.js';
+
+export interface JavaWritesThroughCond {
+  writes: Condition;
+}
+
+/** The site of a match, and the expressions naming where it writes and what (a receiver with arguments: an upload). */
+function writeSite(f: JavaFacts, m: Match): WriteSite | undefined {
+  const site: JavaCall | JavaNew | undefined =
+    f.calls.find((c) => c.line === m.line && c.column === m.column) ??
+    f.news.find((n) => n.line === m.line && n.column === m.column);
+  if (!site) return undefined;
+  const to = writeTarget(site);
+  const call = 'name' in site;
+  const targets = [to, call && site.args.length ? site.receiver : undefined].filter((x): x is string => !!x);
+  const what = call ? `${site.receiver ? `${site.receiver}.` : ''}${site.name}` : `new ${site.type}`;
+  return { site, targets, what };
+}
+
+const memo = new WeakMap<EvalContext, Map<JavaWritesThroughCond, Map<string, HelperCall[]>>>();
+
+function callsOf(c: JavaWritesThroughCond, writes: Evaluator, ctx: EvalContext): Map<string, HelperCall[]> {
+  let byCond = memo.get(ctx);
+  if (!byCond) memo.set(ctx, (byCond = new Map()));
+  let found = byCond.get(c);
+  if (!found) {
+    const sites = new Map<JavaFacts, WriteSite[]>();
+    for (const f of ctx.project.files) {
+      if (f.kind !== 'java') continue;
+      const list = writes(f, ctx)
+        .map((m) => writeSite(f, m))
+        .filter((w): w is WriteSite => !!w);
+      if (list.length) sites.set(f, list);
+    }
+    const lines = (f: JavaFacts) => ctx.lines(f);
+    byCond.set(c, (found = helperCalls(ctx.project, ctx.flow(), lines, sites)));
+  }
+  return found;
+}
+
+export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWritesThroughCond> = {
+  key: 'java.writesThrough',
+  schema: objectOf<JavaWritesThroughCond>()(
+    "the calls of the project's own methods whose parameter ends up in the path or the upload of a write (a match of " +
+      'writes), through variables and any number of such methods; the value is the argument, the message ends with ' +
+      'the methods it goes through',
+    {
+      writes: condition(),
+    },
+    ['writes'],
+  ),
+  evaluator(c, compile) {
+    const writes = compile(c.writes);
+    return (f, ctx) => {
+      if (f.kind !== 'java') return NONE;
+      const calls = callsOf(c, writes, ctx).get(f.file) ?? [];
+      return calls.length
+        ? calls.map((h) => ({ ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)), via: h.chain }))
+        : NONE;
+    };
+  },
+  cases: [
+    {
+      name: 'the call supplying the path to a helper that writes there, through a variable and a helper passing it on',
+      when: { 'java.writesThrough': { writes: { 'java.new': { type: 'java.io.FileOutputStream' } } } },
+      files: {
+        'Tool.java': `package a;
+import java.io.*;
+class Tool {
+  void addFile(byte[] data, String spath) throws IOException {
+    FileOutputStream out = new FileOutputStream(spath);
+    out.write(data);
+  }
+}
+`,
+        'Doc.java': `package a;
+class Doc {
+  void save(byte[] data, String dir) throws java.io.IOException {
+    String url = dir.replace('\\\\', '/') + System.currentTimeMillis();
+    new Tool().addFile(data, url);
+  }
+}
+`,
+        'DocAction.java': `package a;
+class DocAction {
+  void add(javax.servlet.http.HttpServletRequest req, byte[] data) throws java.io.IOException {
+    String dir = req.getServletContext().getRealPath("upload") + "/";
+    new Doc().save(data, dir);
+  }
+}
+`,
+      },
+      expect: ['DocAction.java:5'],
+      lookAlike: {
+        'Tool.java': `package a;
+import java.io.*;
+class Tool {
+  private final String dir = "/data/";
+  void addFile(byte[] data, String name) throws IOException {
+    System.out.println(name);
+    new FileOutputStream(dir + "tool.bin").write(data);
+  }
+}
+`,
+        'Doc.java': `package a;
+class Doc {
+  void save(byte[] data, String name) throws java.io.IOException {
+    new Tool().addFile(data, name);
+  }
+}
+`,
+      },
+    },
+  ],
+};

@@ -1,0 +1,188 @@
+import { methodId, shortName, type MethodId } from './call-graph.js';
+import { pathHeads } from './path-heads.js';
+import type { CodeFlow } from './reach.js';
+import type { JavaCall, JavaFacts, JavaMethodDecl, JavaNew, ProjectFacts } from '../types.js';
+
+/** A file write, with the expressions naming where it goes and what it writes (the path, the upload). */
+export interface WriteSite {
+  site: JavaCall | JavaNew;
+  targets: string[];
+  what: string; // `new FileOutputStream`, `ImageIO.write`: the end of a chain as people read it
+}
+
+/** A call of a project method whose parameter decides where a file is written: the place that hands it the path. */
+export interface HelperCall {
+  call: JavaCall;
+  arg: string; // the argument that decides where the write goes
+  chain: string; // `Tool.addFile → new FileOutputStream`
+}
+
+/** A parameter of a method (an overload, told by its parameter types) that decides where a write goes. */
+interface FlowingParam {
+  types: string[]; // the overload's parameter types, simple names
+  index: number;
+  chain: string;
+}
+
+// Chains longer than this (helpers of helpers) are not followed: each level is one pass over the call sites.
+const MAX_LEVELS = 6;
+
+// Parameter types that name a file or carry an upload; other values (a context, an entity) are not followed.
+const PATH_TYPES = new Set(['String', 'File', 'Path', 'MultipartFile', 'FormFile', 'FileItem', 'Part', '']);
+
+const ASSIGNMENT = /(?:^|[\s({;,])([A-Za-z_$][\w$]*)\s*(?:\[[^\]]*\])?\s*=(?!=)\s*([^;]+)/g;
+const LINE_COMMENT = /(^|[^:"])\/\/[^\n]*/g;
+
+const simpleType = (t: string) =>
+  t
+    .replace(/<.*>/, '')
+    .replace(/^.*\./, '')
+    .replace(/^final\s+/, '')
+    .replace(/\[\]|\.\.\./g, '')
+    .trim();
+
+/** A method's declaration and what its text assigns to each variable. */
+interface MethodValues {
+  decl: JavaMethodDecl;
+  types: string[];
+  assigned: Map<string, string[]>;
+}
+
+/**
+ * The names a path expression takes its folder from in its method, following the variables to what they are assigned
+ * (in any order: a variable assigned in a loop or a branch counts).
+ */
+function origins(expr: string, m: MethodValues): Set<string> {
+  const names = new Set<string>();
+  const todo = pathHeads(expr);
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (names.has(n)) continue;
+    names.add(n);
+    for (const rhs of m.assigned.get(n) ?? []) todo.push(...pathHeads(rhs));
+  }
+  return names;
+}
+
+class MethodTexts {
+  private memo = new Map<string, MethodValues>();
+  private decls = new Map<JavaFacts, JavaMethodDecl[]>();
+  constructor(private lines: (f: JavaFacts) => string[]) {}
+
+  /** The method a line is in (the last one declared above it), with what its text assigns. */
+  at(f: JavaFacts, line: number): MethodValues | undefined {
+    let decls = this.decls.get(f);
+    if (!decls) this.decls.set(f, (decls = f.types.flatMap((t) => t.methods).sort((a, b) => a.line - b.line)));
+    let i = -1;
+    while (i + 1 < decls.length && decls[i + 1].line <= line) i++;
+    if (i < 0) return undefined;
+    const key = `${f.file}:${decls[i].line}`;
+    let got = this.memo.get(key);
+    if (!got) {
+      const end = (decls[i + 1]?.line ?? f.lineCount + 1) - 1;
+      const text = this.lines(f)
+        .slice(decls[i].line - 1, end)
+        .join('\n')
+        .replace(LINE_COMMENT, '$1');
+      const assigned = new Map<string, string[]>();
+      for (const m of text.matchAll(ASSIGNMENT)) assigned.set(m[1], [...(assigned.get(m[1]) ?? []), m[2].trim()]);
+      const types = (decls[i].paramTypes ?? decls[i].params.map(() => '')).map(simpleType);
+      this.memo.set(key, (got = { decl: decls[i], types, assigned }));
+    }
+    return got;
+  }
+}
+
+function addFlowing(into: Map<MethodId, FlowingParam[]>, id: MethodId, p: FlowingParam): boolean {
+  const list = into.get(id) ?? [];
+  if (list.some((x) => x.index === p.index && x.types.join() === p.types.join())) return false;
+  list.push(p);
+  into.set(id, list);
+  return true;
+}
+
+/** Whether a call's arguments fit an overload: the same number, and no argument of a known other simple type. */
+function fits(call: JavaCall, types: string[]): boolean {
+  if (call.args.length !== types.length) return false;
+  return call.argTypes.every((t, i) => typeof t !== 'string' || !types[i] || simpleType(t) === types[i]);
+}
+
+/**
+ * The method around `line` and those of its parameters of a path type that the expressions take their folder from (a
+ * value read from another parameter, `request.getRealPath(...)`, is made here: the method supplies it).
+ */
+function flowingParams(f: JavaFacts, line: number, exprs: string[], texts: MethodTexts) {
+  const m = texts.at(f, line);
+  if (!m) return { m, params: [] as number[] };
+  const names = new Set(exprs.flatMap((e) => [...origins(e, m)]));
+  return { m, params: m.decl.params.flatMap((p, i) => (names.has(p) && PATH_TYPES.has(m.types[i]) ? [i] : [])) };
+}
+
+function isEntry(f: JavaFacts, call: JavaCall, m: MethodValues | undefined, flow: CodeFlow): boolean {
+  const q = flow.graph.typeIn(f, call.enclosingType);
+  return !!q && !!m && flow.entries.has(methodId(q, m.decl.name));
+}
+
+function summarize(
+  f: JavaFacts,
+  type: string | undefined,
+  found: { m?: MethodValues; params: number[] },
+  chain: string,
+  flow: CodeFlow,
+  flowing: Map<MethodId, FlowingParam[]>,
+): boolean {
+  const q = flow.graph.typeIn(f, type);
+  if (!q || !found.m) return false;
+  const id = methodId(q, found.m.decl.name);
+  let grew = false;
+  for (const index of found.params)
+    grew = addFlowing(flowing, id, { types: found.m.types, index, chain: `${shortName(id)} → ${chain}` }) || grew;
+  return grew;
+}
+
+/**
+ * The calls of the project's methods whose path parameter decides where a file is written (or which upload is
+ * saved), through any number of such methods (bounded by MAX_LEVELS), by file. Only the calls that supply the path
+ * are returned: one that passes on a parameter of its own makes its method a helper too, and its callers are the
+ * places. A summary per method says which of its parameters flow into a write; each level is one pass over the call
+ * sites whose name a summarised method has, and each method's text is read once: the call sites times the levels.
+ */
+export function helperCalls(
+  project: ProjectFacts,
+  flow: CodeFlow,
+  lines: (f: JavaFacts) => string[],
+  writes: Map<JavaFacts, WriteSite[]>,
+): Map<string, HelperCall[]> {
+  const texts = new MethodTexts(lines);
+  const flowing = new Map<MethodId, FlowingParam[]>();
+  for (const [f, sites] of writes)
+    for (const w of sites)
+      if (!f.page)
+        summarize(f, w.site.enclosingType, flowingParams(f, w.site.line, w.targets, texts), w.what, flow, flowing);
+  const sites = new Map<string, HelperCall[]>();
+  const seen = new Set<JavaCall>();
+  const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java');
+  for (let level = 0, grew = flowing.size > 0; grew && level < MAX_LEVELS; level++) {
+    grew = false;
+    const names = new Set([...flowing.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
+    for (const f of javaFiles)
+      for (const call of f.calls) {
+        if (!names.has(call.name) || seen.has(call)) continue;
+        const ps = flow.graph
+          .targets(f, call)
+          .flatMap((t) => flowing.get(t) ?? [])
+          .filter((x) => fits(call, x.types));
+        if (!ps.length) continue;
+        seen.add(call);
+        const args = ps.map((p) => call.args[p.index]);
+        const found = flowingParams(f, call.line, args, texts);
+        // a parameter of a method the container or a framework calls comes with the request: this call supplies it
+        if (found.params.length && !isEntry(f, call, found.m, flow)) {
+          if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing) || grew;
+          continue;
+        }
+        sites.set(f.file, [...(sites.get(f.file) ?? []), { call, arg: args[0], chain: ps[0].chain }]);
+      }
+  }
+  return sites;
+}
