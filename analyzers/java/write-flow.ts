@@ -27,8 +27,10 @@ interface FlowingParam {
 // Chains longer than this (helpers of helpers) are not followed: each level is one pass over the call sites.
 const MAX_LEVELS = 6;
 
-// Parameter types that name a file or carry an upload; other values (a context, an entity) are not followed.
-const PATH_TYPES = new Set(['String', 'File', 'Path', 'MultipartFile', 'FormFile', 'FileItem', 'Part', '']);
+// Types that carry an upload, and the parameter types that name a file or carry an upload; other values (a context,
+// an entity) are not followed.
+const UPLOAD_TYPES = new Set(['MultipartFile', 'FormFile', 'FileItem', 'Part']);
+const PATH_TYPES = new Set(['String', 'File', 'Path', '', ...UPLOAD_TYPES]);
 
 const ASSIGNMENT = /(?:^|[\s({;,])([A-Za-z_$][\w$]*)\s*(?:\[[^\]]*\])?\s*=(?!=)\s*([^;]+)/g;
 const LINE_COMMENT = /(^|[^:"])\/\/[^\n]*/g;
@@ -140,6 +142,40 @@ function summarize(
   return grew;
 }
 
+/** Whether a method handles an upload: one of its parameters, or a field of its class, holds one. */
+function handlesUpload(f: JavaFacts, type: string | undefined, m: MethodValues): boolean {
+  return (
+    m.types.some((t) => UPLOAD_TYPES.has(t)) ||
+    f.fields.some((x) => x.owner === type && UPLOAD_TYPES.has(simpleType(x.type)))
+  );
+}
+
+/** The calls supplying the paths, by file, and the writes of generic helpers (every caller supplies the path). */
+export interface WriteFlow {
+  calls: Map<string, HelperCall[]>;
+  genericWrites: Set<JavaCall | JavaNew>;
+}
+
+/**
+ * How the calls of each base helper hand it the path: from their own values (supplied) or passing on one they were
+ * given; and whether a call comes from the helper's own class.
+ */
+class CallerKinds {
+  private supplied = new Set<MethodId>();
+  private notGeneric = new Set<MethodId>();
+  add(ids: MethodId[], passedOn: boolean, callerType: string | undefined) {
+    for (const id of ids) {
+      if (passedOn || callerType === id.slice(0, id.indexOf('#'))) this.notGeneric.add(id);
+      else this.supplied.add(id);
+    }
+  }
+  /**
+   * A shared helper of another class that only ever gets its path from its callers' own values: they are the places,
+   * not its write. A helper of the caller's own class is part of that class's work, reported at its write.
+   */
+  generic = (id: MethodId) => this.supplied.has(id) && !this.notGeneric.has(id);
+}
+
 /**
  * The calls of the project's methods whose path parameter decides where a file is written (or which upload is
  * saved), through any number of such methods (bounded by MAX_LEVELS), by file. Only the calls that supply the path
@@ -147,18 +183,26 @@ function summarize(
  * places. A summary per method says which of its parameters flow into a write; each level is one pass over the call
  * sites whose name a summarised method has, and each method's text is read once: the call sites times the levels.
  */
-export function helperCalls(
+export function writeFlow(
   project: ProjectFacts,
   flow: CodeFlow,
   lines: (f: JavaFacts) => string[],
   writes: Map<JavaFacts, WriteSite[]>,
-): Map<string, HelperCall[]> {
+): WriteFlow {
   const texts = new MethodTexts(lines);
   const flowing = new Map<MethodId, FlowingParam[]>();
+  const baseWrites = new Map<MethodId, (JavaCall | JavaNew)[]>();
   for (const [f, sites] of writes)
-    for (const w of sites)
-      if (!f.page)
-        summarize(f, w.site.enclosingType, flowingParams(f, w.site.line, w.targets, texts), w.what, flow, flowing);
+    for (const w of sites) {
+      if (f.page) continue;
+      const found = flowingParams(f, w.site.line, w.targets, texts);
+      const q = flow.graph.typeIn(f, w.site.enclosingType);
+      summarize(f, w.site.enclosingType, found, w.what, flow, flowing);
+      if (!q || !found.m || !found.params.length || handlesUpload(f, w.site.enclosingType, found.m)) continue;
+      const id = methodId(q, found.m.decl.name);
+      baseWrites.set(id, [...(baseWrites.get(id) ?? []), w.site]);
+    }
+  const kinds = new CallerKinds();
   const sites = new Map<string, HelperCall[]>();
   const seen = new Set<JavaCall>();
   const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java');
@@ -177,12 +221,15 @@ export function helperCalls(
         const args = ps.map((p) => call.args[p.index]);
         const found = flowingParams(f, call.line, args, texts);
         // a parameter of a method the container or a framework calls comes with the request: this call supplies it
-        if (found.params.length && !isEntry(f, call, found.m, flow)) {
+        const passedOn = found.params.length > 0 && !isEntry(f, call, found.m, flow);
+        kinds.add(flow.graph.targets(f, call), passedOn, flow.graph.typeIn(f, call.enclosingType));
+        if (passedOn) {
           if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing) || grew;
           continue;
         }
         sites.set(f.file, [...(sites.get(f.file) ?? []), { call, arg: args[0], chain: ps[0].chain }]);
       }
   }
-  return sites;
+  const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));
+  return { calls: sites, genericWrites };
 }

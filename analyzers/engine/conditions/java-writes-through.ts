@@ -1,4 +1,4 @@
-import { helperCalls, type HelperCall, type WriteSite } from '../../java/write-flow.js';
+import { writeFlow, type WriteFlow, type WriteSite } from '../../java/write-flow.js';
 import type { JavaCall, JavaFacts, JavaNew } from '../../types.js';
 import type { Condition, ConditionModule, EvalContext, Evaluator, Match } from '../types.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
@@ -7,13 +7,16 @@ import { writeTarget } from './temporary-files.js';
 
 export interface JavaWritesThroughCond {
   writes: Condition;
+  direct?: boolean; // also the writes themselves, but not those of a generic helper whose callers all supply the path
 }
 
 /** The site of a match, and the expressions naming where it writes and what (a receiver with arguments: an upload). */
+const siteAt = (f: JavaFacts, m: Match): JavaCall | JavaNew | undefined =>
+  f.calls.find((c) => c.line === m.line && c.column === m.column) ??
+  f.news.find((n) => n.line === m.line && n.column === m.column);
+
 function writeSite(f: JavaFacts, m: Match): WriteSite | undefined {
-  const site: JavaCall | JavaNew | undefined =
-    f.calls.find((c) => c.line === m.line && c.column === m.column) ??
-    f.news.find((n) => n.line === m.line && n.column === m.column);
+  const site = siteAt(f, m);
   if (!site) return undefined;
   const to = writeTarget(site);
   const call = 'name' in site;
@@ -22,9 +25,9 @@ function writeSite(f: JavaFacts, m: Match): WriteSite | undefined {
   return { site, targets, what };
 }
 
-const memo = new WeakMap<EvalContext, Map<JavaWritesThroughCond, Map<string, HelperCall[]>>>();
+const memo = new WeakMap<EvalContext, Map<JavaWritesThroughCond, WriteFlow>>();
 
-function callsOf(c: JavaWritesThroughCond, writes: Evaluator, ctx: EvalContext): Map<string, HelperCall[]> {
+function flowOf(c: JavaWritesThroughCond, writes: Evaluator, ctx: EvalContext): WriteFlow {
   let byCond = memo.get(ctx);
   if (!byCond) memo.set(ctx, (byCond = new Map()));
   let found = byCond.get(c);
@@ -38,7 +41,7 @@ function callsOf(c: JavaWritesThroughCond, writes: Evaluator, ctx: EvalContext):
       if (list.length) sites.set(f, list);
     }
     const lines = (f: JavaFacts) => ctx.lines(f);
-    byCond.set(c, (found = helperCalls(ctx.project, ctx.flow(), lines, sites)));
+    byCond.set(c, (found = writeFlow(ctx.project, ctx.flow(), lines, sites)));
   }
   return found;
 }
@@ -51,17 +54,30 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
       'the methods it goes through',
     {
       writes: condition(),
+      direct: {
+        type: 'boolean',
+        description:
+          'also the matches of writes themselves, except those of a helper every caller of which supplies the path ' +
+          '(a generic save method: its callers are the places)',
+      },
     },
     ['writes'],
   ),
   evaluator(c, compile) {
     const writes = compile(c.writes);
     return (f, ctx) => {
-      if (f.kind !== 'java') return NONE;
-      const calls = callsOf(c, writes, ctx).get(f.file) ?? [];
-      return calls.length
-        ? calls.map((h) => ({ ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)), via: h.chain }))
-        : NONE;
+      if (f.kind !== 'java') return c.direct ? writes(f, ctx) : NONE;
+      const found = flowOf(c, writes, ctx);
+      const calls = (found.calls.get(f.file) ?? []).map((h) => ({
+        ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)),
+        via: h.chain,
+      }));
+      if (!c.direct) return calls.length ? calls : NONE;
+      const own = writes(f, ctx).filter((m) => {
+        const site = siteAt(f, m);
+        return !site || !found.genericWrites.has(site);
+      });
+      return own.length || calls.length ? [...own, ...calls] : NONE;
     };
   },
   cases: [
