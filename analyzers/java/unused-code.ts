@@ -76,19 +76,29 @@ function reached(flow: CodeFlow, roots: Iterable<MethodId>): Set<MethodId> {
   return seen;
 }
 
+/** Methods that never run in the deployed app, and methods only start-up code runs. */
+export interface ServingCode {
+  unused: Set<MethodId>;
+  startupOnly: Set<MethodId>;
+}
+
 /**
  * The project's methods that never run in the deployed app: not reached in the call graph from an entry point, from a
  * method something outside the code may call (a type with annotations, a library super type, named in configuration;
  * a method with annotations; a name called on a receiver of unknown type, referenced or written as a string; a
- * `main()`). One walk of the graph from the roots and one pass over the call sites.
+ * `main()`). And those only start-up entry points reach (static initializers, contextInitialized, init): not a
+ * request, not even through a start method a request runs (an admin page starting a module), nor any other root.
+ * Three walks of the graph and one pass over the call sites.
  */
-export function unusedMethods(project: ProjectFacts, index: ProjectIndex, flow: CodeFlow): Set<MethodId> {
+export function servingCode(project: ProjectFacts, index: ProjectIndex, flow: CodeFlow): ServingCode {
   // without a request-time entry point the graph does not know how the app is entered: nothing is ruled out
-  if (![...flow.entries.values()].some((e) => e.phase === 'request')) return new Set();
+  if (![...flow.entries.values()].some((e) => e.phase === 'request'))
+    return { unused: new Set(), startupOnly: new Set() };
   const config = namesInConfig(project);
   const maybe = namesMaybeCalled(project, index, flow);
   const libraries = libraryModules(project);
-  const roots: MethodId[] = [...flow.entries.keys()];
+  const atStartup = [...flow.entries].filter(([, e]) => e.phase === 'startup').map(([id]) => id);
+  const roots: MethodId[] = [...flow.entries].filter(([, e]) => e.phase === 'request').map(([id]) => id);
   // what JSP pages call (their classes share one name, so the entry points do not tell them all)
   for (const f of project.files)
     if (f.kind === 'java' && f.page) for (const c of f.calls) roots.push(...flow.graph.targets(f, c));
@@ -98,6 +108,7 @@ export function unusedMethods(project: ProjectFacts, index: ProjectIndex, flow: 
     for (const m of decl.methods) {
       const id = methodId(q, m.name);
       named.push(id);
+      if (flow.entries.has(id)) continue; // the entry points say when they run
       // a main() is a command-line tool's start: finding-scope.ts tells tools apart
       if (
         (m.name === 'main' && m.isStatic) ||
@@ -108,6 +119,10 @@ export function unusedMethods(project: ProjectFacts, index: ProjectIndex, flow: 
         roots.push(id);
     }
   }
-  const live = reached(flow, roots);
-  return new Set(named.filter((id) => !live.has(id)));
+  const serving = reached(flow, roots);
+  const starting = reached(flow, atStartup);
+  return {
+    unused: new Set(named.filter((id) => !serving.has(id) && !starting.has(id))),
+    startupOnly: new Set([...starting].filter((id) => !serving.has(id))),
+  };
 }

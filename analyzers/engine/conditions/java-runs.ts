@@ -1,15 +1,15 @@
 import { scopeOfFile } from '../../build/modules.js';
 import { methodId, type MethodId } from '../../java/call-graph.js';
-import { unusedMethods } from '../../java/unused-code.js';
+import { servingCode, type ServingCode } from '../../java/unused-code.js';
 import type { ConditionModule, EvalContext, NestedCondition } from '../types.js';
 import { NONE } from './matches.js';
 import { condition } from './schema-parts.js';
 
-const memo = new WeakMap<EvalContext, Set<MethodId>>();
+const memo = new WeakMap<EvalContext, ServingCode>();
 
-function unused(ctx: EvalContext): Set<MethodId> {
+function serving(ctx: EvalContext): ServingCode {
   let found = memo.get(ctx);
-  if (!found) memo.set(ctx, (found = unusedMethods(ctx.project, ctx.index, ctx.flow())));
+  if (!found) memo.set(ctx, (found = servingCode(ctx.project, ctx.index, ctx.flow())));
   return found;
 }
 
@@ -18,8 +18,9 @@ export const javaRuns: ConditionModule<'java.runs', NestedCondition> = {
   schema: {
     ...condition(),
     description:
-      'the matches of the condition in code the app can run: not in a method that nothing calls (no caller in the ' +
-      'call graph, no entry point, no framework, library or reflection that may call it); in an app with no ' +
+      'the matches of the condition in code the app runs while it serves: not in a method that nothing calls (no ' +
+      'caller in the call graph, no entry point, no framework, library or reflection that may call it), nor in one ' +
+      'only start-up code reaches (work redone at every start, such as a rebuilt cache); in an app with no ' +
       'request-time entry point every match is kept',
   },
   evaluator(part, compile) {
@@ -32,14 +33,16 @@ export const javaRuns: ConditionModule<'java.runs', NestedCondition> = {
       const kept = found.filter((m) => {
         const [type, method] = (m.scope ?? '#').split('#');
         const q = ctx.flow().graph.typeIn(f, type);
-        return !q || !method || !unused(ctx).has(methodId(q, method));
+        if (!q || !method) return true;
+        const id: MethodId = methodId(q, method);
+        return !serving(ctx).unused.has(id) && !serving(ctx).startupOnly.has(id);
       });
       return kept.length ? kept : NONE;
     };
   },
   cases: [
     {
-      name: 'a write in a method the app calls, not in one nothing calls',
+      name: 'a write in a method a request runs, not in one nothing calls or only start-up code runs',
       when: { 'java.runs': { 'java.new': { type: 'java.io.FileOutputStream' } } },
       files: {
         'Store.java': `package a;
@@ -59,6 +62,17 @@ public class Store extends javax.servlet.http.HttpServlet {
 import java.io.*;
 public class Store extends javax.servlet.http.HttpServlet {
   protected void doGet(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp) {}
+}
+`,
+        'Start.java': `package a;
+public class Start implements javax.servlet.ServletContextListener {
+  public void contextInitialized(javax.servlet.ServletContextEvent e) { Cache.rebuild("/var/cache/app"); }
+  public void contextDestroyed(javax.servlet.ServletContextEvent e) {}
+}
+class Cache {
+  static void rebuild(String dir) {
+    try { new java.io.FileOutputStream(dir + "/index").close(); } catch (java.io.IOException x) {}
+  }
 }
 `,
         'Backup.java': `package a;
