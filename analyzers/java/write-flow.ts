@@ -17,6 +17,15 @@ export interface HelperCall {
   chain: string; // `Tool.addFile → new FileOutputStream`
 }
 
+/** An assignment of a field that decides where the writes of its class go: `this.dir = base + "/media"`. */
+export interface FieldSupply {
+  line: number;
+  column: number;
+  enclosingType: string;
+  field: string;
+  chain: string; // `Search.indexDir → new NIOFSDirectory`
+}
+
 /** A parameter of a method (an overload, told by its parameter types) that decides where a write goes. */
 interface FlowingParam {
   types: string[]; // the overload's parameter types, simple names
@@ -47,7 +56,7 @@ const simpleType = (t: string) =>
 interface MethodValues {
   decl: JavaMethodDecl;
   types: string[];
-  assigned: Map<string, string[]>;
+  assigned: Map<string, { rhs: string; line: number }[]>;
 }
 
 /**
@@ -61,23 +70,27 @@ function origins(expr: string, m: MethodValues): Set<string> {
     const n = todo.pop()!;
     if (names.has(n)) continue;
     names.add(n);
-    for (const rhs of m.assigned.get(n) ?? []) todo.push(...pathHeads(rhs));
+    for (const a of m.assigned.get(n) ?? []) todo.push(...pathHeads(a.rhs));
   }
   return names;
 }
+
+// What comes before a file's first method (fields, constructors): read as one method with no parameters, since the
+// facts do not list constructors.
+const AHEAD: JavaMethodDecl = { name: '<init>', line: 1, column: 1, isStatic: false, params: [], annotations: [] };
 
 class MethodTexts {
   private memo = new Map<string, MethodValues>();
   private decls = new Map<JavaFacts, JavaMethodDecl[]>();
   constructor(private lines: (f: JavaFacts) => string[]) {}
 
-  /** The method a line is in (the last one declared above it), with what its text assigns. */
+  /** The method a line is in (the last one declared above it, or the constructors before them), with its assignments. */
   at(f: JavaFacts, line: number): MethodValues | undefined {
     let decls = this.decls.get(f);
-    if (!decls) this.decls.set(f, (decls = f.types.flatMap((t) => t.methods).sort((a, b) => a.line - b.line)));
-    let i = -1;
+    if (!decls)
+      this.decls.set(f, (decls = [AHEAD, ...f.types.flatMap((t) => t.methods).sort((a, b) => a.line - b.line)]));
+    let i = 0;
     while (i + 1 < decls.length && decls[i + 1].line <= line) i++;
-    if (i < 0) return undefined;
     const key = `${f.file}:${decls[i].line}`;
     let got = this.memo.get(key);
     if (!got) {
@@ -86,8 +99,11 @@ class MethodTexts {
         .slice(decls[i].line - 1, end)
         .join('\n')
         .replace(LINE_COMMENT, '$1');
-      const assigned = new Map<string, string[]>();
-      for (const m of text.matchAll(ASSIGNMENT)) assigned.set(m[1], [...(assigned.get(m[1]) ?? []), m[2].trim()]);
+      const assigned = new Map<string, { rhs: string; line: number }[]>();
+      for (const m of text.matchAll(ASSIGNMENT)) {
+        const line = decls[i].line + (text.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        assigned.set(m[1], [...(assigned.get(m[1]) ?? []), { rhs: m[2].trim(), line }]);
+      }
       const types = (decls[i].paramTypes ?? decls[i].params.map(() => '')).map(simpleType);
       this.memo.set(key, (got = { decl: decls[i], types, assigned }));
     }
@@ -142,6 +158,65 @@ function summarize(
   return grew;
 }
 
+/**
+ * The lines where a value held in a field is worked out: following the variables of the method that assigns the field
+ * back to the assignments made from no other variable of it (`defaultFile = new File(root + "/WEB-INF/users.xml")`),
+ * else the assignment of the field itself. None when the value is a parameter naming a path: the caller decides.
+ */
+function originLines(expr: string, line: number, m: MethodValues | undefined, seen = new Set<string>()): number[] {
+  if (!m) return [line];
+  const heads = pathHeads(expr);
+  if (heads.some((h) => m.decl.params.includes(h) && PATH_TYPES.has(m.types[m.decl.params.indexOf(h)]))) return [];
+  const locals = heads.filter((h) => m.assigned.has(h) && !seen.has(h));
+  if (!locals.length) return [line];
+  for (const h of locals) seen.add(h);
+  return locals.flatMap((h) => m.assigned.get(h)!.flatMap((a) => originLines(a.rhs, a.line, m, seen)));
+}
+
+/**
+ * The places where the fields a class takes its write paths from get their value worked out (not a parameter naming a
+ * path: a setter or an injected value is decided by whoever passes it), by file.
+ */
+function fieldSupplies(
+  writes: Map<JavaFacts, WriteSite[]>,
+  texts: MethodTexts,
+  lines: (f: JavaFacts) => string[],
+): Map<string, FieldSupply[]> {
+  const out = new Map<string, FieldSupply[]>();
+  for (const [f, sites] of writes) {
+    if (f.page) continue;
+    const found = new Map<string, { type: string; what: string }>();
+    for (const w of sites) {
+      const m = texts.at(f, w.site.line);
+      const type = w.site.enclosingType;
+      if (!m || !type) continue;
+      const names = new Set(w.targets.flatMap((t) => [...origins(t, m)]));
+      for (const x of f.fields)
+        if (x.owner === type && names.has(x.name) && !m.decl.params.includes(x.name) && !found.has(x.name))
+          found.set(x.name, { type, what: w.what });
+    }
+    const text = lines(f);
+    for (const [field, { type, what }] of found) {
+      const assigned = new RegExp(`(^|[^\\w$.]|\\bthis\\.)${field.replace(/\$/g, '\\$')}\\s*=(?!=)\\s*([^;]*)`);
+      const at = new Set<number>();
+      text.forEach((l, i) => {
+        const a = assigned.exec(l);
+        const m = texts.at(f, i + 1);
+        const rhs = a?.[2].trim() ?? '';
+        // a literal, or a name the code around does not assign (a constructor's parameter): nothing worked out here
+        if (!a || /^(null|"[^"]*")?$/.test(rhs) || (/^[\w$]+$/.test(rhs) && !m?.assigned.has(rhs))) return;
+        for (const line of originLines(a[2], i + 1, m)) at.add(line);
+      });
+      for (const line of at) {
+        const column = (text[line - 1].search(/\S/) ?? 0) + 1;
+        const supply = { line, column, enclosingType: type, field, chain: `${type}.${field} → ${what}` };
+        out.set(f.file, [...(out.get(f.file) ?? []), supply]);
+      }
+    }
+  }
+  return out;
+}
+
 /** Whether a method handles an upload: one of its parameters, or a field of its class, holds one. */
 function handlesUpload(f: JavaFacts, type: string | undefined, m: MethodValues): boolean {
   return (
@@ -153,6 +228,7 @@ function handlesUpload(f: JavaFacts, type: string | undefined, m: MethodValues):
 /** The calls supplying the paths, by file, and the writes of generic helpers (every caller supplies the path). */
 export interface WriteFlow {
   calls: Map<string, HelperCall[]>;
+  fields: Map<string, FieldSupply[]>;
   genericWrites: Set<JavaCall | JavaNew>;
 }
 
@@ -202,6 +278,7 @@ export function writeFlow(
       const id = methodId(q, found.m.decl.name);
       baseWrites.set(id, [...(baseWrites.get(id) ?? []), w.site]);
     }
+  const fields = fieldSupplies(writes, texts, lines);
   const kinds = new CallerKinds();
   const sites = new Map<string, HelperCall[]>();
   const seen = new Set<JavaCall>();
@@ -231,5 +308,5 @@ export function writeFlow(
       }
   }
   const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));
-  return { calls: sites, genericWrites };
+  return { calls: sites, fields, genericWrites };
 }

@@ -50,8 +50,8 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
   key: 'java.writesThrough',
   schema: objectOf<JavaWritesThroughCond>()(
     "the calls of the project's own methods whose parameter ends up in the path or the upload of a write (a match of " +
-      'writes), through variables and any number of such methods; the value is the argument, the message ends with ' +
-      'the methods it goes through',
+      'writes), through variables and any number of such methods, and the assignments of a field the writes of its ' +
+      'class take their folder from; the value is the argument or the field, the message ends with the way to the write',
     {
       writes: condition(),
       direct: {
@@ -68,10 +68,16 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
     return (f, ctx) => {
       if (f.kind !== 'java') return c.direct ? writes(f, ctx) : NONE;
       const found = flowOf(c, writes, ctx);
-      const calls = (found.calls.get(f.file) ?? []).map((h) => ({
-        ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)),
-        via: h.chain,
-      }));
+      const calls = [
+        ...(found.calls.get(f.file) ?? []).map((h) => ({
+          ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)),
+          via: h.chain,
+        })),
+        ...(found.fields.get(f.file) ?? []).map((a) => ({
+          ...matchAt(f.file, a, a.field, `${a.enclosingType}#`),
+          via: a.chain,
+        })),
+      ];
       if (!c.direct) return calls.length ? calls : NONE;
       const own = writes(f, ctx).filter((m) => {
         const site = siteAt(f, m);
