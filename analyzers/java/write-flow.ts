@@ -84,7 +84,7 @@ class MethodTexts {
   private decls = new Map<JavaFacts, JavaMethodDecl[]>();
   constructor(private lines: (f: JavaFacts) => string[]) {}
 
-  /** The method a line is in (the last one declared above it, or the constructors before them), with its assignments. */
+  /** The method a line is in (the last one declared above it, or the constructors ahead), with its assignments. */
   at(f: JavaFacts, line: number): MethodValues | undefined {
     let decls = this.decls.get(f);
     if (!decls)
@@ -168,7 +168,8 @@ function originLines(expr: string, line: number, m: MethodValues | undefined, se
   const heads = pathHeads(expr);
   if (heads.some((h) => m.decl.params.includes(h) && PATH_TYPES.has(m.types[m.decl.params.indexOf(h)]))) return [];
   const locals = heads.filter((h) => m.assigned.has(h) && !seen.has(h));
-  if (!locals.length) return [line];
+  // a bare name assigned nowhere around (a constructor's parameter, another field): worked out elsewhere
+  if (!locals.length) return /^[\w$]+$/.test(expr.trim()) ? [] : [line];
   for (const h of locals) seen.add(h);
   return locals.flatMap((h) => m.assigned.get(h)!.flatMap((a) => originLines(a.rhs, a.line, m, seen)));
 }

@@ -138,5 +138,81 @@ class Doc {
 `,
       },
     },
+    {
+      name: 'where a field holding the folder of the writes of its class gets its value worked out',
+      when: { 'java.writesThrough': { writes: { 'java.new': { type: 'java.io.FileOutputStream' } } } },
+      files: {
+        'Media.java': `package a;
+import java.io.*;
+class Media {
+  private final String storageDir;
+  Media(String configured) {
+    String dir = configured;
+    if (dir == null) {
+      dir = System.getProperty("user.home") + "/media";
+    }
+    this.storageDir = dir.replace('/', File.separatorChar);
+  }
+  void save(String name, byte[] data) throws IOException {
+    File target = new File(storageDir, name);
+    new FileOutputStream(target).write(data);
+  }
+}
+`,
+      },
+      expect: ['Media.java:8'],
+      lookAlike: {
+        'Media.java': `package a;
+import java.io.*;
+class Media {
+  private final String storageDir;
+  private String title = "media";
+  Media(String storageDir) { this.storageDir = storageDir; }
+  void rename(String t) { this.title = t.trim(); }
+  void save(String name, byte[] data) throws IOException {
+    new FileOutputStream(new File(storageDir, name + title)).write(data);
+  }
+}
+`,
+      },
+    },
+    {
+      name: "direct: the writes too, except a shared helper's whose callers in other classes all supply the path",
+      when: {
+        'java.writesThrough': { direct: true, writes: { 'java.new': { type: 'java.io.FileOutputStream' } } },
+      },
+      files: {
+        'Files2.java': `package a;
+import java.io.*;
+public class Files2 {
+  public static void save(byte[] data, File to) throws IOException { new FileOutputStream(to).write(data); }
+}
+`,
+        'Dwr.java': `package a;
+import java.io.File;
+class Dwr {
+  void write(javax.servlet.ServletContext ctx, byte[] xml) throws java.io.IOException {
+    File f = new File(ctx.getRealPath("/WEB-INF/dwr-modules.xml"));
+    Files2.save(xml, f);
+  }
+  void log(String line) throws java.io.IOException { new java.io.FileOutputStream("/var/log/dwr.log").close(); }
+}
+`,
+      },
+      expect: ['Dwr.java:6', 'Dwr.java:8'],
+      lookAlike: {
+        'Files2.java': `package a;
+import java.io.*;
+public class Files2 {
+  public static void save(byte[] data, String name) throws IOException { new FileInputStream(name).close(); }
+}
+`,
+        'Dwr.java': `package a;
+class Dwr {
+  void write(byte[] xml) throws java.io.IOException { Files2.save(xml, "/WEB-INF/dwr-modules.xml"); }
+}
+`,
+      },
+    },
   ],
 };
