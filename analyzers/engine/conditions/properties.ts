@@ -31,6 +31,12 @@ function projectTexts(ctx: EvalContext): string[] {
   return out;
 }
 
+/** Whether code or configuration names the key; without any code to read it, every key counts. */
+function keyNamed(key: string, value: string, ctx: EvalContext): boolean {
+  if (!ctx.project.files.some((f) => f.kind === 'java')) return true;
+  return projectTexts(ctx).some((t) => t !== value && t.includes(key));
+}
+
 function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): readonly Match[] {
   if (!inFiles(c, f.file, ctx)) return NONE;
   const k = c.key ? ctx.regex(c.key) : undefined;
@@ -41,7 +47,7 @@ function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): rea
     .filter((e) => !k || k.test(e.key))
     .map((e) => ({ e, value: valueOf(e.value) }))
     .filter(({ value }) => (!v || v.test(value)) && !nv?.test(value))
-    .filter(({ e }) => !c.keyRead || projectTexts(ctx).some((t) => t !== e.value && t.includes(e.key)))
+    .filter(({ e }) => !c.keyRead || keyNamed(e.key, e.value, ctx))
     .map(({ e, value }) => ({
       file: f.file,
       line: e.line,
@@ -63,7 +69,7 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
       resolved: boolean("value and notValue are tried on the value with the file's own ${key} references replaced"),
       keyRead: boolean(
         'only keys some code or configuration names: a string literal, an XML text or attribute, or another value ' +
-          'holds the key (a key nothing reads configures nothing)',
+          'holds the key (a key nothing reads configures nothing); every key in a tree with no Java code',
       ),
     },
     [],
