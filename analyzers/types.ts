@@ -66,6 +66,7 @@ export interface JavaMethodDecl extends Location {
   returnType?: string;
   isStatic: boolean;
   params: string[]; // parameter names, in order
+  paramTypes?: string[]; // their declared types as written, in the same order
   annotations: string[]; // simple or qualified names as written
 }
 

@@ -19,6 +19,36 @@ function mainLines(java: JavaFacts): Set<number> {
   return lines;
 }
 
+const simpleName = (t: string) => t.replace(/<.*$/, '').replace(/^.*\./, '');
+
+/** The simple type names a Java file uses: imports, types it creates, declares, extends, calls on or names. */
+function namesUsed(java: JavaFacts): Set<string> {
+  const out = new Set<string>();
+  for (const i of java.imports) out.add(simpleName(i.name));
+  for (const n of java.news) out.add(simpleName(n.type));
+  for (const f of java.fields) out.add(simpleName(f.type));
+  for (const t of java.types) for (const s of [t.extends, ...t.implements]) if (s) out.add(simpleName(s));
+  for (const c of java.calls) if (c.receiver) out.add(c.receiver.replace(/[.(].*$/, ''));
+  for (const r of java.methodRefs) out.add(r.receiver);
+  return out;
+}
+
+/**
+ * Java files whose class has a `main()` and that no other Java file uses: command-line tools shipped beside the app
+ * (a password reset, an import script), whatever their methods do.
+ */
+function toolFiles(project: ProjectFacts): Set<string> {
+  const java = project.files.filter((f): f is JavaFacts => f.kind === 'java');
+  const withMain = java.filter((f) => f.types.some((t) => t.methods.some((m) => m.name === 'main' && m.isStatic)));
+  if (!withMain.length) return new Set();
+  const used = new Map(java.map((f) => [f.file, namesUsed(f)]));
+  return new Set(
+    withMain
+      .filter((f) => !java.some((o) => o !== f && f.types.some((t) => used.get(o.file)!.has(t.name))))
+      .map((f) => f.file),
+  );
+}
+
 /** Marks each finding outside the deployed app with its scope (build, test, docs, tool). */
 export function scopeFindings(findings: Finding[], project: ProjectFacts): Finding[] {
   const modules = project.build.modules ?? [];
@@ -28,9 +58,10 @@ export function scopeFindings(findings: Finding[], project: ProjectFacts): Findi
     if (f.kind === 'xml' && path.posix.basename(f.file) === 'pom.xml') poms.set(f.file, pluginLines(f));
     if (f.kind === 'java') mains.set(f.file, mainLines(f));
   }
+  const tools = toolFiles(project);
   for (const f of findings) {
     let scope = poms.get(f.file)?.has(f.line) ? 'build' : scopeOfFile(f.file, modules);
-    if (scope === 'app' && mains.get(f.file)?.has(f.line)) scope = 'tool';
+    if (scope === 'app' && (mains.get(f.file)?.has(f.line) || tools.has(f.file))) scope = 'tool';
     if (scope !== 'app') f.scope = scope;
   }
   return findings;

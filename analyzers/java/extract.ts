@@ -112,6 +112,17 @@ function paramNames(node: Node): string[] {
   return names;
 }
 
+/** The declared types of the parameters, as written (`String`, `java.io.File`, `List<String>`), in order. */
+function paramTypes(node: Node): string[] {
+  const list = node.childForFieldName('parameters');
+  const types: string[] = [];
+  for (const p of list?.namedChildren ?? []) {
+    const named = p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator');
+    if (named) types.push(p?.childForFieldName('type')?.text ?? '');
+  }
+  return types;
+}
+
 /**
  * Methods (not constructors or initializers) are declared on the type whose body holds them directly: the latest
  * type of that name, since types come in document order. A method of an anonymous class is recorded apart, with
@@ -132,6 +143,7 @@ function onMethod(x: Extraction, node: Node): void {
       returnType: node.childForFieldName('type')?.text,
       isStatic: hasModifier(node, 'static'),
       params: paramNames(node),
+      paramTypes: paramTypes(node),
       annotations: annotationNames(node),
       ...at(node),
     });

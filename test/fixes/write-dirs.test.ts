@@ -16,12 +16,23 @@ const EXPORT =
   '            if (new File(r).mkdirs()) {\n                return;\n            }\n        }\n    }\n\n' +
   '    public static void main(String[] args) {\n        new File("/data/tools/out", "D:/").mkdirs();\n    }\n}\n';
 
+// the app runs the export: its class is part of the app, not a command-line tool
+const EXPORT_SERVLET =
+  'package com.acme.files;\n\nimport javax.servlet.http.*;\n\npublic class ExportServlet extends HttpServlet {\n' +
+  '    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {\n' +
+  '        try {\n            new Export().run();\n        } catch (Exception e) {\n            throw new java.io.IOException(e);\n' +
+  '        }\n    }\n}\n';
+
 describe('local-files: write directories', () => {
   it('a folder the code appends to keeps its separator; file paths, drives and paths tried in turn are left; main() is not the app', async () => {
     const tried =
       'src/com/acme/files/Export.java:8: one of several paths tried in turn: choose one and read it from the environment';
     await checkFix('local-files', {
-      files: { 'src/com/acme/files/UploadServlet.java': UPLOAD, 'src/com/acme/files/Export.java': EXPORT },
+      files: {
+        'src/com/acme/files/UploadServlet.java': UPLOAD,
+        'src/com/acme/files/Export.java': EXPORT,
+        'src/com/acme/files/ExportServlet.java': EXPORT_SERVLET,
+      },
       after: {
         'paasport.yaml':
           SETTINGS_HEADER +

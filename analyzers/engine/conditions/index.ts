@@ -14,7 +14,9 @@ import { javaInstanceState } from './java-instance-state.js';
 import { javaNew } from './java-new.js';
 import { javaNotTemporary } from './java-not-temporary.js';
 import { javaSessionMutation } from './java-session-mutation.js';
+import { javaRuns } from './java-runs.js';
 import { javaStaticState } from './java-static-state.js';
+import { javaWritesThrough } from './java-writes-through.js';
 import { javaString } from './java-string.js';
 import { loggingFileAppender } from './logging-file-appender.js';
 import { not } from './not.js';
@@ -29,6 +31,8 @@ export const CONDITIONS = [
   javaCall,
   javaNew,
   javaNotTemporary,
+  javaWritesThrough,
+  javaRuns,
   javaImport,
   javaAnnotation,
   javaExtends,

@@ -12,6 +12,29 @@ export interface PropertiesCond {
   value?: string;
   notValue?: string;
   resolved?: boolean; // value and notValue see the file's own ${key} references replaced
+  keyRead?: boolean; // the key is named elsewhere in the project: some code or configuration reads it
+}
+
+const texts = new WeakMap<EvalContext, string[]>();
+
+/** Every string literal of the code and every value of the configuration: where a key is read by its name. */
+function projectTexts(ctx: EvalContext): string[] {
+  let out = texts.get(ctx);
+  if (out) return out;
+  out = [];
+  for (const f of ctx.project.files) {
+    if (f.kind === 'java') for (const x of f.strings) out.push(x.value);
+    else if (f.kind === 'xml') for (const e of f.elements) out.push(e.text, ...Object.values(e.attributes));
+    else if (f.kind === 'properties') for (const e of f.entries) out.push(e.value);
+  }
+  texts.set(ctx, out);
+  return out;
+}
+
+/** Whether code or configuration names the key; without any code to read it, every key counts. */
+function keyNamed(key: string, value: string, ctx: EvalContext): boolean {
+  if (!ctx.project.files.some((f) => f.kind === 'java')) return true;
+  return projectTexts(ctx).some((t) => t !== value && t.includes(key));
 }
 
 function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): readonly Match[] {
@@ -24,6 +47,7 @@ function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): rea
     .filter((e) => !k || k.test(e.key))
     .map((e) => ({ e, value: valueOf(e.value) }))
     .filter(({ value }) => (!v || v.test(value)) && !nv?.test(value))
+    .filter(({ e }) => !c.keyRead || keyNamed(e.key, e.value, ctx))
     .map(({ e, value }) => ({
       file: f.file,
       line: e.line,
@@ -43,6 +67,10 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
       value: regex(),
       notValue: regex(),
       resolved: boolean("value and notValue are tried on the value with the file's own ${key} references replaced"),
+      keyRead: boolean(
+        'only keys some code or configuration names: a string literal, an XML text or attribute, or another value ' +
+          'holds the key (a key nothing reads configures nothing); every key in a tree with no Java code',
+      ),
     },
     [],
     { minProperties: 1 },

@@ -27,7 +27,7 @@ export function fileVariable(expr: string | undefined): string | undefined {
 }
 
 /** The argument a write goes to: the destination of a copy or move, the file of ImageIO.write, else the first. */
-function target(site: Site): string | undefined {
+export function writeTarget(site: Site): string | undefined {
   if ('name' in site) {
     if (!site.args.length) return site.receiver; // dir.mkdirs(), f.createNewFile()
     if (site.name === 'write' && site.receiver === 'ImageIO') return site.args[2];
@@ -176,7 +176,7 @@ function scratchParameter(f: JavaFacts, site: Site, name: string, text: string[]
 
 /** Whether the write at this place of the file goes to a temporary file. */
 export function writesTemporaryFile(f: JavaFacts, site: Site, text: string[]): boolean {
-  const to = target(site);
+  const to = writeTarget(site);
   if (to && TEMP_FILE.test(to)) return true;
   const name = fileVariable(to);
   if (!name) return false;
