@@ -111,7 +111,6 @@ export interface JavaCall extends Location {
   enclosingType?: string;
   enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
   argOf?: string; // the call this call is an argument of, as `receiver.method`
-  nullTested?: string[]; // names the `if` statements around the call test against null (`if (x == null)`)
 }
 
 export interface JavaNew extends Location {
@@ -151,7 +150,7 @@ export interface JavaWrite extends Location {
   target: string; // the assigned or incremented expression's text
   enclosingType?: string;
   enclosingMethod?: string;
-  nullTested?: string[]; // names the `if` statements around the write test against null: lazy initialization
+  unsetTested?: string[]; // names the `if` statements around the write test as unset (`x == null`, `!x`): lazy set-up
 }
 
 export interface JavaFacts {

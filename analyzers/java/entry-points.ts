@@ -229,13 +229,15 @@ export function entryPoints(project: ProjectFacts, index: ProjectIndex): Map<Met
     const id = methodId(type, method);
     if (!out.has(id) || (out.get(id)!.phase === 'startup' && e.phase === 'request')) out.set(id, e);
   };
+  // the Java of each JSP page is a class of the same name (JspPage): every page's methods run on a request
+  for (const f of project.files)
+    if (f.kind === 'java' && f.page)
+      for (const t of f.types)
+        for (const m of t.methods) add(t.qualifiedName, m.name, { phase: 'request', why: 'JSP page' });
   for (const [q, { decl, file }] of index.byQualified) {
     add(q, '<clinit>', { phase: 'startup', why: 'static initializer' });
     add(q, '<field>', { phase: 'startup', why: 'field initializer' });
-    if (file.page) {
-      for (const m of decl.methods) add(q, m.name, { phase: 'request', why: 'JSP page' });
-      continue;
-    }
+    if (file.page) continue; // below: every page, not the one the index keeps under the shared class name
     const supers = typeHierarchy(q, index).slice(1).map(simple);
     for (const { method, why } of byHierarchy(decl, supers, STARTUP_BY_SUPERTYPE))
       add(q, method, { phase: 'startup', why });

@@ -49,7 +49,7 @@ interface Extraction {
   scope: Scope;
   argOf: Map<string, string>; // "start:end" of each call argument → the call it is passed to, as `receiver.method`
   annotations: { end: number; name: string }[]; // the annotations around the current capture, innermost last
-  nullTests: { end: number; names: string[] }[]; // the `if (x == null)` statements around the current capture
+  unsetTests: { end: number; names: string[] }[]; // the `if (x == null)`, `if (!x)` around the current capture
   firstError?: Node;
   firstLongChain?: Node;
   source?: string; // the file's text, read once for the first long chain
@@ -232,8 +232,6 @@ function onCall(x: Extraction, node: Node): void {
   };
   const outer = x.argOf.get(span(node));
   if (outer) call.argOf = outer;
-  const nullTested = nullTestedAround(x, node);
-  if (nullTested) call.nullTested = nullTested;
   x.facts.calls.push(call);
 }
 
@@ -286,36 +284,39 @@ function onAnnotation(x: Extraction, node: Node): void {
   x.annotations.push({ end: node.endIndex, name });
 }
 
-const NULL_TEST = /([\w$.]+)\s*==\s*null\b|\bnull\s*==\s*([\w$.]+)/g;
+// `x == null`, `null == x`, `!x` (not `!x.y()` nor `!x(...)`)
+const UNSET_TEST = /([\w$.]+)\s*==\s*null\b|\bnull\s*==\s*([\w$.]+)|!\s*([\w$]+(?:\.[\w$]+)?)\b(?!\s*[.(\w$])/g;
 
 // the `if` statements a capture at this position is no longer inside (they nest, so the ended ones are on top)
 function dropEnded(x: Extraction, position: number): void {
-  while (x.nullTests.length && x.nullTests[x.nullTests.length - 1].end <= position) x.nullTests.pop();
+  while (x.unsetTests.length && x.unsetTests[x.unsetTests.length - 1].end <= position) x.unsetTests.pop();
 }
 
-/** An `if` whose condition tests names against null: what runs inside it may be lazy initialization. */
+/** An `if` whose condition tests names as unset (null, false): what runs inside it may be lazy initialization. */
 function onIfCondition(x: Extraction, node: Node): void {
   // a lazy initialization tests a name or two; a long condition is something else (and kept off the regex)
-  if (node.endIndex - node.startIndex > 300 || !node.text.includes('null')) return;
+  if (node.endIndex - node.startIndex > 300 || !/null|!/.test(node.text)) return;
   dropEnded(x, node.startIndex);
-  const names = [...node.text.matchAll(NULL_TEST)].map((m) => (m[1] ?? m[2]).replace(/^this\./, ''));
-  if (names.length) x.nullTests.push({ end: node.parent?.endIndex ?? node.endIndex, names });
+  const names = [...node.text.matchAll(UNSET_TEST)]
+    .filter((m) => !(m[3] && node.text[m.index + m[0].length] === '='))
+    .map((m) => (m[1] ?? m[2] ?? m[3]).replace(/^this\./, ''));
+  if (names.length) x.unsetTests.push({ end: node.parent?.endIndex ?? node.endIndex, names });
 }
 
-/** The names tested against null by the `if` statements around the node, in its method. */
-function nullTestedAround(x: Extraction, node: Node): string[] | undefined {
+/** The names tested as unset by the `if` statements around the node, in its method. */
+function unsetTestedAround(x: Extraction, node: Node): string[] | undefined {
   dropEnded(x, node.startIndex);
-  return x.nullTests.length ? x.nullTests.flatMap((t) => t.names) : undefined;
+  return x.unsetTests.length ? x.unsetTests.flatMap((t) => t.names) : undefined;
 }
 
 function onWrite(x: Extraction, target: Node | null, node: Node): void {
   if (!target) return;
-  const nullTested = nullTestedAround(x, node);
+  const unsetTested = unsetTestedAround(x, node);
   x.facts.writes.push({
     target: target.text,
     ...enclosing(x.scope),
     ...at(node),
-    ...(nullTested ? { nullTested } : {}),
+    ...(unsetTested ? { unsetTested } : {}),
   });
 }
 
@@ -380,7 +381,7 @@ export function extractJavaFacts(
     scope: newScope(captures),
     argOf: new Map(),
     annotations: [],
-    nullTests: [],
+    unsetTests: [],
   };
   for (const { name, node } of captures) {
     leaveEnded(x.scope, node.startIndex);

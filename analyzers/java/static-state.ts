@@ -16,9 +16,10 @@ const SETTING = /^(boolean|Boolean|String|Date)$/;
 // Methods that run once while the application starts; what they assign is configuration, not state.
 const STARTUP_METHOD =
   /^(<init>|init\w*|start\w*|setup\w*|configure\w*|load\w*|register\w*|contextInitialized|afterPropertiesSet|set[A-Z]\w*)$/;
-// What fills a registry while the application starts (a constructor may run per request: not one of these).
+// What fills a registry while the application starts, listeners and watched files included (a constructor may run
+// per request: not one of these).
 export const STARTUP_FILL =
-  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
+  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|(add|remove)\w*Listener|watch\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
 // Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
 // bundles, reflection), so keeping it per JVM is harmless; futures are loads running now in this JVM.
 const DERIVED =
@@ -151,10 +152,10 @@ interface Candidate {
   method?: string;
   what: string; // `ONLINE.put()`, `hits =`
   local: boolean; // in the declaring type's own code, whose start-up methods the names tell
-  lazy?: boolean; // an assignment inside `if (X == null)` where X is a static field of the type: set up on first use
+  lazy?: boolean; // inside `if (X == null)` or `if (!X)`, X a static field of the type: set up on first use
 }
 
-/** Whether one of the names a write is guarded by (`if (X == null)`) is a static field of the type. */
+/** Whether one of the names a write is guarded by (`if (X == null)`, `if (!X)`) is a static field of the type. */
 function testsStaticOf(file: JavaFacts, owner: string, names: string[] | undefined): boolean {
   return !!names?.some((n) => {
     const name = n.startsWith(`${owner}.`) ? n.slice(owner.length + 1) : n;
@@ -173,7 +174,7 @@ function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex)
         method: w.enclosingMethod,
         what: `${field.name} =`,
         local: true,
-        lazy: testsStaticOf(file, field.owner, w.nullTested),
+        lazy: testsStaticOf(file, field.owner, w.unsetTested),
       });
   for (const m of [field.name, `this.${field.name}`, `${field.owner}.${field.name}`].flatMap(
     (r) => mutations.get(r) ?? [],
@@ -241,7 +242,7 @@ function changeAtRunTime(
   for (const c of all) {
     const assignment = c.what.endsWith(' =');
     if (assignment ? !(kind.assignable || kind.setting) : !kind.mutable) continue;
-    if (c.lazy) continue; // `if (TABLE == null) TABLE = ...`: built once, the same on every instance
+    if (c.lazy) continue; // `if (TABLE == null) TABLE = ...`, `if (!ready) ...`: set up once, the same everywhere
     // a getter or a method creating the collection it fills when it is still null: lazy initialization
     if (assignment ? container && /^get[A-Z]/.test(c.method ?? '') : c.local && lazilyBuilt(file, field, c.method))
       continue;

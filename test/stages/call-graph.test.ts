@@ -185,3 +185,25 @@ public class Engine {
     expect(wizard.reach.requestPath('adm.Engine#save')).toEqual(['adm.AdminServlet#doPost', 'adm.Engine#save']);
   });
 });
+
+describe('JSP pages', () => {
+  const TREE = {
+    'web/index.jsp': '<%@ page import="shop.Counter" %>\n<%! void count() { Counter.hit(); } %>\n',
+    'web/login.jsp': '<%@ page import="shop.Counter" %>\n<%! void remember(String u) { Counter.login(u); } %>\n',
+    'src/shop/Counter.java':
+      'package shop;\npublic class Counter {\n  public static void hit() { }\n  public static void login(String u) { }\n}\n',
+  };
+  let pagesDir: string;
+  let pages: CodeFlow;
+  beforeAll(async () => {
+    pagesDir = makeTree(TREE);
+    const project = await collectFacts(pagesDir, { threads: 0 });
+    pages = codeFlow(project, buildIndex(project));
+  });
+  afterAll(() => removeTree(pagesDir));
+
+  it("every page's code runs on a request, its declared methods too, though all pages share one class name", () => {
+    expect(pages.reach.requestPath('shop.Counter#hit')).toBeDefined();
+    expect(pages.reach.requestPath('shop.Counter#login')).toBeDefined();
+  });
+});

@@ -137,6 +137,7 @@ public class ListServlet extends HttpServlet {
     Lists.lock();
     Lists.setSiteUrl(req.getRequestURL().toString());
     Lists.poll();
+    Lists.smilies();
   }
 }
 `,
@@ -157,6 +158,7 @@ public class Lists {
   private static String siteUrl;
   private static boolean working;
   private static boolean configured;
+  private static boolean smiliesReady;
   static List<String> choices() {
     if (SORTS == null) { SORTS = Arrays.asList("name", "date"); }
     if (random == null) { random = new Random(); letters = "abc".toCharArray(); }
@@ -172,6 +174,7 @@ public class Lists {
   static String tokenOf(String id) { tokens.put(id, "t"); return "t"; }
   static void housekeeping() { neverServed.add("x"); configured = true; }
   static void lock() { locked = true; }
+  static void smilies() { if (!smiliesReady) { SORTS = null; smiliesReady = true; } }
   static void setSiteUrl(String url) { siteUrl = url; }
   static void poll() { if (!working) { working = true; try { visits.clear(); } finally { working = false; } } }
 }
@@ -192,15 +195,15 @@ class HttpSessionKey { HttpSessionKey(Object s) {} }
     const found = staticState(java, mutationIndex(flowProject), whenIn(flowProject), false).map((s) => s.field.name);
     // a map keyed by the user, a WeakHashMap keyed by strings (kept as long as the id is), a flag and a setting a
     // request sets: data of this instance; a flag set and cleared in one method guards a run, and one set by code no
-    // request reaches is not counted
+    // request reaches is not counted, nor one that records a one-time set-up (`if (!ready) { ...; ready = true; }`)
     expect(found).toEqual(['visits', 'tokens', 'locked', 'siteUrl']);
   });
 
   it('the write of a lazily set up field carries the names its `if` tests against null', () => {
     const java = flowProject.files.find((f): f is JavaFacts => f.kind === 'java' && f.file.endsWith('Lists.java'))!;
     const letters = java.writes.find((w) => w.target === 'letters');
-    expect(letters?.nullTested).toEqual(['random']);
-    expect(java.writes.find((w) => w.target === 'm')?.nullTested).toEqual(['m']);
-    expect(java.calls.find((c) => c.name === 'put' && c.receiver === 'visits')?.nullTested).toBeUndefined();
+    expect(letters?.unsetTested).toEqual(['random']);
+    expect(java.writes.find((w) => w.target === 'm')?.unsetTested).toEqual(['m']);
+    expect(java.writes.find((w) => w.target === 'locked')?.unsetTested).toBeUndefined();
   });
 });

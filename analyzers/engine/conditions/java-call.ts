@@ -129,13 +129,13 @@ function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext
 }
 
 /**
- * A call inside a method of a type the condition names (a cache class's own put) that passes its parameters on and
- * that the project calls: the call sites of that method are the places a developer changes.
+ * A call inside a method that passes its parameters on and that the project calls (with typeName, only in a type it
+ * names: a cache class's own put): the call sites of that method are the places a developer changes.
  */
 function insideCalledWrapper(c: JavaCallCond, types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext) {
   const type = ctx.flow().graph.typeIn(f, call.enclosingType);
-  if (!type || !call.enclosingMethod || !c.typeName) return false;
-  if (!ctx.regex(c.typeName).test(type.slice(type.lastIndexOf('.') + 1))) return false;
+  if (!type || !call.enclosingMethod) return false;
+  if (c.typeName && !ctx.regex(c.typeName).test(type.slice(type.lastIndexOf('.') + 1))) return false;
   return sitesThroughWrappers(c, types, ctx).called.has(methodId(type, call.enclosingMethod));
 }
 
@@ -180,8 +180,9 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
         enum: ['wrappers', 'callers'],
         description:
           "wrappers: also the calls of the project's own methods that pass a parameter on as the first argument of " +
-          'such a call, through any number of them (a session facade, a file helper); callers: the same, and such a ' +
-          "method of a type typeName names (a cache class's own put) is reported at its call sites only",
+          'such a call, through any number of them (a session facade, a file helper); callers: the same, and the call ' +
+          "inside such a method the project calls (with typeName: of a type it names, as a cache class's own put) " +
+          'is reported at the call sites only',
       },
       reachedFrom: {
         enum: ['request', 'startup'],
