@@ -150,7 +150,7 @@ export interface JavaWrite extends Location {
   target: string; // the assigned or incremented expression's text
   enclosingType?: string;
   enclosingMethod?: string;
-  unsetTested?: string[]; // names the `if` statements around the write test as unset (`x == null`, `!x`): lazy set-up
+  unsetTested?: string[]; // names the `if`s around the write test against null (`x`), or negate (`!x`): lazy set-up
 }
 
 export interface JavaFacts {

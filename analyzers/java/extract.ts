@@ -299,8 +299,10 @@ function onIfCondition(x: Extraction, node: Node): void {
   dropEnded(x, node.startIndex);
   const names = [...node.text.matchAll(UNSET_TEST)]
     .filter((m) => !(m[3] && node.text[m.index + m[0].length] === '='))
-    .map((m) => (m[1] ?? m[2] ?? m[3]).replace(/^this\./, ''));
-  if (names.length) x.unsetTests.push({ end: node.parent?.endIndex ?? node.endIndex, names });
+    .map((m) => (m[3] ? `!${m[3]}` : (m[1] ?? m[2])).replace(/^(!?)this\./, '$1'));
+  // the branch taken when the names are unset, not an `else`
+  const then = node.parent?.childForFieldName('consequence');
+  if (names.length && then) x.unsetTests.push({ end: then.endIndex, names });
 }
 
 /** The names tested as unset by the `if` statements around the node, in its method. */

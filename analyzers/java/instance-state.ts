@@ -40,7 +40,7 @@ const refersTo = (expr: string | undefined, f: JavaField) => expr === f.name || 
 // Taking the oldest entry out of a collection: what a worker does with a queue.
 const TAKE = /^(poll|pollFirst|take|removeFirst|drainTo)$/;
 // Starting the collection over in a method that empties it (`resetHits() { queue = new ArrayList<>(); }`).
-const RESET_METHOD = /^(reset|clear|flush|drain)\w*$/;
+const RESET_METHOD = /^(reset|flush|drain)\w*$/;
 
 /**
  * A queue that requests fill and the object's own worker empties (`updates.add(page)` here, `updates.remove(0)` in

@@ -19,7 +19,7 @@ const STARTUP_METHOD =
 // What fills a registry while the application starts, listeners and watched files included (a constructor may run
 // per request: not one of these).
 export const STARTUP_FILL =
-  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|(add|remove)\w*Listener|watch\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
+  /^(init\w*|start\w*|setup\w*|configure\w*|load\w*|(un)?register\w*|(add|remove)\w*Listener|watch(File|Dir|Path|ForChanges)\w*|stop\w*|shutdown\w*|destroy\w*|contextInitialized|contextDestroyed|afterPropertiesSet)$/;
 // Derived data: what a memo cache of these holds is the same on every instance (compiled patterns, formats,
 // bundles, reflection), so keeping it per JVM is harmless; futures are loads running now in this JVM.
 const DERIVED =
@@ -103,17 +103,23 @@ export function madeFromKey(file: JavaFacts, call: JavaCall): boolean {
   if (!/^put(IfAbsent)?$/.test(call.name) || call.args.length !== 2) return false;
   const [key, value] = call.args;
   if (!/^[\w$]+$/.test(key) || !/^([\w$]+|new\b.*)$/s.test(value)) return false;
+  // the value is the object made from the key: `new` in the call, or assigned to the value's name by the `new`
+  const madeHere = (n: JavaFacts['news'][number]) =>
+    value.startsWith('new')
+      ? n.line === call.line
+      : file.writes.some((w) => w.target === value && w.line === n.line && w.enclosingMethod === call.enclosingMethod);
   return file.news.some(
     (n) =>
       n.enclosingMethod === call.enclosingMethod &&
       n.enclosingType === call.enclosingType &&
       n.args.includes(key) &&
-      (value.startsWith('new') ? n.line === call.line : true),
+      madeHere(n),
   );
 }
 
 /** A flag a method sets and clears again (`working = true; try { ... } finally { working = false; }`). */
 const busyGuard = (c: Candidate, field: JavaField) =>
+  /^(boolean|Boolean)$/.test(field.type) &&
   c.file.writes.filter((w) => refersTo(w.target, field) && w.enclosingMethod === c.method && w.enclosingType === c.type)
     .length > 1;
 
@@ -155,9 +161,14 @@ interface Candidate {
   lazy?: boolean; // inside `if (X == null)` or `if (!X)`, X a static field of the type: set up on first use
 }
 
-/** Whether one of the names a write is guarded by (`if (X == null)`, `if (!X)`) is a static field of the type. */
-function testsStaticOf(file: JavaFacts, owner: string, names: string[] | undefined): boolean {
+/**
+ * Whether the write is lazy set-up: inside `if (X == null)` where X is a static field of the type (`if (rand == null)
+ * { rand = ...; letters = ...; }`), or inside `if (!F)` where F is the field written (`if (!ready) { ready = true; }`).
+ */
+function testsStaticOf(file: JavaFacts, field: JavaField, names: string[] | undefined): boolean {
+  const owner = field.owner;
   return !!names?.some((n) => {
+    if (n.startsWith('!')) return n.slice(1) === field.name || n.slice(1) === `${owner}.${field.name}`;
     const name = n.startsWith(`${owner}.`) ? n.slice(owner.length + 1) : n;
     return file.fields.some((f) => f.isStatic && f.owner === owner && f.name === name);
   });
@@ -174,7 +185,7 @@ function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex)
         method: w.enclosingMethod,
         what: `${field.name} =`,
         local: true,
-        lazy: testsStaticOf(file, field.owner, w.unsetTested),
+        lazy: testsStaticOf(file, field, w.unsetTested),
       });
   for (const m of [field.name, `this.${field.name}`, `${field.owner}.${field.name}`].flatMap(
     (r) => mutations.get(r) ?? [],
@@ -261,9 +272,12 @@ function changeAtRunTime(
   }
   if (byName && kind.namesDecide) return byName;
   if (!field.type.endsWith(']')) return undefined;
-  const w = file.writes.find((x) => x.target.startsWith(`${field.name}[`) && !STARTUP.has(x.enclosingMethod ?? ''));
-  if (!w) return undefined;
-  const when = whenRunIn(file, w.enclosingType, w.enclosingMethod);
-  if (when && when !== 'startup') return `${when.request} → ${field.name}[…] =`;
-  return !when && kind.namesDecide ? `${w.enclosingMethod}() → ${field.name}[…] =` : undefined;
+  let unknown: string | undefined;
+  for (const w of file.writes) {
+    if (!w.target.startsWith(`${field.name}[`) || STARTUP.has(w.enclosingMethod ?? '')) continue;
+    const when = whenRunIn(file, w.enclosingType, w.enclosingMethod);
+    if (when && when !== 'startup') return `${when.request} → ${field.name}[…] =`;
+    if (!when) unknown ??= `${w.enclosingMethod}() → ${field.name}[…] =`;
+  }
+  return kind.namesDecide ? unknown : undefined;
 }

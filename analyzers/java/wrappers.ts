@@ -35,7 +35,14 @@ function paramsOf(index: ProjectIndex, type: string | undefined, method: string 
   );
 }
 
-const identifiers = (expr: string) => new Set(expr.match(/[A-Za-z_$][\w$]*/g) ?? []);
+// the names an expression reads: not the words of its string and char literals, nor members after a dot (`req.id`)
+const identifiers = (expr: string) =>
+  new Set(
+    expr
+      .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ')
+      .replace(/\.\s*[A-Za-z_$][\w$]*/g, ' ')
+      .match(/[A-Za-z_$][\w$]*/g) ?? [],
+  );
 
 /** The parameter an argument passes on: itself (`name`) or inside an expression of it (`getKey(name)`, `P + name`). */
 function paramIn(arg: string | undefined, params: string[]): number {
@@ -57,6 +64,11 @@ function passedParams(call: JavaCall, argIndexes: number[], params: string[][]):
 export interface WrappedSites {
   sites: Map<string, WrappedCall[]>; // every call site of a wrapper, by file
   called: Set<MethodId>; // the wrappers that have call sites: their own calls are reported at those sites
+}
+
+/** Whether the call's first argument is (or is made of) a parameter of the method it is in: what makes a wrapper. */
+export function passesParameter(index: ProjectIndex, type: string, call: JavaCall): boolean {
+  return passedParams(call, [0], paramsOf(index, type, call.enclosingMethod)) !== undefined;
 }
 
 /**

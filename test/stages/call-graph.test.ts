@@ -207,3 +207,38 @@ describe('JSP pages', () => {
     expect(pages.reach.requestPath('shop.Counter#login')).toBeDefined();
   });
 });
+
+describe('wrappers', () => {
+  const TREE = {
+    'src/aud/LoginServlet.java': `package aud;
+import javax.servlet.http.*;
+public class LoginServlet extends HttpServlet {
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
+    Audit.login(req.getSession(), req.getParameter("user"));
+    Audit.remember(req.getSession(), req.getParameter("k"));
+  }
+}
+`,
+    'src/aud/Audit.java': `package aud;
+import javax.servlet.http.HttpSession;
+public class Audit {
+  static void login(HttpSession s, String user) { s.setAttribute("user", "yes"); }
+  static void remember(HttpSession s, String k) { s.setAttribute("app." + k, "v"); }
+}
+`,
+  };
+  let auditDir: string;
+  let audit: Assessment;
+  beforeAll(async () => {
+    auditDir = makeTree(TREE);
+    audit = await assess(auditDir, bundledRules(), { threads: 0 });
+  });
+  afterAll(() => removeTree(auditDir));
+
+  it('a parameter inside an expression makes a wrapper; a word inside a string literal does not', () => {
+    const writes = audit.findings
+      .filter((f) => f.ruleId === 'session-attribute-write')
+      .map((f) => `${f.file}:${f.line}`);
+    expect(writes.sort()).toEqual(['src/aud/Audit.java:4', 'src/aud/Audit.java:5', 'src/aud/LoginServlet.java:6']);
+  });
+});

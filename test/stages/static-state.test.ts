@@ -159,6 +159,7 @@ public class Lists {
   private static boolean working;
   private static boolean configured;
   private static boolean smiliesReady;
+  private static int failedAttempts;
   static List<String> choices() {
     if (SORTS == null) { SORTS = Arrays.asList("name", "date"); }
     if (random == null) { random = new Random(); letters = "abc".toCharArray(); }
@@ -174,7 +175,7 @@ public class Lists {
   static String tokenOf(String id) { tokens.put(id, "t"); return "t"; }
   static void housekeeping() { neverServed.add("x"); configured = true; }
   static void lock() { locked = true; }
-  static void smilies() { if (!smiliesReady) { SORTS = null; smiliesReady = true; } }
+  static void smilies() { if (!smiliesReady) { smiliesReady = true; } if (!locked) { failedAttempts++; } }
   static void setSiteUrl(String url) { siteUrl = url; }
   static void poll() { if (!working) { working = true; try { visits.clear(); } finally { working = false; } } }
 }
@@ -195,8 +196,9 @@ class HttpSessionKey { HttpSessionKey(Object s) {} }
     const found = staticState(java, mutationIndex(flowProject), whenIn(flowProject), false).map((s) => s.field.name);
     // a map keyed by the user, a WeakHashMap keyed by strings (kept as long as the id is), a flag and a setting a
     // request sets: data of this instance; a flag set and cleared in one method guards a run, and one set by code no
-    // request reaches is not counted, nor one that records a one-time set-up (`if (!ready) { ...; ready = true; }`)
-    expect(found).toEqual(['visits', 'tokens', 'locked', 'siteUrl']);
+    // request reaches is not counted, nor one that records a one-time set-up (`if (!ready) { ...; ready = true; }`);
+    // a counter under another flag's test is
+    expect(found).toEqual(['visits', 'tokens', 'locked', 'siteUrl', 'failedAttempts']);
   });
 
   it('the write of a lazily set up field carries the names its `if` tests against null', () => {

@@ -1,7 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
-import { wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
+import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { list } from './file-filter.js';
@@ -136,6 +136,8 @@ function insideCalledWrapper(c: JavaCallCond, types: string[], call: JavaCall, f
   const type = ctx.flow().graph.typeIn(f, call.enclosingType);
   if (!type || !call.enclosingMethod) return false;
   if (c.typeName && !ctx.regex(c.typeName).test(type.slice(type.lastIndexOf('.') + 1))) return false;
+  // only the call that passes the method's parameter on; another call in the same method stays where it is
+  if (!passesParameter(ctx.index, type, call)) return false;
   return sitesThroughWrappers(c, types, ctx).called.has(methodId(type, call.enclosingMethod));
 }
 
@@ -150,7 +152,12 @@ function wrapperMatches(
   const { sites } = sitesThroughWrappers(c, types, ctx);
   for (const site of sites.get(f.file) ?? []) {
     const m = argsMatch(c, argIs, site.args, site.argTypes, f, ctx);
-    if (m) out.push({ ...matchAt(f.file, site.call, m.value, scopeOf(site.call), m.detail), via: site.chain });
+    if (!m) continue;
+    if (c.reachedFrom) {
+      const when = whenRun(ctx.flow(), f, site.call.enclosingType, site.call.enclosingMethod);
+      if (c.reachedFrom === 'startup' ? when !== 'startup' : when === 'startup') continue;
+    }
+    out.push({ ...matchAt(f.file, site.call, m.value, scopeOf(site.call), m.detail), via: site.chain });
   }
   return out;
 }
