@@ -8,6 +8,9 @@ import { mutationIndex, type MutationIndex } from '../java/static-state.js';
 import type { Finding, Lang, Localized, ProjectFacts, Rule } from '../types.js';
 
 const SNIPPET_MAX = 160;
+// A file with more findings than this is generated or a data dump: the rest of its findings say nothing new and would
+// bury every other file's in the reports. Past it the file's matches are dropped, with a notice.
+export const MAX_FINDINGS_PER_FILE = 5_000;
 
 interface RuleMatch {
   rule: Rule;
@@ -45,6 +48,7 @@ function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) 
   const secrets = new Map<string, Set<string>>();
   const seen = new Set<string>();
   const linear = withLinearRegexes(ctx);
+  const perFile = new Map<string, number>();
   for (const f of project.files) {
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
@@ -52,6 +56,9 @@ function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) 
         const key = `${rule.id}\0${m.file}\0${m.line}\0${m.column}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const count = (perFile.get(m.file) ?? 0) + 1;
+        perFile.set(m.file, count);
+        if (count > MAX_FINDINGS_PER_FILE) continue;
         matches.push({ rule, m });
         if (rule.mask && m.value) {
           const at = `${m.file}:${m.line}`;
@@ -62,6 +69,13 @@ function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) 
       }
     }
   }
+  for (const [file, count] of perFile)
+    if (count > MAX_FINDINGS_PER_FILE)
+      project.notices.push({
+        kind: 'limit',
+        file,
+        detail: `${count} findings: only the first ${MAX_FINDINGS_PER_FILE} are listed`,
+      });
   return { matches, secrets };
 }
 
