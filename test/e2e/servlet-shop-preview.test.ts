@@ -22,6 +22,16 @@ function running(pid: number): boolean {
     return false;
   }
 }
+/** A task's log once it holds the text: HAProxy answers 200 as soon as one task is up, the other may still start. */
+async function logOnceItHolds(id: string, text: string, ms = 120_000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const logs = demux((await docker.getContainer(id).logs({ stdout: true, stderr: true })) as unknown as Buffer);
+    if (logs.includes(text) || Date.now() > until) return logs;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const vhostUrl = () => /\(Host \S+ on (127\.0\.0\.1:\d+)\)/.exec(started)?.[1];
 
 beforeAll(async () => {
@@ -62,7 +72,7 @@ describe('servlet-shop through paasport build and paasport preview (stand-in Red
     const tasks = await previewContainers();
     expect(tasks).toHaveLength(2);
     for (const t of tasks) {
-      const logs = demux((await docker.getContainer(t.Id).logs({ stdout: true, stderr: true })) as unknown as Buffer);
+      const logs = await logOnceItHolds(t.Id, 'stand-in RedissonSessionManager redis: +OK +PONG');
       expect(logs).toContain('stand-in RedissonSessionManager redis: +OK +PONG');
     }
   }, 300_000);
@@ -81,7 +91,7 @@ describe('servlet-shop through paasport build and paasport preview (stand-in Red
     expect(state.store?.program).toBe('redis-server');
     await waitForStatus(`http://${vhostUrl()}/`, 200, VHOST);
     for (const t of await previewContainers()) {
-      const logs = demux((await docker.getContainer(t.Id).logs({ stdout: true, stderr: true })) as unknown as Buffer);
+      const logs = await logOnceItHolds(t.Id, 'stand-in RedissonSessionManager redis: +OK +PONG');
       expect(logs).toContain('stand-in RedissonSessionManager redis: +OK +PONG');
     }
   }, 300_000);
