@@ -87,3 +87,22 @@ export function pathHeads(expr: string, depth = 8): string[] {
   }
   return pathHeads(receiver, depth - 1);
 }
+
+// A read of a configuration value by its key: `Config.getProperty("dir")`, `props.getProperty(KEY, fallback)`,
+// `TextUtil.getStringProperty(props, KEY, fallback)`.
+const CONFIG_READ = /(?:^|\.)(?:get\w*Property|getString|getValue|getSetting|getInitParameter)$/;
+const KEY = /^("[^"]*"|[A-Z][A-Z0-9_]*|[\w$.]+\.[A-Z][A-Z0-9_]*)$/;
+
+/**
+ * Whether an expression reads a configuration value by its key, and the fallback it gives (the argument after the
+ * key), if any: the value is decided where the key is set, or by the fallback.
+ */
+export function configRead(expr: string): { fallback?: string } | undefined {
+  const e = expr.trim();
+  const open = lastCallOpen(e);
+  if (open < 0 || !CONFIG_READ.test(e.slice(0, open).trim())) return undefined;
+  const args = topLevel(e.slice(open + 1, -1), comma);
+  const key = args.findIndex((a) => KEY.test(a));
+  if (key < 0) return undefined;
+  return { fallback: args[key + 1] };
+}

@@ -1,5 +1,5 @@
 import { methodId, shortName, type MethodId } from './call-graph.js';
-import { pathHeads } from './path-heads.js';
+import { configRead, pathHeads } from './path-heads.js';
 import type { CodeFlow } from './reach.js';
 import type { JavaCall, JavaFacts, JavaMethodDecl, JavaNew, ProjectFacts } from '../types.js';
 
@@ -15,6 +15,8 @@ export interface HelperCall {
   call: JavaCall;
   arg: string; // the argument that decides where the write goes
   chain: string; // `Tool.addFile → new FileOutputStream`
+  sources: string[]; // the argument and what the method assigns to the variables it is worked out from
+  toGeneric: boolean; // the write is a generic helper's, reported only at the calls that supply its path
 }
 
 /** An assignment of a field that decides where the writes of its class go: `this.dir = base + "/media"`. */
@@ -31,6 +33,7 @@ interface FlowingParam {
   types: string[]; // the overload's parameter types, simple names
   index: number;
   chain: string;
+  base: MethodId; // the method that writes
 }
 
 // Chains longer than this (helpers of helpers) are not followed: each level is one pass over the call sites.
@@ -73,6 +76,12 @@ function origins(expr: string, m: MethodValues): Set<string> {
     for (const a of m.assigned.get(n) ?? []) todo.push(...pathHeads(a.rhs));
   }
   return names;
+}
+
+/** An expression and the right-hand sides of the assignments of the variables it takes its folder from. */
+function sourcesOf(expr: string, m: MethodValues | undefined): string[] {
+  if (!m) return [expr];
+  return [expr, ...[...origins(expr, m)].flatMap((n) => (m.assigned.get(n) ?? []).map((a) => a.rhs))];
 }
 
 // What comes before a file's first method (fields, constructors): read as one method with no parameters, since the
@@ -148,13 +157,16 @@ function summarize(
   chain: string,
   flow: CodeFlow,
   flowing: Map<MethodId, FlowingParam[]>,
+  base?: MethodId,
 ): boolean {
   const q = flow.graph.typeIn(f, type);
   if (!q || !found.m) return false;
   const id = methodId(q, found.m.decl.name);
   let grew = false;
-  for (const index of found.params)
-    grew = addFlowing(flowing, id, { types: found.m.types, index, chain: `${shortName(id)} → ${chain}` }) || grew;
+  for (const index of found.params) {
+    const p = { types: found.m.types, index, chain: `${shortName(id)} → ${chain}`, base: base ?? id };
+    grew = addFlowing(flowing, id, p) || grew;
+  }
   return grew;
 }
 
@@ -165,6 +177,9 @@ function summarize(
  */
 function originLines(expr: string, line: number, m: MethodValues | undefined, seen = new Set<string>()): number[] {
   if (!m) return [line];
+  // a configuration value: decided where its key is set, or by its fallback
+  const read = configRead(expr);
+  if (read) return read.fallback ? originLines(read.fallback, line, m, seen) : [];
   const heads = pathHeads(expr);
   if (heads.some((h) => m.decl.params.includes(h) && PATH_TYPES.has(m.types[m.decl.params.indexOf(h)]))) return [];
   const locals = heads.filter((h) => m.assigned.has(h) && !seen.has(h));
@@ -281,7 +296,7 @@ export function writeFlow(
     }
   const fields = fieldSupplies(writes, texts, lines);
   const kinds = new CallerKinds();
-  const sites = new Map<string, HelperCall[]>();
+  const sites = new Map<string, (Omit<HelperCall, 'toGeneric'> & { base: MethodId })[]>();
   const seen = new Set<JavaCall>();
   const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java');
   for (let level = 0, grew = flowing.size > 0; grew && level < MAX_LEVELS; level++) {
@@ -302,12 +317,19 @@ export function writeFlow(
         const passedOn = found.params.length > 0 && !isEntry(f, call, found.m, flow);
         kinds.add(flow.graph.targets(f, call), passedOn, flow.graph.typeIn(f, call.enclosingType));
         if (passedOn) {
-          if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing) || grew;
+          if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing, ps[0].base) || grew;
           continue;
         }
-        sites.set(f.file, [...(sites.get(f.file) ?? []), { call, arg: args[0], chain: ps[0].chain }]);
+        const site = { call, arg: args[0], chain: ps[0].chain, sources: sourcesOf(args[0], found.m), base: ps[0].base };
+        sites.set(f.file, [...(sites.get(f.file) ?? []), site]);
       }
   }
   const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));
-  return { calls: sites, fields, genericWrites };
+  const calls = new Map(
+    [...sites].map(([file, list]) => [
+      file,
+      list.map(({ base, ...h }) => ({ ...h, toGeneric: kinds.generic(base) && baseWrites.has(base) })),
+    ]),
+  );
+  return { calls, fields, genericWrites };
 }

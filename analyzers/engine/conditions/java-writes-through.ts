@@ -2,12 +2,13 @@ import { writeFlow, type WriteFlow, type WriteSite } from '../../java/write-flow
 import type { JavaCall, JavaFacts, JavaNew } from '../../types.js';
 import type { Condition, ConditionModule, EvalContext, Evaluator, Match } from '../types.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
-import { condition, objectOf } from './schema-parts.js';
+import { condition, objectOf, regex } from './schema-parts.js';
 import { writeTarget } from './temporary-files.js';
 
 export interface JavaWritesThroughCond {
   writes: Condition;
   direct?: boolean; // also the writes themselves, but not those of a generic helper whose callers all supply the path
+  argNotFrom?: string; // not the calls whose path argument is worked out from an expression matching this
 }
 
 /** The site of a match, and the expressions naming where it writes and what (a receiver with arguments: an upload). */
@@ -60,6 +61,11 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
           'also the matches of writes themselves, except those of a helper every caller of which supplies the path ' +
           '(a generic save method: its callers are the places)',
       },
+      argNotFrom: regex(
+        'leaves out the calls whose path argument is worked out, through the variables of the calling method, from ' +
+          'an expression this matches (a folder another rule reports where it is made, such as getRealPath), unless ' +
+          "the write is a generic helper's, reported only at those calls",
+      ),
     },
     ['writes'],
   ),
@@ -68,8 +74,11 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
     return (f, ctx) => {
       if (f.kind !== 'java') return c.direct ? writes(f, ctx) : NONE;
       const found = flowOf(c, writes, ctx);
+      const supplied = (found.calls.get(f.file) ?? []).filter(
+        (h) => !c.argNotFrom || h.toGeneric || !h.sources.some((s) => ctx.regex(c.argNotFrom!).test(s)),
+      );
       const calls = [
-        ...(found.calls.get(f.file) ?? []).map((h) => ({
+        ...supplied.map((h) => ({
           ...matchAt(f.file, h.call, h.arg, scopeOf(h.call)),
           via: h.chain,
         })),
@@ -172,6 +181,83 @@ class Media {
   void save(String name, byte[] data) throws IOException {
     new FileOutputStream(new File(storageDir, name + title)).write(data);
   }
+}
+`,
+      },
+    },
+    {
+      name: 'argNotFrom: a folder from getRealPath handed to a helper whose own write is reported',
+      when: {
+        'java.writesThrough': {
+          direct: true,
+          argNotFrom: '\\.getRealPath\\s*\\(',
+          writes: { 'java.new': { type: 'java.io.FileOutputStream' } },
+        },
+      },
+      files: {
+        'Tool.java': `package a;
+import java.io.*;
+public class Tool {
+  public void addFile(byte[] data, String spath) throws IOException { new FileOutputStream(spath).write(data); }
+  void keep(byte[] data, String name) throws IOException { addFile(data, "/data/" + name); }
+}
+`,
+        'ToolAction.java': `package a;
+class ToolAction {
+  void add(javax.servlet.http.HttpServletRequest req, byte[] data) throws java.io.IOException {
+    String dir = req.getServletContext().getRealPath("upload/tool") + "/";
+    String path = dir + System.currentTimeMillis();
+    new Tool().addFile(data, path);
+  }
+}
+`,
+      },
+      expect: ['Tool.java:4', 'Tool.java:5'],
+      lookAlike: {
+        'Tool.java': `package a;
+import java.io.*;
+public class Tool {
+  public void addFile(byte[] data, String spath) throws IOException { new FileInputStream(spath).close(); }
+}
+`,
+      },
+    },
+    {
+      name: 'a configuration value read by its key is decided where the key is set, or by the fallback it gives',
+      when: { 'java.writesThrough': { writes: { 'java.new': { type: 'java.io.FileOutputStream' } } } },
+      files: {
+        'Users.java': `package a;
+import java.io.*;
+import java.util.Properties;
+class Users {
+  private File db;
+  private File index;
+  void initialize(Properties props) {
+    String fallback = System.getProperty("user.home") + "/users.xml";
+    String file = props.getProperty(PROP_DATABASE, fallback);
+    this.db = new File(file);
+    String dir = Config.getProperty("search.index.dir");
+    this.index = new File(dir.replace('/', File.separatorChar));
+  }
+  void save(byte[] data) throws IOException {
+    new FileOutputStream(db).write(data);
+    new FileOutputStream(new File(index, "segments")).close();
+  }
+}
+`,
+      },
+      expect: ['Users.java:8'],
+      lookAlike: {
+        'Users.java': `package a;
+import java.io.*;
+import java.util.Properties;
+class Users {
+  private File db;
+  void initialize(Properties props) {
+    String file = props.getProperty(PROP_DATABASE);
+    this.db = new File(file);
+  }
+  void save(byte[] data) throws IOException { new FileOutputStream(db).write(data); }
 }
 `,
       },
