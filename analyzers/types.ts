@@ -111,6 +111,7 @@ export interface JavaCall extends Location {
   enclosingType?: string;
   enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
   argOf?: string; // the call this call is an argument of, as `receiver.method`
+  lazy?: true; // inside an `if` that tests a name as unset (`x == null`, `!x`): done once, when a value is missing
 }
 
 export interface JavaNew extends Location {

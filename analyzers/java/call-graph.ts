@@ -20,6 +20,8 @@ export function shortName(id: MethodId): string {
  */
 export interface CallGraph {
   callees: Map<MethodId, Set<MethodId>>;
+  /** The edges every call of which is lazy set-up: made inside an `if` that tests a value as missing. */
+  lazy: Map<MethodId, Set<MethodId>>;
   /** The qualified name of a type a file declares, by its simple name. */
   typeIn(file: JavaFacts, simple: string | undefined): string | undefined;
   /** The project methods a call may run. */
@@ -34,6 +36,7 @@ export interface CallSite {
 }
 
 const MAX_GUESSES = 3;
+const VARIABLE = /^[a-z_$][\w$]*$/;
 // Names too common to guess a target from when the receiver's type is unknown.
 const COMMON =
   /^(get|set|put|add|remove|contains|size|isEmpty|equals|hashCode|toString|clear|close|run|call|apply|accept|init|destroy|start|stop|execute|process|handle|next|hasNext|length|append|valueOf|compareTo|clone|iterator|keySet|values|entrySet|write|read|flush|print|println|format|parse|update|save|delete|find|load|create|build|open|getName|getId|setName|setId|getValue|setValue)$/;
@@ -141,7 +144,25 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     return guesses.map((t) => methodId(t, site.name));
   };
 
-  return { callees: edgesOf(project, index, d, typeIn, targets), typeIn, targets };
+  return { ...edgesOf(project, index, d, typeIn, targets), typeIn, targets };
+}
+
+/** The edges, and those every call of which is lazy: one lazy call marks an edge until a plain call is seen. */
+function edgeSets() {
+  const callees = new Map<MethodId, Set<MethodId>>();
+  const lazy = new Map<MethodId, Set<MethodId>>();
+  const edge = (from: MethodId, to: MethodId, isLazy = false) => {
+    let set = callees.get(from);
+    if (!set) callees.set(from, (set = new Set()));
+    if (!isLazy) lazy.get(from)?.delete(to);
+    else if (!set.has(to)) {
+      let lazySet = lazy.get(from);
+      if (!lazySet) lazy.set(from, (lazySet = new Set()));
+      lazySet.add(to);
+    }
+    set.add(to);
+  };
+  return { callees, lazy, edge };
 }
 
 /** Every call, method reference, object creation and anonymous class of the project as an edge between methods. */
@@ -151,16 +172,11 @@ function edgesOf(
   d: Declarations,
   typeIn: CallGraph['typeIn'],
   targets: CallGraph['targets'],
-): Map<MethodId, Set<MethodId>> {
-  const callees = new Map<MethodId, Set<MethodId>>();
+): Pick<CallGraph, 'callees' | 'lazy'> {
+  const { callees, lazy, edge } = edgeSets();
   const ownMethods = (id: MethodId): MethodId[] => {
     const type = id.slice(0, id.indexOf('#'));
     return [type, ...allSubtypes(type, d)].flatMap((t) => [...(d.methods.get(t) ?? [])].map((m) => methodId(t, m)));
-  };
-  const edge = (from: MethodId, to: MethodId) => {
-    let set = callees.get(from);
-    if (!set) callees.set(from, (set = new Set()));
-    set.add(to);
   };
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
@@ -177,7 +193,9 @@ function edgesOf(
     for (const c of f.calls) {
       const caller = from(c.enclosingType, c.enclosingMethod);
       if (!caller) continue;
-      for (const t of targets(f, c)) edge(caller, t);
+      // a value the caller worked out and hands over (`setBaseUrl(url)`) may come from the request: not set-up
+      const lazy = c.lazy && !c.args.some((a) => VARIABLE.test(a));
+      for (const t of targets(f, c)) edge(caller, t, lazy);
       // a thread started runs its run(); `getMethod(name).invoke(this)` may run any method of the object's class
       if (c.name === 'start' && !c.args.length) for (const t of targets(f, { ...c, name: 'run' })) edge(caller, t);
       if (c.name === 'invoke' && c.args[0] === 'this') for (const t of ownMethods(caller)) edge(caller, t);
@@ -201,5 +219,5 @@ function edgesOf(
       if (q && a.enclosingMethod) edge(methodId(q, a.enclosingMethod), methodId(q, a.name));
     }
   }
-  return callees;
+  return { callees, lazy };
 }

@@ -232,6 +232,7 @@ function onCall(x: Extraction, node: Node): void {
   };
   const outer = x.argOf.get(span(node));
   if (outer) call.argOf = outer;
+  if (unsetTestedAround(x, node)) call.lazy = true;
   x.facts.calls.push(call);
 }
 

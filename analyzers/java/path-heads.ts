@@ -82,6 +82,8 @@ export function pathHeads(expr: string, depth = 8): string[] {
   // a static helper (`Paths.get(dir, name)`, `FilenameUtils.concat(dir, name)`) or a method of the class: its first
   // argument; a method on a value (`dir.getPath()`, `dir.replace(...)`): the value
   if (!receiver || /^[A-Z][\w$]*(\.[A-Z][\w$]*)*$/.test(receiver)) {
+    // a method of the class given one name (`findPageDir(page)`) works out the folder itself, from its own fields
+    if (!receiver && topLevel(args, comma).length === 1) return [];
     const first = firstArg(args);
     return first ? pathHeads(first, depth - 1) : [];
   }

@@ -8,9 +8,9 @@ export interface Reach {
   /** The methods from a request-time entry point to this one, entry first; undefined when no entry reaches it. */
   requestPath(id: MethodId): MethodId[] | undefined;
   /**
-   * Whether only start-up entry points (static initializers, contextInitialized, singletons' constructors) reach it:
-   * no request-time entry point, and no method that nothing in the project calls (which a framework or reflection
-   * may call at any time).
+   * Whether only start-up entry points (static initializers, contextInitialized, singletons' constructors) or lazy
+   * set-up reach it: no request-time entry point, and no method that nothing in the project calls (which a framework
+   * or reflection may call at any time).
    */
   onlyAtStartup(id: MethodId): boolean;
 }
@@ -53,8 +53,14 @@ function reachability(graph: CallGraph, entries: Map<MethodId, EntryPoint>): Rea
       stack.push(queue[i]);
       continue;
     }
+    const lazy = graph.lazy.get(queue[i]);
     for (const next of graph.callees.get(queue[i]) ?? []) {
       if (parent.has(next)) continue;
+      // what a request runs only when a value is missing (`if (cached == null) load()`) is set-up, done once
+      if (lazy?.has(next)) {
+        stack.push(next);
+        continue;
+      }
       parent.set(next, queue[i]);
       queue.push(next);
     }

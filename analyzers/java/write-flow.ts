@@ -45,6 +45,7 @@ const UPLOAD_TYPES = new Set(['MultipartFile', 'FormFile', 'FileItem', 'Part']);
 const PATH_TYPES = new Set(['String', 'File', 'Path', '', ...UPLOAD_TYPES]);
 
 const ASSIGNMENT = /(?:^|[\s({;,])([A-Za-z_$][\w$]*)\s*(?:\[[^\]]*\])?\s*=(?!=)\s*([^;]+)/g;
+const GETTER_COPY = /^[\w$]+(\(\s*\))?(\.[\w$]+(\(\s*\))?)*\.(get|is)[A-Z][\w$]*\(\s*\)$/;
 const LINE_COMMENT = /(^|[^:"])\/\/[^\n]*/g;
 
 const simpleType = (t: string) =>
@@ -120,6 +121,9 @@ class MethodTexts {
   }
 }
 
+const sameMethod = (a: JavaCall, b: JavaCall) =>
+  a.enclosingType === b.enclosingType && a.enclosingMethod === b.enclosingMethod;
+
 function addFlowing(into: Map<MethodId, FlowingParam[]>, id: MethodId, p: FlowingParam): boolean {
   const list = into.get(id) ?? [];
   if (list.some((x) => x.index === p.index && x.types.join() === p.types.join())) return false;
@@ -180,6 +184,8 @@ function originLines(expr: string, line: number, m: MethodValues | undefined, se
   // a configuration value: decided where its key is set, or by its fallback
   const read = configRead(expr);
   if (read) return read.fallback ? originLines(read.fallback, line, m, seen) : [];
+  // a copy of what another object holds (`engine.getWorkDir()`): worked out where that object gets it
+  if (GETTER_COPY.test(expr.trim())) return [];
   const heads = pathHeads(expr);
   if (heads.some((h) => m.decl.params.includes(h) && PATH_TYPES.has(m.types[m.decl.params.indexOf(h)]))) return [];
   const locals = heads.filter((h) => m.assigned.has(h) && !seen.has(h));
@@ -321,7 +327,10 @@ export function writeFlow(
           continue;
         }
         const site = { call, arg: args[0], chain: ps[0].chain, sources: sourcesOf(args[0], found.m), base: ps[0].base };
-        sites.set(f.file, [...(sites.get(f.file) ?? []), site]);
+        const inFile = sites.get(f.file) ?? [];
+        // the same path handed to helpers twice in a method (save the upload, then its thumbnail): the first says it
+        if (inFile.some((x) => sameMethod(x.call, call) && x.arg === site.arg)) continue;
+        sites.set(f.file, [...inFile, site]);
       }
   }
   const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));

@@ -186,6 +186,68 @@ public class Engine {
   });
 });
 
+describe('lazy set-up a request runs', () => {
+  const TREE = {
+    'src/forum/ForumServlet.java': `package forum;
+import javax.servlet.http.*;
+public class ForumServlet extends HttpServlet {
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+    Object cats = Repo.get("categories");
+    if (cats == null) {
+      synchronized (Repo.class) { Repo.loadCategories(Dao.create()); }
+    }
+    if (!Repo.initialized) Repo.setBaseUrl(req.getRequestURL().toString());
+    String url = req.getRequestURL().toString();
+    if (!Repo.initialized) Repo.setHost(url);
+    if (cats != null) Repo.touch();
+    Repo.loadCategories(Dao.create());
+  }
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
+    Object forums = Repo.get("forums");
+    if (forums == null) Repo.loadForums();
+  }
+}
+`,
+    'src/forum/Repo.java': `package forum;
+public class Repo {
+  static boolean initialized;
+  static Object get(String k) { return null; }
+  static void loadCategories(Object dao) { }
+  static void loadForums() { }
+  static void setBaseUrl(String u) { }
+  static void setHost(String u) { }
+  static void touch() { }
+}
+`,
+    'src/forum/Dao.java': 'package forum;\npublic class Dao {\n  static Object create() { return null; }\n}\n',
+  };
+  let lazyDir: string;
+  let lazy: CodeFlow;
+  beforeAll(async () => {
+    lazyDir = makeTree(TREE);
+    const project = await collectFacts(lazyDir, { threads: 0 });
+    lazy = codeFlow(project, buildIndex(project));
+  });
+  afterAll(() => removeTree(lazyDir));
+
+  it('a loader called only when a value is missing is set-up; one the request also calls plainly is not', () => {
+    expect(lazy.reach.requestPath('forum.Repo#loadForums')).toBeUndefined();
+    expect(lazy.reach.onlyAtStartup('forum.Repo#loadForums')).toBe(true);
+    // called lazily and plainly: the plain call is a request-time call
+    expect(lazy.reach.requestPath('forum.Repo#loadCategories')).toEqual([
+      'forum.ForumServlet#doGet',
+      'forum.Repo#loadCategories',
+    ]);
+    // `cats != null` tests nothing as missing
+    expect(lazy.reach.requestPath('forum.Repo#touch')).toBeDefined();
+  });
+
+  it('a value handed over from a variable of the request is not set-up, though the call is lazy', () => {
+    expect(lazy.reach.requestPath('forum.Repo#setHost')).toEqual(['forum.ForumServlet#doGet', 'forum.Repo#setHost']);
+    expect(lazy.reach.requestPath('forum.Repo#setBaseUrl')).toBeUndefined();
+  });
+});
+
 describe('JSP pages', () => {
   const TREE = {
     'web/index.jsp': '<%@ page import="shop.Counter" %>\n<%! void count() { Counter.hit(); } %>\n',

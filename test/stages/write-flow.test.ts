@@ -18,6 +18,8 @@ describe('path heads: the name a path takes its folder from', () => {
     ['(String) value', ['value']],
     ['"/var/app/" + name', []],
     ['Config.getUploadPath()', []],
+    ['findOldPageDir(page)', []],
+    ['new File(findPageDir(page), name)', []],
     ['SystemGlobals.getValue(ConfigKeys.STORE_DIR) + "/" + name', []],
   ];
   for (const [expr, heads] of cases)
@@ -39,6 +41,7 @@ public class DocAction extends HttpServlet {
     new DocService().add(new byte[0], dir);
     DocService.saveIndex();
     new Media(null).save("a.png", new byte[0]);
+    new DocService().add(new byte[0], System.getenv("UPLOAD_DIR"));
   }
 }
 `,
@@ -118,22 +121,79 @@ describe('writes through the project helpers', () => {
       .map((f) => `${f.file.replace(/^src\/docs\//, '')}:${f.line}`)
       .sort();
 
+  // the folder from getRealPath on line 6 is reported there (real-path-write), not again at the call on line 7
   it('reports the helper write, the calls that supply a folder (not the shared helper they call), where a field gets its folder; not start-up or unused code', () => {
     expect(at('local-file-write')).toEqual([
       'service/DocService.java:8',
       'service/Media.java:11',
       'service/Media.java:7',
       'service/Tool.java:5',
-      'web/DocAction.java:7',
+      'web/DocAction.java:10',
     ]);
   });
 
   it('says which helpers a supplied path goes through', () => {
-    const call = a.findings.find((f) => f.ruleId === 'local-file-write' && f.line === 7 && f.file.endsWith('n.java'));
+    const call = a.findings.find((f) => f.ruleId === 'local-file-write' && f.line === 10 && f.file.endsWith('n.java'));
     expect(call?.message.en).toContain('DocService.add → Tool.addFile → new FileOutputStream');
   });
 
   it('reports getRealPath handed to a helper that writes under it', () => {
     expect(at('real-path-write')).toEqual(['web/DocAction.java:6']);
+  });
+});
+
+describe('places that only pass a folder on', () => {
+  const TREE = {
+    'src/wiki/PageViewPlugin.java': `package wiki;
+import java.io.*;
+public class PageViewPlugin extends javax.servlet.http.HttpServlet {
+  private String workDir;
+  private String root;
+  public void init() {
+    workDir = Engine.get().getWorkDir();
+    root = Engine.get().getRootPath() + "/counts";
+  }
+  protected void doPost(javax.servlet.http.HttpServletRequest q, javax.servlet.http.HttpServletResponse r)
+      throws IOException {
+    new FileOutputStream(new File(workDir, "counter.txt")).close();
+    new FileOutputStream(new File(root, "total.txt")).close();
+    String path = System.getenv("ATTACH_DIR") + "/" + q.getParameter("name");
+    save(path);
+    saveThumb(path);
+  }
+  private void save(String to) throws IOException { new FileOutputStream(to).close(); }
+  private void saveThumb(String to) throws IOException { new FileOutputStream(to + "_thumb").close(); }
+}
+`,
+    'src/wiki/Engine.java': `package wiki;
+public class Engine {
+  static Engine get() { return new Engine(); }
+  String getWorkDir() { return System.getProperty("java.io.tmpdir"); }
+  String getRootPath() { return "/srv/wiki"; }
+}
+`,
+  };
+  let dir: string;
+  let a: Assessment;
+  beforeAll(async () => {
+    dir = makeTree(TREE);
+    a = await assess(dir, bundledRules(), { threads: 0 });
+  });
+  afterAll(() => removeTree(dir));
+
+  it('a field copying what another object holds is not where its folder is worked out; a sub-folder of it is', () => {
+    const lines = a.findings
+      .filter((f) => f.ruleId === 'local-file-write' && f.file.endsWith('PageViewPlugin.java'))
+      .map((f) => f.line);
+    expect(lines).toContain(8); // root = ... + "/counts"
+    expect(lines).not.toContain(7); // workDir = ...getWorkDir()
+  });
+
+  it('the same path handed to two helpers in one method is reported at the first call only', () => {
+    const lines = a.findings
+      .filter((f) => f.ruleId === 'local-file-write' && f.file.endsWith('PageViewPlugin.java'))
+      .map((f) => f.line);
+    expect(lines).toContain(15);
+    expect(lines).not.toContain(16);
   });
 });

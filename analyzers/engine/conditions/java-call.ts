@@ -1,5 +1,5 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
-import { whenRun } from '../../java/reach.js';
+import { whenRun, type WhenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
 import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
@@ -104,12 +104,15 @@ function callMatches(
       out.push(match);
       continue;
     }
-    const when = whenRun(ctx.flow(), f, call.enclosingType, call.enclosingMethod);
+    const when = runsWhen(call, f, ctx);
     if (c.reachedFrom === 'startup' ? when === 'startup' : when !== 'startup')
       out.push(typeof when === 'object' ? { ...match, via: when.request } : match);
   }
   return out;
 }
+
+const runsWhen = (call: JavaCall, f: JavaFacts, ctx: EvalContext): WhenRun =>
+  whenRun(ctx.flow(), f, call.enclosingType, call.enclosingMethod);
 
 const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, WrappedSites>>();
 
@@ -154,7 +157,7 @@ function wrapperMatches(
     const m = argsMatch(c, argIs, site.args, site.argTypes, f, ctx);
     if (!m) continue;
     if (c.reachedFrom) {
-      const when = whenRun(ctx.flow(), f, site.call.enclosingType, site.call.enclosingMethod);
+      const when = runsWhen(site.call, f, ctx);
       if (c.reachedFrom === 'startup' ? when !== 'startup' : when === 'startup') continue;
     }
     out.push({ ...matchAt(f.file, site.call, m.value, scopeOf(site.call), m.detail), via: site.chain });
