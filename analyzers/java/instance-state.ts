@@ -2,7 +2,8 @@ import { methodId } from './call-graph.js';
 import { pathText, type CodeFlow } from './reach.js';
 import { ATOMIC, CONTAINER, heldWeakly, madeFromKey, memoOfDerived, MUTATORS, STARTUP_FILL } from './static-state.js';
 import { rawType } from './syntax.js';
-import { typeHierarchy, type ProjectIndex } from './type-index.js';
+import { validatesReads } from './validated-cache.js';
+import { resolveTypeName, typeHierarchy, type ProjectIndex } from './type-index.js';
 import type { JavaFacts, JavaField, JavaTypeDecl } from '../types.js';
 
 export interface InstanceState {
@@ -55,6 +56,14 @@ function drainedQueue(file: JavaFacts, field: JavaField): boolean {
   );
 }
 
+/** Whether a field's type is a project cache whose reads are checked against the time the data last changed. */
+function validatedCacheType(type: string, file: JavaFacts, index: ProjectIndex): boolean {
+  return resolveTypeName(type, file, index).some((q) => {
+    const entry = index.byQualified.get(q);
+    return !!entry && validatesReads(entry.decl);
+  });
+}
+
 /**
  * Instance fields of objects that serve every request (a servlet, a Spring bean, a singleton manager) holding a
  * collection or counter that code reached from a request-time entry point changes: each instance of the app keeps
@@ -63,11 +72,12 @@ function drainedQueue(file: JavaFacts, field: JavaField): boolean {
 export function instanceState(file: JavaFacts, flow: CodeFlow, index: ProjectIndex): InstanceState[] {
   const out: InstanceState[] = [];
   for (const decl of file.types) {
-    if (decl.kind !== 'class' || !sharedInstance(decl, file, index)) continue;
+    if (decl.kind !== 'class' || !sharedInstance(decl, file, index) || validatesReads(decl)) continue;
     for (const field of file.fields) {
       if (field.isStatic || field.owner !== decl.name) continue;
       const type = simple(rawType(field.type));
       if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type) || heldWeakly(field)) continue;
+      if (validatedCacheType(type, file, index)) continue;
       if (CONTAINER.test(type) && drainedQueue(file, field)) continue;
       for (const call of file.calls) {
         if (call.enclosingType !== decl.name || !MUTATORS.has(call.name) || !refersTo(call.receiver, field)) continue;

@@ -1,6 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun, type WhenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
+import { validatesReads } from '../../java/validated-cache.js';
 import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
@@ -23,6 +24,7 @@ export interface JavaCallCond {
   notInMethods?: string[];
   through?: 'wrappers' | 'callers';
   reachedFrom?: 'request' | 'startup';
+  notValidatedCache?: boolean; // not in or on a cache whose reads are checked against the data's last change
 }
 
 /** The name, arguments and enclosing method of the call, before its receiver is resolved. */
@@ -51,8 +53,21 @@ function receiverNamed(c: JavaCallCond, call: JavaCall, f: JavaFacts, ctx: EvalC
   return names.some((n) => ctx.regex(c.typeName!).test(n));
 }
 
+/** Whether the call is made in, or on, a cache whose reads are checked against the time the data last changed. */
+function onValidatedCache(call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
+  const own = f.types.find((t) => t.name === call.enclosingType);
+  if (own && validatesReads(own)) return true;
+  const resolved = resolveExprType(call.receiverType, f, call.enclosingType, ctx.index);
+  return resolved.some((q) => {
+    const entry = ctx.index.byQualified.get(q);
+    return !!entry && validatesReads(entry.decl);
+  });
+}
+
 const receiverMatches = (c: JavaCallCond, types: string[], call: JavaCall, f: JavaFacts, ctx: EvalContext) =>
-  (!types.length || receiverIs(types, call, f, ctx)) && (!c.typeName || receiverNamed(c, call, f, ctx));
+  (!types.length || receiverIs(types, call, f, ctx)) &&
+  (!c.typeName || receiverNamed(c, call, f, ctx)) &&
+  !(c.notValidatedCache && onValidatedCache(call, f, ctx));
 
 /** The project type of an argument when it is not Serializable. */
 function notSerializableArg(argType: ExprType | undefined, f: JavaFacts, ctx: EvalContext): string | undefined {
@@ -155,7 +170,7 @@ function wrapperMatches(
   const { sites } = sitesThroughWrappers(c, types, ctx);
   for (const site of sites.get(f.file) ?? []) {
     const m = argsMatch(c, argIs, site.args, site.argTypes, f, ctx);
-    if (!m) continue;
+    if (!m || (c.notValidatedCache && onValidatedCache(site.call, f, ctx))) continue;
     if (c.reachedFrom) {
       const when = runsWhen(site.call, f, ctx);
       if (c.reachedFrom === 'startup' ? when !== 'startup' : when === 'startup') continue;
@@ -193,6 +208,12 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
           'such a call, through any number of them (a session facade, a file helper); callers: the same, and the call ' +
           "inside such a method the project calls (with typeName: of a type it names, as a cache class's own put) " +
           'is reported at the call sites only',
+      },
+      notValidatedCache: {
+        type: 'boolean',
+        description:
+          'not the calls made in or on a project type whose read takes the time the data last changed ' +
+          '(`get(key, lastModified)`): a cache checked against its source on every read is never stale',
       },
       reachedFrom: {
         enum: ['request', 'startup'],
@@ -360,6 +381,39 @@ class A {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
   }
+}
+`,
+      },
+    },
+    {
+      name: 'notValidatedCache: not in or on a cache whose reads take the time the data last changed',
+      when: { 'java.call': { typeName: 'Cache$', methods: ['put'], notValidatedCache: true } },
+      files: {
+        'PageCache.java': `package a;
+public class PageCache {
+  private final java.util.Map<String, Object> map = new java.util.HashMap<>();
+  public Object get(String key) { return map.get(key); }
+  public void put(String key, Object value) { map.put(key, value); }
+}
+`,
+        'PageServlet.java': `package a;
+class PageServlet {
+  void render(PageCache cache, String key, String html) { cache.put(key, html); }
+}
+`,
+      },
+      expect: ['PageServlet.java:3'],
+      lookAlike: {
+        'PageCache.java': `package a;
+public class PageCache {
+  private final java.util.Map<String, Object> map = new java.util.HashMap<>();
+  public Object get(String key, long lastModified) { return map.get(key); }
+  public void put(String key, Object value) { map.put(key, value); }
+}
+`,
+        'PageServlet.java': `package a;
+class PageServlet {
+  void render(PageCache cache, String key, String html) { cache.put(key, html); }
 }
 `,
       },

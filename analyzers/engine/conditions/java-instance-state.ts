@@ -51,5 +51,44 @@ public class PageManager {
 `,
       },
     },
+    {
+      name: 'not the entries of a cache whose reads take the time the data last changed',
+      when: { 'java.instanceState': {} },
+      files: {
+        'FeedServlet.java': `package a;
+import javax.servlet.http.*;
+public class FeedServlet extends HttpServlet {
+  private final FeedCache cache = new FeedCache();
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) { cache.put(req.getPathInfo(), "x"); }
+}
+`,
+        'FeedCache.java': `package a;
+import java.util.*;
+public class FeedCache {
+  private final Map<String, Object> entries = new HashMap<>();
+  public Object get(String key) { return entries.get(key); }
+  public void put(String key, Object value) { entries.put(key, value); }
+}
+`,
+      },
+      expect: ['FeedCache.java:4', 'FeedServlet.java:4'],
+      lookAlike: {
+        'FeedServlet.java': `package a;
+import javax.servlet.http.*;
+public class FeedServlet extends HttpServlet {
+  private final FeedCache cache = new FeedCache();
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) { cache.put(req.getPathInfo(), "x"); }
+}
+`,
+        'FeedCache.java': `package a;
+import java.util.*;
+public class FeedCache {
+  private final Map<String, Object> entries = new HashMap<>();
+  public Object get(String key, long lastModified) { return entries.get(key); }
+  public void put(String key, Object value) { entries.put(key, value); }
+}
+`,
+      },
+    },
   ],
 };

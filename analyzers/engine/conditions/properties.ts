@@ -13,6 +13,7 @@ export interface PropertiesCond {
   notValue?: string;
   resolved?: boolean; // value and notValue see the file's own ${key} references replaced
   keyRead?: boolean; // the key is named elsewhere in the project: some code or configuration reads it
+  fileRead?: boolean; // the file is one the app loads: at a classpath root (by convention), or named somewhere
 }
 
 const texts = new WeakMap<EvalContext, string[]>();
@@ -37,8 +38,27 @@ function keyNamed(key: string, value: string, ctx: EvalContext): boolean {
   return projectTexts(ctx).some((t) => t !== value && t.includes(key));
 }
 
+// a folder of a Java package under a source or resource root: a file there is loaded only by its name
+const IN_PACKAGE = /(^|\/)(resources|src|java|classes)\/(com|org|net|cn|io|edu|gov|de|fr|uk|jp|me)\/[^/]+\//;
+
+/** Whether the app loads the file: one at a classpath root may be read by convention, one in a package by name. */
+function fileNamed(file: string, ctx: EvalContext): boolean {
+  if (!IN_PACKAGE.test(file) || !ctx.project.files.some((f) => f.kind === 'java')) return true;
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const bundle = file.slice(file.search(IN_PACKAGE)).replace(/^\/?(resources|src|java|classes)\//, '');
+  const names = [name, bundle.replace(/\.\w+$/, ''), bundle.replace(/\.\w+$/, '').replace(/\//g, '.')];
+  return projectTexts(ctx).some((t) => names.some((n) => namesWhole(t, n)));
+}
+
+/** Whether a text holds a name not as the start of a longer one (`config/planet` in `config/planetDefs.xml`). */
+function namesWhole(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+    if (!/[\w$]/.test(text[i + name.length] ?? '')) return true;
+  return false;
+}
+
 function entriesOf(c: PropertiesCond, f: PropertiesFacts, ctx: EvalContext): readonly Match[] {
-  if (!inFiles(c, f.file, ctx)) return NONE;
+  if (!inFiles(c, f.file, ctx) || (c.fileRead && !fileNamed(f.file, ctx))) return NONE;
   const k = c.key ? ctx.regex(c.key) : undefined;
   const v = c.value ? ctx.regex(c.value) : undefined;
   const nv = c.notValue ? ctx.regex(c.notValue) : undefined;
@@ -71,6 +91,10 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
         'only keys some code or configuration names: a string literal, an XML text or attribute, or another value ' +
           'holds the key (a key nothing reads configures nothing); every key in a tree with no Java code',
       ),
+      fileRead: boolean(
+        'only files the app loads: a file in a Java package folder counts when code or configuration names it (its ' +
+          'file name, or its path as a bundle name); one at a classpath root may be loaded by convention and counts',
+      ),
     },
     [],
     { minProperties: 1 },
@@ -93,6 +117,22 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
       files: { 'app.properties': 'store.memory=a.MemoryStore\nstore.impl=${store.memory}\n' },
       expect: ['app.properties:2'],
       lookAlike: { 'app.properties': 'store.memory=a.MemoryStore\nstore.impl=${store.redis}\n' },
+    },
+    {
+      name: 'fileRead: a file in a package folder that the code names, or one at a classpath root',
+      when: { properties: { value: '^/var/', fileRead: true } },
+      files: {
+        'src/main/resources/org/shop/config/shop.properties': 'upload.dir=/var/shop/upload\n',
+        'src/main/resources/app.properties': 'data.dir=/var/shop/data\n',
+        'src/main/java/org/shop/Config.java':
+          'package org.shop;\nclass Config {\n  String f = "/org/shop/config/shop.properties";\n}\n',
+      },
+      expect: ['src/main/resources/app.properties:1', 'src/main/resources/org/shop/config/shop.properties:1'],
+      lookAlike: {
+        'src/main/resources/org/shop/config/old.properties': 'upload.dir=/var/shop/upload\n',
+        'src/main/java/org/shop/Config.java':
+          'package org.shop;\nclass Config {\n  String f = "/org/shop/config/shop.properties";\n}\n',
+      },
     },
   ],
 };
