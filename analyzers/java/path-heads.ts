@@ -108,3 +108,26 @@ export function configRead(expr: string): { fallback?: string } | undefined {
   if (key < 0) return undefined;
   return { fallback: args[key + 1] };
 }
+
+const CONFIG_CALL = /\b(?:get\w*Property|getString|getValue|getSetting|getInitParameter)\s*\(/g;
+
+/** The keys (a string literal, or a constant's name) of the configuration reads anywhere in an expression. */
+export function configKeysIn(expr: string): string[] {
+  const keys: string[] = [];
+  for (const m of expr.matchAll(CONFIG_CALL)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < expr.length && end < 0; i++) {
+      const ch = expr[i];
+      if (ch === '"' || ch === "'") {
+        for (i++; i < expr.length && expr[i] !== ch; i++) if (expr[i] === '\\') i++;
+      } else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) end = i;
+    }
+    if (end < 0) continue;
+    const key = topLevel(expr.slice(open + 1, end), comma).find((a) => KEY.test(a));
+    if (key) keys.push(key);
+  }
+  return keys;
+}

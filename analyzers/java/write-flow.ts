@@ -1,5 +1,6 @@
 import { methodId, shortName, type MethodId } from './call-graph.js';
 import { configRead, pathHeads } from './path-heads.js';
+import { settingKeys } from './write-settings.js';
 import type { CodeFlow } from './reach.js';
 import type { JavaCall, JavaFacts, JavaMethodDecl, JavaNew, ProjectFacts } from '../types.js';
 
@@ -203,6 +204,7 @@ function fieldSupplies(
   writes: Map<JavaFacts, WriteSite[]>,
   texts: MethodTexts,
   lines: (f: JavaFacts) => string[],
+  see: (f: JavaFacts, exprs: string[]) => void,
 ): Map<string, FieldSupply[]> {
   const out = new Map<string, FieldSupply[]>();
   for (const [f, sites] of writes) {
@@ -227,6 +229,7 @@ function fieldSupplies(
         const rhs = a?.[2].trim() ?? '';
         // a literal, or a name the code around does not assign (a constructor's parameter): nothing worked out here
         if (!a || /^(null|"[^"]*")?$/.test(rhs) || (/^[\w$]+$/.test(rhs) && !m?.assigned.has(rhs))) return;
+        see(f, sourcesOf(a[2], m));
         for (const line of originLines(a[2], i + 1, m)) at.add(line);
       });
       for (const line of at) {
@@ -252,6 +255,7 @@ export interface WriteFlow {
   calls: Map<string, HelperCall[]>;
   fields: Map<string, FieldSupply[]>;
   genericWrites: Set<JavaCall | JavaNew>;
+  settings: Set<string>; // configuration keys whose values name the folders of the writes
 }
 
 /**
@@ -275,6 +279,30 @@ class CallerKinds {
 }
 
 /**
+ * The first summaries (the parameters of the methods that write which decide where), and the writes of the methods
+ * whose path is a parameter (not of an upload handler): a generic helper's, when every caller supplies the path.
+ */
+function summarizeWrites(
+  writes: Map<JavaFacts, WriteSite[]>,
+  texts: MethodTexts,
+  flow: CodeFlow,
+  flowing: Map<MethodId, FlowingParam[]>,
+): Map<MethodId, (JavaCall | JavaNew)[]> {
+  const baseWrites = new Map<MethodId, (JavaCall | JavaNew)[]>();
+  for (const [f, sites] of writes)
+    for (const w of sites) {
+      if (f.page) continue;
+      const found = flowingParams(f, w.site.line, w.targets, texts);
+      const q = flow.graph.typeIn(f, w.site.enclosingType);
+      summarize(f, w.site.enclosingType, found, w.what, flow, flowing);
+      if (!q || !found.m || !found.params.length || handlesUpload(f, w.site.enclosingType, found.m)) continue;
+      const id = methodId(q, found.m.decl.name);
+      baseWrites.set(id, [...(baseWrites.get(id) ?? []), w.site]);
+    }
+  return baseWrites;
+}
+
+/**
  * The calls of the project's methods whose path parameter decides where a file is written (or which upload is
  * saved), through any number of such methods (bounded by MAX_LEVELS), by file. Only the calls that supply the path
  * are returned: one that passes on a parameter of its own makes its method a helper too, and its callers are the
@@ -289,18 +317,17 @@ export function writeFlow(
 ): WriteFlow {
   const texts = new MethodTexts(lines);
   const flowing = new Map<MethodId, FlowingParam[]>();
-  const baseWrites = new Map<MethodId, (JavaCall | JavaNew)[]>();
-  for (const [f, sites] of writes)
-    for (const w of sites) {
-      if (f.page) continue;
-      const found = flowingParams(f, w.site.line, w.targets, texts);
-      const q = flow.graph.typeIn(f, w.site.enclosingType);
-      summarize(f, w.site.enclosingType, found, w.what, flow, flowing);
-      if (!q || !found.m || !found.params.length || handlesUpload(f, w.site.enclosingType, found.m)) continue;
-      const id = methodId(q, found.m.decl.name);
-      baseWrites.set(id, [...(baseWrites.get(id) ?? []), w.site]);
-    }
-  const fields = fieldSupplies(writes, texts, lines);
+  const baseWrites = summarizeWrites(writes, texts, flow, flowing);
+  // what the paths of the writes are worked out from, to find the configuration keys naming their folders
+  const sources = new Map<JavaFacts, string[]>();
+  const see = (f: JavaFacts, exprs: string[]) => sources.set(f, [...(sources.get(f) ?? []), ...exprs]);
+  for (const [f, list] of writes)
+    for (const w of list)
+      see(
+        f,
+        w.targets.flatMap((t) => sourcesOf(t, texts.at(f, w.site.line))),
+      );
+  const fields = fieldSupplies(writes, texts, lines, see);
   const kinds = new CallerKinds();
   const sites = new Map<string, (Omit<HelperCall, 'toGeneric'> & { base: MethodId })[]>();
   const seen = new Set<JavaCall>();
@@ -331,6 +358,7 @@ export function writeFlow(
         // the same path handed to helpers twice in a method (save the upload, then its thumbnail): the first says it
         if (inFile.some((x) => sameMethod(x.call, call) && x.arg === site.arg)) continue;
         sites.set(f.file, [...inFile, site]);
+        see(f, site.sources);
       }
   }
   const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));
@@ -340,5 +368,5 @@ export function writeFlow(
       list.map(({ base, ...h }) => ({ ...h, toGeneric: kinds.generic(base) && baseWrites.has(base) })),
     ]),
   );
-  return { calls, fields, genericWrites };
+  return { calls, fields, genericWrites, settings: settingKeys(project, sources) };
 }

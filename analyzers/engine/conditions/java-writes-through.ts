@@ -1,5 +1,5 @@
 import { writeFlow, type WriteFlow, type WriteSite } from '../../java/write-flow.js';
-import type { JavaCall, JavaFacts, JavaNew } from '../../types.js';
+import type { JavaCall, JavaFacts, JavaNew, PropertiesFacts } from '../../types.js';
 import type { Condition, ConditionModule, EvalContext, Evaluator, Match } from '../types.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
 import { condition, objectOf, regex } from './schema-parts.js';
@@ -9,6 +9,7 @@ export interface JavaWritesThroughCond {
   writes: Condition;
   direct?: boolean; // also the writes themselves, but not those of a generic helper whose callers all supply the path
   argNotFrom?: string; // not the calls whose path argument is worked out from an expression matching this
+  settings?: boolean; // instead: the entries of configuration files setting a key whose value names the folder
 }
 
 /** The site of a match, and the expressions naming where it writes and what (a receiver with arguments: an upload). */
@@ -24,6 +25,14 @@ function writeSite(f: JavaFacts, m: Match): WriteSite | undefined {
   const targets = [to, call && site.args.length ? site.receiver : undefined].filter((x): x is string => !!x);
   const what = call ? `${site.receiver ? `${site.receiver}.` : ''}${site.name}` : `new ${site.type}`;
   return { site, targets, what };
+}
+
+/** The entries of a configuration file (properties or YAML) that set a key whose value names a write's folder. */
+function settingsIn(f: PropertiesFacts, found: WriteFlow): readonly Match[] {
+  const out = f.entries
+    .filter((e) => found.settings.has(e.key) && e.value.trim())
+    .map((e) => ({ file: f.file, line: e.line, column: e.column, value: e.key }));
+  return out.length ? out : NONE;
 }
 
 const memo = new WeakMap<EvalContext, Map<JavaWritesThroughCond, WriteFlow>>();
@@ -61,6 +70,12 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
           'also the matches of writes themselves, except those of a helper every caller of which supplies the path ' +
           '(a generic save method: its callers are the places)',
       },
+      settings: {
+        type: 'boolean',
+        description:
+          'instead of code: the entries of .properties and YAML files that set a key the code reads (by its name, or ' +
+          'a constant holding it) into the path of a write; the value is the key',
+      },
       argNotFrom: regex(
         'leaves out the calls whose path argument is worked out, through the variables of the calling method, from ' +
           'an expression this matches (a folder another rule reports where it is made, such as getRealPath), unless ' +
@@ -72,6 +87,7 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
   evaluator(c, compile) {
     const writes = compile(c.writes);
     return (f, ctx) => {
+      if (c.settings) return f.kind === 'properties' ? settingsIn(f, flowOf(c, writes, ctx)) : NONE;
       if (f.kind !== 'java') return c.direct ? writes(f, ctx) : NONE;
       const found = flowOf(c, writes, ctx);
       const supplied = (found.calls.get(f.file) ?? []).filter(
