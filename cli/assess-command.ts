@@ -1,12 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
+import type { AppRef, Assessment } from '../analyzers/assess/assess.js';
 import { inDeployedApp } from '../analyzers/assess/verdict.js';
-import type { Rule } from '../analyzers/types.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
-import { loadRules } from '../analyzers/engine/rule-load.js';
-import type { Category, Encoding, Lang } from '../analyzers/types.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../generators/reports/render.js';
-import { appsFrom } from './app-refs.js';
+import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
+import { REPORT_FORMATS, type ReportFormat } from '../generators/reports/formats.js';
 import { positiveInteger, positiveNumber } from './parse-options.js';
 import { packageVersion } from './version.js';
 import { writeOutput } from './write-output.js';
@@ -107,6 +104,7 @@ function progressLine(total: number) {
 }
 
 async function assessWithProgress(refs: AppRef[], rules: Rule[], o: AssessFlags): Promise<Assessment[]> {
+  const { assessAll } = await import('../analyzers/assess/assess.js');
   const shown = !o.quiet && process.stderr.isTTY;
   const line = progressLine(refs.length);
   const started = Date.now();
@@ -120,10 +118,14 @@ async function assessWithProgress(refs: AppRef[], rules: Rule[], o: AssessFlags)
   return apps;
 }
 
+// The analyzers, the rules and the report format are loaded when the command runs, not when paasport starts.
 async function runAssess(paths: string[], o: AssessFlags): Promise<void> {
+  const { appsFrom } = await import('./app-refs.js');
+  const { loadRules } = await import('../analyzers/engine/rule-load.js');
+  const { renderReport } = await import('../generators/reports/render.js');
   const rules = loadRules(o.rules);
-  const apps = await assessWithProgress(appsFrom(paths, o), rules, o);
-  const report = renderReport(o.format, apps, rules, o.lang, packageVersion());
+  const apps = await assessWithProgress(await appsFrom(paths, o), rules, o);
+  const report = await renderReport(o.format, apps, rules, o.lang, packageVersion());
   if (o.output) {
     await writeOutput(o.output, report.text, 'the report');
     if (report.findingsCsv)

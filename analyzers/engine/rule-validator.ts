@@ -41,6 +41,7 @@ function ruleAjv(source: boolean): Ajv {
     allErrors: true,
     allowUnionTypes: true,
     passContext: true,
+    verbose: true, // the schema of a failed oneOf names the condition keys in the message (schema-errors.ts)
     code: source ? { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } : undefined,
   });
   (addFormatsModule as unknown as (a: Ajv) => void)(ajv);
