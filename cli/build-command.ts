@@ -1,3 +1,4 @@
+import { timeStageAsync } from '../analyzers/stage-times.js';
 import { Command, InvalidArgumentError } from 'commander';
 
 function buildArg(v: string, prev: Record<string, string> = {}): Record<string, string> {
@@ -40,5 +41,5 @@ Examples:
   paasport build ./shop --jars-from ~/.m2/repository
   paasport build ./shop --registry registry.local:5000 --tag 1.4.2 --push --jars-from https://nexus.local/repository/maven-public`,
     )
-    .action(async (app: string, o) => (await import('./build-run.js')).runBuild(app, o));
+    .action(async (app: string, o) => (await timeStageAsync('load', () => import('./build-run.js'))).runBuild(app, o));
 }

@@ -1,3 +1,4 @@
+import { timeStageAsync } from '../analyzers/stage-times.js';
 import { Command, Option } from 'commander';
 import { positiveInteger, positiveNumber } from './parse-options.js';
 
@@ -49,5 +50,7 @@ Examples:
   paasport generate ./shop --marathon-version 1.1 --catalina-sh /usr/share/tomcat9/bin/catalina.sh
   paasport generate --each ./apps --out ./deploy-all --group /retail`,
     )
-    .action(async (paths: string[], o) => (await import('./generate-run.js')).runGenerate(paths, o));
+    .action(async (paths: string[], o) =>
+      (await timeStageAsync('load', () => import('./generate-run.js'))).runGenerate(paths, o),
+    );
 }

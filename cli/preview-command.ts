@@ -1,3 +1,4 @@
+import { timeStageAsync } from '../analyzers/stage-times.js';
 import { Command } from 'commander';
 import { positiveInteger } from './parse-options.js';
 
@@ -34,5 +35,7 @@ Examples:
   paasport build ./shop && paasport preview ./shop --instances 2
   paasport preview ./shop --down`,
     )
-    .action(async (app: string, o) => (await import('./preview-run.js')).runPreview(app, o));
+    .action(async (app: string, o) =>
+      (await timeStageAsync('load', () => import('./preview-run.js'))).runPreview(app, o),
+    );
 }
