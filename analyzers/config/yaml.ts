@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { commentSpans } from '../read/comments.js';
 import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
 
@@ -8,6 +9,10 @@ import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
  * adds its own entries. Aliases are not followed (no expansion).
  */
 export function extractYamlFacts(file: string, text: string): { facts: PropertiesFacts; notices: Notice[] } {
+  // the YAML parser is loaded only for an app with YAML files
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = createRequire(import.meta.url)(
+    'yaml',
+  ) as typeof import('yaml');
   const lineCounter = new LineCounter();
   const notices: Notice[] = [];
   const entries: PropertyEntry[] = [];

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import yauzl from 'yauzl';
 
 const MANIFEST = 'META-INF/MANIFEST.MF';
 // a manifest is a few kB; a bigger entry is not one worth reading
@@ -26,6 +25,7 @@ export function manifestVersion(text: string): string | undefined {
 }
 
 async function readManifest(jar: string): Promise<string | undefined> {
+  const { default: yauzl } = await import('yauzl'); // loaded only for an app with jars named without a version
   const zip = await yauzl.openPromise(jar, { autoClose: false });
   try {
     for await (const entry of zip.eachEntry()) {
