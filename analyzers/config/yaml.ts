@@ -3,6 +3,8 @@ import type { Node } from 'yaml';
 import { commentSpans } from '../read/comments.js';
 import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
 
+const require = createRequire(import.meta.url);
+
 /**
  * The values of a YAML file as the flat keys Spring Boot binds (`spring.datasource.url`, `hosts[0]`), each at the
  * line of its value: the properties rules read them like a .properties file. Every `---` document (a profile)
@@ -10,9 +12,7 @@ import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
  */
 export function extractYamlFacts(file: string, text: string): { facts: PropertiesFacts; notices: Notice[] } {
   // the YAML parser is loaded only for an app with YAML files
-  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = createRequire(import.meta.url)(
-    'yaml',
-  ) as typeof import('yaml');
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const notices: Notice[] = [];
   const entries: PropertyEntry[] = [];

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { RE2JS as RE2JSType } from 're2js';
 
+const require = createRequire(import.meta.url);
+
 /** What the conditions do with a rule regex: test a text, or find the first match and where it is. */
 export interface Pattern {
   test(text: string): boolean;
@@ -18,7 +20,7 @@ export function compileRegex(src: string): RegExp {
  */
 export function compileLinearRegex(src: string): Pattern {
   // the linear-time engine is loaded only when a user's rules are
-  const { RE2JS } = createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JSType };
+  const { RE2JS } = require('re2js') as { RE2JS: typeof RE2JSType };
   let re: RE2JSType;
   try {
     re = RE2JS.compile(src);
