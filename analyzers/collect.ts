@@ -10,10 +10,11 @@ import { decode, looksBinary, normalizeEncoding } from './read/encoding.js';
 import { sourceRoots } from './build/source-roots.js';
 import { analyzeJavaFiles } from './java/pool.js';
 import { extractPropertiesFacts } from './config/properties.js';
-import { scanTree } from './read/scan.js';
+import { scanTree, type ScanOutput } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
 import { extractXmlFacts } from './config/xml.js';
 import { extractYamlFacts } from './config/yaml.js';
+import { timeStage, timeStageAsync } from './stage-times.js';
 
 export interface CollectOptions {
   encoding?: Encoding; // overrides detection for every file
@@ -66,12 +67,8 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   return facts;
 }
 
-/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
-export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
-  const scan = scanTree(root, { maxFileSize: opts.maxFileSize });
-  const notices: Notice[] = [...scan.notices];
-  const files: FileFacts[] = [];
-
+/** The facts of the configuration files (into files), and the build's: tool, dependencies, Java level, encoding. */
+async function configAndBuild(scan: ScanOutput, opts: CollectOptions, files: FileFacts[], notices: Notice[]) {
   const others = scan.files.filter((f) => f.kind !== 'java');
   for (const f of others) {
     const facts = await readConfigFile(f, opts, notices);
@@ -94,12 +91,24 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
     build.javaTarget ??= eclipse.javaTarget;
     build.sourceEncoding ??= eclipse.encoding;
   }
+  return build;
+}
+
+/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
+export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
+  const scan = timeStage('scan', () => scanTree(root, { maxFileSize: opts.maxFileSize }));
+  const notices: Notice[] = [...scan.notices];
+  const files: FileFacts[] = [];
+
+  const build = await timeStageAsync('config', () => configAndBuild(scan, opts, files, notices));
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
   // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
   const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
-  const results = await analyzeJavaFiles(
-    javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback, jsp: f.kind === 'jsp' })),
-    { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
+  const results = await timeStageAsync('parse+extract', () =>
+    analyzeJavaFiles(
+      javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback, jsp: f.kind === 'jsp' })),
+      { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
+    ),
   );
   for (const r of results) {
     notices.push(...r.notices);

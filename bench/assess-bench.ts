@@ -1,4 +1,5 @@
-// npm run bench: end-to-end assessment speed against the bare tree-sitter parse of the same files, in one run.
+// npm run bench: start-up against a bare Node start (startup-bench.ts), then end-to-end assessment speed against the
+// bare tree-sitter parse of the same files, in one run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { codeFlow } from '../analyzers/java/reach.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { scanTree } from '../analyzers/read/scan.js';
+import { startupBench } from './startup-bench.js';
 
 const MIN_LINES = 500_000;
 const CACHE = path.resolve('.bench');
@@ -84,6 +86,7 @@ const secs = (ms: number) => (ms / 1000).toFixed(2) + ' s';
 const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).toLocaleString('en-US')} lines/s`;
 
 async function main() {
+  startupBench();
   let root = jdkSources();
   let label = 'JDK java.base sources';
   if (!root) {

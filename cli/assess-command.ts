@@ -1,12 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
+import type { AppRef, Assessment } from '../analyzers/assess/assess.js';
 import { inDeployedApp } from '../analyzers/assess/verdict.js';
-import type { Rule } from '../analyzers/types.js';
 import { normalizeEncoding } from '../analyzers/read/encoding.js';
-import { loadRules } from '../analyzers/engine/rule-load.js';
-import type { Category, Encoding, Lang } from '../analyzers/types.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../generators/reports/render.js';
-import { appsFrom } from './app-refs.js';
+import { enableStageTimes, timeStage, timeStageAsync } from '../analyzers/stage-times.js';
+import type { Category, Encoding, Lang, Rule } from '../analyzers/types.js';
+import { REPORT_FORMATS, type ReportFormat } from '../generators/reports/formats.js';
 import { positiveInteger, positiveNumber } from './parse-options.js';
 import { packageVersion } from './version.js';
 import { writeOutput } from './write-output.js';
@@ -59,6 +57,7 @@ export function assessCommand(): Command {
     .option('--max-file-size <MB>', 'skip files larger than this, with a notice', positiveNumber, 2)
     .option('--threads <n>', 'parser threads (default: one per core)', positiveInteger(64))
     .option('-q, --quiet', 'no progress on standard error')
+    .option('--profile', 'print the time of each stage on standard error (also PAASPORT_PROFILE=1, for any command)')
     .addHelpText(
       'after',
       `
@@ -92,6 +91,7 @@ interface AssessFlags {
   maxFileSize: number;
   threads?: number;
   quiet?: boolean;
+  profile?: boolean;
 }
 
 /** Progress on a terminal: the app being assessed (of a portfolio), the stage and its count. */
@@ -107,6 +107,7 @@ function progressLine(total: number) {
 }
 
 async function assessWithProgress(refs: AppRef[], rules: Rule[], o: AssessFlags): Promise<Assessment[]> {
+  const { assessAll } = await timeStageAsync('load', () => import('../analyzers/assess/assess.js'));
   const shown = !o.quiet && process.stderr.isTTY;
   const line = progressLine(refs.length);
   const started = Date.now();
@@ -120,15 +121,26 @@ async function assessWithProgress(refs: AppRef[], rules: Rule[], o: AssessFlags)
   return apps;
 }
 
+// The analyzers, the rules and the report format are loaded when the command runs, not when paasport starts.
 async function runAssess(paths: string[], o: AssessFlags): Promise<void> {
-  const rules = loadRules(o.rules);
-  const apps = await assessWithProgress(appsFrom(paths, o), rules, o);
-  const report = renderReport(o.format, apps, rules, o.lang, packageVersion());
-  if (o.output) {
-    await writeOutput(o.output, report.text, 'the report');
-    if (report.findingsCsv)
-      await writeOutput(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv, 'the findings');
-  } else process.stdout.write(report.text);
+  if (o.profile) enableStageTimes();
+  const [{ appsFrom }, { loadRules }, { renderReport }] = await timeStageAsync('load', () =>
+    Promise.all([
+      import('./app-refs.js'),
+      import('../analyzers/engine/rule-load.js'),
+      import('../generators/reports/render.js'),
+    ]),
+  );
+  const rules = timeStage('load', () => loadRules(o.rules));
+  const apps = await assessWithProgress(await appsFrom(paths, o), rules, o);
+  await timeStageAsync('report', async () => {
+    const report = await renderReport(o.format, apps, rules, o.lang, packageVersion());
+    if (o.output) {
+      await writeOutput(o.output, report.text, 'the report');
+      if (report.findingsCsv)
+        await writeOutput(o.output.replace(/(\.csv)?$/i, '.findings.csv'), report.findingsCsv, 'the findings');
+    } else process.stdout.write(report.text);
+  });
   const categories = apps.flatMap((a) => a.findings.filter(inDeployedApp).map((f) => f.category));
   if (o.failOn && failing(categories, o.failOn)) process.exitCode = 1;
 }

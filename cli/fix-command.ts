@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadRules } from '../analyzers/engine/rule-load.js';
-import { abortFix, resumeFix, runFix, type AbortResult } from '../refactors/workflow.js';
-import { fixSummary } from './fix-summary.js';
-import { FIX_ORDER } from '../refactors/fixes/index.js';
+import { FIX_ORDER } from '../refactors/fix-order.js';
+import type { AbortResult } from '../refactors/workflow.js';
 import type { FixKind } from '../refactors/types.js';
 import type { SessionStoreKind } from '../analyzers/settings/types.js';
 
@@ -52,7 +50,11 @@ interface FixFlags {
   rules: string[];
 }
 
+// git, the fixes and the rules are loaded when the command runs, not when paasport starts
 async function fixAction(repo: string, opts: FixFlags): Promise<void> {
+  const { abortFix, resumeFix, runFix } = await import('../refactors/workflow.js');
+  const { fixSummary } = await import('./fix-summary.js');
+  const { loadRules } = await import('../analyzers/engine/rule-load.js');
   if (opts.abort) {
     process.stdout.write(abortSummary(await abortFix(repo)));
     return;

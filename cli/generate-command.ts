@@ -1,21 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { timeStageAsync } from '../analyzers/stage-times.js';
 import { Command, Option } from 'commander';
-import { assessAll, type AppRef, type Assessment } from '../analyzers/assess/assess.js';
-import { loadRules } from '../analyzers/engine/rule-load.js';
-import { loadSettings, SETTINGS_FILE, validateSettings } from '../analyzers/settings/paasport-yaml.js';
-import { resolveDefaults } from '../generators/deploy/defaults.js';
-import { generateApps } from '../generators/deploy/generate-apps.js';
-import { filesNotOurs, manifestsFor } from '../generators/deploy/generated-files.js';
-import { PaasportError } from '../analyzers/errors.js';
-import { dockerImageFiles } from '../platform/docker/docker-engine.js';
-import { appsFrom } from './app-refs.js';
 import { positiveInteger, positiveNumber } from './parse-options.js';
-import { catalinaPatch, type CatalinaOptions } from './catalina-source.js';
-import { withFlags, type SettingsFlags } from './settings-flags.js';
-import { writeOutput } from './write-output.js';
 
+// The assessment, the generators and the Docker client are loaded when the command runs (generate-run.ts).
 export function generateCommand(): Command {
   return new Command('generate')
     .description(
@@ -63,85 +50,7 @@ Examples:
   paasport generate ./shop --marathon-version 1.1 --catalina-sh /usr/share/tomcat9/bin/catalina.sh
   paasport generate --each ./apps --out ./deploy-all --group /retail`,
     )
-    .action(runGenerate);
-}
-
-interface GenerateFlags extends SettingsFlags, CatalinaOptions {
-  each?: string;
-  inventory?: string;
-  out?: string;
-  config?: string;
-  group: string;
-  withStore?: boolean;
-  force?: boolean;
-  dryRun?: boolean;
-}
-
-/** What a run would change, file by file, against what is there; the files it would refuse to replace named. */
-function dryRunReport(files: { path: string; text: string }[], notOurs: string[]): string {
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
-  const patches = files.map((f) => {
-    const before = existsSync(f.path) ? readFileSync(f.path, 'utf8') : undefined;
-    if (before === f.text) return '';
-    return createTwoFilesPatch(
-      before === undefined ? '/dev/null' : `a/${rel(f.path)}`,
-      `b/${rel(f.path)}`,
-      before ?? '',
-      f.text,
+    .action(async (paths: string[], o) =>
+      (await timeStageAsync('load', () => import('./generate-run.js'))).runGenerate(paths, o),
     );
-  });
-  const refused = notOurs.length
-    ? `\nWithout --force, generate would stop: these are not its files, or were changed since: ${notOurs.map(rel).join(', ')}\n`
-    : '';
-  const changed = patches.filter(Boolean).length;
-  return `${patches.join('')}${refused}\n${changed} of ${files.length} files would change; nothing was written.\n`;
-}
-
-/** The app's paasport.yaml with the flags over it, checked again: a flag must not make settings the file could not. */
-function settingsOf(app: AppRef, o: GenerateFlags) {
-  const file = o.config ?? path.join(path.resolve(app.path), SETTINGS_FILE);
-  return validateSettings(withFlags(loadSettings(file), o), `${file} with the command-line flags`);
-}
-
-function outDirOf(a: Assessment, o: GenerateFlags, several: boolean): string {
-  if (!o.out) return path.resolve(a.app.path, 'deploy');
-  return path.resolve(several ? path.join(o.out, a.app.name) : o.out);
-}
-
-async function runGenerate(paths: string[], o: GenerateFlags): Promise<void> {
-  const apps = await assessAll(appsFrom(paths, o), loadRules(), {});
-  const firstBase = () => {
-    const s = settingsOf(apps[0].app, o);
-    return s.baseImage ?? resolveDefaults(s, apps[0]).baseImage;
-  };
-  const catalina = await catalinaPatch(o, firstBase, dockerImageFiles);
-  const several = apps.length > 1;
-  const { files, warnings } = generateApps(
-    apps.map((a) => ({ assessment: a, settings: settingsOf(a.app, o), outDir: outDirOf(a, o, several) })),
-    {
-      catalina,
-      withStore: !!o.withStore,
-      group: { id: o.group, file: path.resolve(o.out ?? '.', 'marathon-group.json') },
-    },
-  );
-  const notOurs = filesNotOurs(files);
-  if (o.dryRun) {
-    process.stdout.write(dryRunReport(files, notOurs));
-    return;
-  }
-  if (notOurs.length && !o.force) {
-    const shown = notOurs.map((f) => path.relative(process.cwd(), f) || f).join(', ');
-    throw new PaasportError(
-      `generate would replace files it did not write, or that were changed since it did: ${shown}. ` +
-        'Move them away (or keep your changes in paasport.yaml), or pass --force to replace them.',
-    );
-  }
-  // the app's own .dockerignore gets no manifest beside it: its header says it is paasport's
-  const recorded = files.filter((f) => path.basename(f.path) !== '.dockerignore');
-  for (const f of [...files, ...manifestsFor(recorded)]) {
-    await writeOutput(f.path, f.text, 'a generated file', true);
-  }
-  for (const w of warnings) process.stderr.write(`${w}\n`);
-  const shown = files.map((f) => `  ${path.relative(process.cwd(), f.path) || f.path}`);
-  process.stdout.write(`Wrote ${files.length} files:\n${shown.join('\n')}\n`);
 }

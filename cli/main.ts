@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PaasportError } from '../analyzers/errors.js';
+import { enableStageTimes, stageTimesEnabled, stageTimesTable } from '../analyzers/stage-times.js';
 import { assessCommand } from './assess-command.js';
 import { buildCommand } from './build-command.js';
 import { fixCommand } from './fix-command.js';
@@ -16,6 +17,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.stderr.write(`paasport: cannot write to standard output: ${e.code ?? e.message}\n`);
   process.exit(EXIT_CODES.failed);
 });
+
+// what it took to start Node and load paasport's own modules, before any command ran
+const startup = performance.now();
+if (process.env.PAASPORT_PROFILE === '1') enableStageTimes();
 
 const program = new Command('paasport')
   .description(
@@ -58,3 +63,4 @@ try {
     process.exitCode = 3;
   }
 }
+if (stageTimesEnabled()) process.stderr.write(stageTimesTable(startup));

@@ -1,7 +1,4 @@
 import { Command, Option } from 'commander';
-import { flaggedLines, loadCases } from '../analyzers/engine/rule-cases.js';
-import { loadRules } from '../analyzers/engine/rule-load.js';
-import { ruleSchema } from '../analyzers/engine/rule-schema.js';
 import type { Lang, Rule } from '../analyzers/types.js';
 import { CATEGORY_LABEL, CONCERN_LABEL, concernOf, REFACTOR_LABEL, words } from '../generators/reports/i18n.js';
 import { padDisplay } from '../generators/reports/summary.js';
@@ -17,6 +14,9 @@ const rulesOption = () =>
   new Option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)').argParser(
     (v: string, prev: string[] = []) => [...prev, v],
   );
+
+// the rule loader (and the regex engines it checks a user's rules with) is loaded when a command runs
+const loadRules = async (dirs: string[]) => (await import('../analyzers/engine/rule-load.js')).loadRules(dirs);
 
 function findRule(rules: Rule[], id: string): Rule {
   const r = rules.find((x) => x.id === id);
@@ -44,7 +44,8 @@ function explanation(r: Rule, lang: Lang): string[] {
 }
 
 /** The lines of the rule's invalid case that it flags, from the cases beside its pack. */
-function example(r: Rule, lang: Lang): string[] {
+async function example(r: Rule, lang: Lang): Promise<string[]> {
+  const { flaggedLines, loadCases } = await import('../analyzers/engine/rule-cases.js');
   const c = r.source ? loadCases(r.source)[r.id] : undefined;
   if (!c) return [];
   const lines = flaggedLines(c);
@@ -57,9 +58,9 @@ function listCommand(): Command {
     .description('list every rule: id, category, concern and title')
     .addOption(langOption())
     .addOption(rulesOption())
-    .action((opts) => {
+    .action(async (opts) => {
       const lang = opts.lang as Lang;
-      const rules = loadRules(opts.rules ?? []);
+      const rules = await loadRules(opts.rules ?? []);
       const width = Math.max(...rules.map((r) => r.id.length));
       for (const r of rules) {
         const cat = padDisplay(CATEGORY_LABEL[lang][r.category], 9);
@@ -76,10 +77,10 @@ function showCommand(): Command {
     .argument('<id>', 'rule id, as in `paasport rules list`')
     .addOption(langOption())
     .addOption(rulesOption())
-    .action((id: string, opts) => {
+    .action(async (id: string, opts) => {
       const lang = opts.lang as Lang;
-      const r = findRule(loadRules(opts.rules ?? []), id);
-      process.stdout.write([...explanation(r, lang), ...example(r, lang)].join('\n') + '\n');
+      const r = findRule(await loadRules(opts.rules ?? []), id);
+      process.stdout.write([...explanation(r, lang), ...(await example(r, lang))].join('\n') + '\n');
     });
 }
 
@@ -88,6 +89,8 @@ function schemaCommand(): Command {
     .description('print the JSON schema of rule packs, for editors (the bundled rules/rules.schema.json is this)')
     .argument('[file]', 'write it to this file instead')
     .action(async (file?: string) => {
+      // the schema is made from the condition modules: loaded only here
+      const { ruleSchema } = await import('../analyzers/engine/rule-schema.js');
       const text = JSON.stringify(ruleSchema(), null, 2) + '\n';
       if (file) await writeOutput(file, text, 'the rule schema');
       else process.stdout.write(text);

@@ -176,7 +176,7 @@ describe('eight Spring XML files of 1 MB each', () => {
       ]),
     );
     for (const format of ['text', 'json', 'md', 'csv', 'sarif', 'html'] as const) {
-      const { text } = renderReport(format, [a], bundledRules(), 'en', '0.0.0');
+      const { text } = await renderReport(format, [a], bundledRules(), 'en', '0.0.0');
       expect(text, format).toContain(format === 'md' ? 'hardcoded-jdbc-url' : 'ctx7.xml'); // md: a summary
     }
   });

@@ -1,7 +1,10 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { createRequire } from 'node:module';
+import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { commentSpans } from '../read/comments.js';
 import type { Notice, XmlElement, XmlFacts } from '../types.js';
 import type { Span } from './spans.js';
+
+const require = createRequire(import.meta.url);
 
 /** Where an element is in its text: enough for minimal edits. */
 export interface XmlSpans {
@@ -166,7 +169,9 @@ export function extractXmlFacts(file: string, text: string): { facts: XmlDocumen
     lines: text.split(/\r?\n/),
   };
   const notices: Notice[] = [];
-  const parser = new SaxesParser({ position: true });
+  // loaded when the first XML file is read, and by require: importing it would have Node lex its whole source
+  const { SaxesParser: Parser } = require('saxes') as typeof import('saxes');
+  const parser = new Parser({ position: true });
   parser.on('doctype', (d) => {
     facts.doctype = d.trim();
   });

@@ -1,6 +1,9 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { commentSpans } from '../read/comments.js';
 import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
+
+const require = createRequire(import.meta.url);
 
 /**
  * The values of a YAML file as the flat keys Spring Boot binds (`spring.datasource.url`, `hosts[0]`), each at the
@@ -8,6 +11,8 @@ import type { Notice, PropertiesFacts, PropertyEntry } from '../types.js';
  * adds its own entries. Aliases are not followed (no expansion).
  */
 export function extractYamlFacts(file: string, text: string): { facts: PropertiesFacts; notices: Notice[] } {
+  // the YAML parser is loaded only for an app with YAML files
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = require('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const notices: Notice[] = [];
   const entries: PropertyEntry[] = [];

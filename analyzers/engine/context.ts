@@ -6,6 +6,7 @@ import type { ProjectIndex } from '../java/type-index.js';
 import { compileLinearRegex, compileRegex, type Pattern } from './regex.js';
 import type { EvalContext } from './types.js';
 import type { FileFacts, ProjectFacts } from '../types.js';
+import { timeStage } from '../stage-times.js';
 
 /** What the conditions evaluate with during one run: the project, its type index, and caches of regexes and globs. */
 export function createContext(
@@ -22,7 +23,7 @@ export function createContext(
     project,
     index,
     mutations,
-    flow: () => (flow ??= codeFlow(project, index)),
+    flow: () => (flow ??= timeStage('call graph', () => codeFlow(project, index))),
     lines,
     regex: (src) => {
       let r = regexes.get(src);

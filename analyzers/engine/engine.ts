@@ -6,6 +6,7 @@ import { buildIndex, type ProjectIndex } from '../java/type-index.js';
 import { sourceLines } from '../read/source-lines.js';
 import { mutationIndex, type MutationIndex } from '../java/static-state.js';
 import type { Finding, Lang, Localized, ProjectFacts, Rule } from '../types.js';
+import { timeStage } from '../stage-times.js';
 
 const SNIPPET_MAX = 160;
 // A file with more findings than this is generated or a data dump: the rest of its findings say nothing new and would
@@ -103,7 +104,15 @@ const byPlace = (a: Finding, b: Finding): number =>
  * Runs every rule on every file of the project and returns the findings in file, line, column, rule order.
  * The type index is built here unless the caller, who needs it too, built it already.
  */
-export function runRules(project: ProjectFacts, rules: Rule[], index: ProjectIndex = buildIndex(project)): Finding[] {
+export function runRules(
+  project: ProjectFacts,
+  rules: Rule[],
+  index: ProjectIndex = timeStage('index', () => buildIndex(project)),
+): Finding[] {
+  return timeStage('rules', () => findingsOf(project, rules, index));
+}
+
+function findingsOf(project: ProjectFacts, rules: Rule[], index: ProjectIndex): Finding[] {
   let mutations: MutationIndex | undefined;
   const linesOf = sourceLines(project);
   const ctx = createContext(project, index, () => (mutations ??= mutationIndex(project)), linesOf);

@@ -1,4 +1,7 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as RE2JSType } from 're2js';
+
+const require = createRequire(import.meta.url);
 
 /** What the conditions do with a rule regex: test a text, or find the first match and where it is. */
 export interface Pattern {
@@ -16,7 +19,9 @@ export function compileRegex(src: string): RegExp {
  * backtrack for ever in JavaScript's engine. RE2 has no lookaround and no backreference; those are refused.
  */
 export function compileLinearRegex(src: string): Pattern {
-  let re: RE2JS;
+  // the linear-time engine is loaded only when a user's rules are
+  const { RE2JS } = require('re2js') as { RE2JS: typeof RE2JSType };
+  let re: RE2JSType;
   try {
     re = RE2JS.compile(src);
   } catch (e) {

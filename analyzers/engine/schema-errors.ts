@@ -1,5 +1,4 @@
 import type { ErrorObject } from 'ajv';
-import { mainConditions } from './conditions/index.js';
 
 // An error inside one alternative of a oneOf only says that alternative does not apply; the summary of the
 // alternatives says little more. Shown only when nothing more specific is wrong.
@@ -21,6 +20,13 @@ function valueAt(data: unknown, pointer: string): unknown {
   return steps.reduce<unknown>((node, step) => (node as Record<string, unknown> | undefined)?.[step], data);
 }
 
+/** The keys of a oneOf whose alternatives each require one key (a condition: one key of a condition module each). */
+function requiredKeys(alternatives: unknown): string[] {
+  if (!Array.isArray(alternatives)) return [];
+  const keys = alternatives.map((a) => (a as { required?: unknown[] } | null)?.required);
+  return keys.every((k) => k?.length === 1 && typeof k[0] === 'string') ? keys.map((k) => k![0] as string) : [];
+}
+
 /** One schema error in words: which rule, where in it, what is wrong. */
 function describe(e: ErrorObject, data: unknown): string {
   const [, index, ...rest] = e.instancePath.split('/');
@@ -30,8 +36,8 @@ function describe(e: ErrorObject, data: unknown): string {
   if (e.keyword === 'additionalProperties')
     return `${where}: unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
   const node = valueAt(data, e.instancePath);
-  if (e.keyword === 'oneOf' && node && typeof node === 'object' && !Array.isArray(node)) {
-    const all = mainConditions().map((m) => m.key);
+  const all = e.keyword === 'oneOf' ? requiredKeys(e.schema) : [];
+  if (all.length && node && typeof node === 'object' && !Array.isArray(node)) {
     const keys = Object.keys(node).filter((k) => all.includes(k));
     return `${where}: a condition has exactly one of the keys ${all.join(', ')}; this one has ${keys.join(', ') || 'none'}`;
   }

@@ -31,7 +31,7 @@ export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}):
   let done = 0;
 
   if (!script || threads <= 1) {
-    const jp = await createJavaParser();
+    const jp = await createJavaParser({ fewFiles: jobs.length <= BATCH });
     for (let i = 0; i < jobs.length; i++) {
       results[i] = analyzeJavaFile(jp, jobs[i]);
       if (++done % BATCH === 0 || done === jobs.length) opts.onProgress?.(done, jobs.length);

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
-import yauzl from 'yauzl';
+
+const require = createRequire(import.meta.url);
 
 const MANIFEST = 'META-INF/MANIFEST.MF';
 // a manifest is a few kB; a bigger entry is not one worth reading
@@ -26,6 +28,8 @@ export function manifestVersion(text: string): string | undefined {
 }
 
 async function readManifest(jar: string): Promise<string | undefined> {
+  // loaded only for an app with jars named without a version, by require: importing it would lex its whole source
+  const yauzl = require('yauzl') as typeof import('yauzl');
   const zip = await yauzl.openPromise(jar, { autoClose: false });
   try {
     for await (const entry of zip.eachEntry()) {

@@ -1,9 +1,12 @@
 // Synchronous calls on purpose: a walk of thousands of entries is several times faster without a promise per call.
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
 import { PaasportError } from '../errors.js';
 import type { FileKind, Notice, ScannedFile } from '../types.js';
+
+const require = createRequire(import.meta.url);
 
 export interface ScanOptions {
   maxFileSize?: number; // bytes
@@ -105,6 +108,8 @@ function tomcatVersion(dir: string, name: string): string | undefined {
 function readIgnore(dir: string): Ignore | undefined {
   try {
     const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    // loaded only for a tree with a .gitignore, and by require: importing it would have Node lex its whole source
+    const ignore = require('ignore') as typeof import('ignore');
     return ignore().add(text);
   } catch {
     return undefined;
