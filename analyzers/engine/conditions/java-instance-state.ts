@@ -3,6 +3,14 @@ import type { ConditionModule } from '../types.js';
 import { matchAt, NONE } from './matches.js';
 import { flag } from './schema-parts.js';
 
+const FEED_SERVLET = `package a;
+import javax.servlet.http.*;
+public class FeedServlet extends HttpServlet {
+  private final FeedCache cache = new FeedCache();
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) { cache.put(req.getPathInfo(), "x"); }
+}
+`;
+
 export const javaInstanceState: ConditionModule<'java.instanceState', Record<string, never>> = {
   key: 'java.instanceState',
   schema: flag(
@@ -55,13 +63,7 @@ public class PageManager {
       name: 'not the entries of a cache whose reads take the time the data last changed',
       when: { 'java.instanceState': {} },
       files: {
-        'FeedServlet.java': `package a;
-import javax.servlet.http.*;
-public class FeedServlet extends HttpServlet {
-  private final FeedCache cache = new FeedCache();
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) { cache.put(req.getPathInfo(), "x"); }
-}
-`,
+        'FeedServlet.java': FEED_SERVLET,
         'FeedCache.java': `package a;
 import java.util.*;
 public class FeedCache {
@@ -73,13 +75,7 @@ public class FeedCache {
       },
       expect: ['FeedCache.java:4', 'FeedServlet.java:4'],
       lookAlike: {
-        'FeedServlet.java': `package a;
-import javax.servlet.http.*;
-public class FeedServlet extends HttpServlet {
-  private final FeedCache cache = new FeedCache();
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) { cache.put(req.getPathInfo(), "x"); }
-}
-`,
+        'FeedServlet.java': FEED_SERVLET,
         'FeedCache.java': `package a;
 import java.util.*;
 public class FeedCache {
