@@ -1,6 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun, type WhenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
+import { MethodTexts, sourcesOf } from '../../java/method-values.js';
 import { validatesReads } from '../../java/validated-cache.js';
 import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
@@ -25,6 +26,7 @@ export interface JavaCallCond {
   through?: 'wrappers' | 'callers';
   reachedFrom?: 'request' | 'startup';
   notValidatedCache?: boolean; // not in or on a cache whose reads are checked against the data's last change
+  flowsFrom?: { index: number; regex: string }; // the argument is worked out from an expression matching regex
 }
 
 /** The name, arguments and enclosing method of the call, before its receiver is resolved. */
@@ -113,7 +115,7 @@ function callMatches(
     if (!callSiteMatches(c, call, ctx) || !receiverMatches(c, types, call, f, ctx)) continue;
     if (c.through === 'callers' && insideCalledWrapper(c, types, call, f, ctx)) continue;
     const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
-    if (!m) continue;
+    if (!m || (c.flowsFrom && !flowsFrom(c.flowsFrom, call, f, ctx))) continue;
     const match = matchAt(f.file, call, m.value, scopeOf(call), m.detail);
     if (!c.reachedFrom) {
       out.push(match);
@@ -128,6 +130,18 @@ function callMatches(
 
 const runsWhen = (call: JavaCall, f: JavaFacts, ctx: EvalContext): WhenRun =>
   whenRun(ctx.flow(), f, call.enclosingType, call.enclosingMethod);
+
+const methodTexts = new WeakMap<EvalContext, MethodTexts>();
+
+/** Whether the argument, followed through the assignments of its method, is worked out from a matching expression. */
+function flowsFrom(from: { index: number; regex: string }, call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
+  const arg = call.args[from.index];
+  if (arg === undefined) return false;
+  let texts = methodTexts.get(ctx);
+  if (!texts) methodTexts.set(ctx, (texts = new MethodTexts((x) => ctx.lines(x))));
+  const re = ctx.regex(from.regex);
+  return sourcesOf(arg, texts.at(f, call.line)).some((s) => re.test(s));
+}
 
 const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, WrappedSites>>();
 
@@ -208,6 +222,13 @@ export const javaCall: ConditionModule<'java.call', JavaCallCond> = {
           'such a call, through any number of them (a session facade, a file helper); callers: the same, and the call ' +
           "inside such a method the project calls (with typeName: of a type it names, as a cache class's own put) " +
           'is reported at the call sites only',
+      },
+      flowsFrom: {
+        ...argRegex(),
+        description:
+          'the argument at index, followed through the assignments of its method to what it takes its folder from ' +
+          '(`dir` in `new File(dir, name)`), is worked out from an expression this regex matches, as ' +
+          '`getRealPath|user\\.home`',
       },
       notValidatedCache: {
         type: 'boolean',
@@ -380,6 +401,38 @@ class A {
     ImageIO.write(img, "png", resp.getOutputStream());
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
+  }
+}
+`,
+      },
+    },
+    {
+      name: 'flowsFrom: an argument worked out, through the variables of its method, from a matching expression',
+      when: {
+        'java.call': { type: 'java.nio.file.Files', methods: ['write'], flowsFrom: { index: 0, regex: 'getRealPath' } },
+      },
+      files: {
+        'A.java': `package a;
+import java.nio.file.*;
+class A {
+  void save(javax.servlet.ServletContext ctx, byte[] b) throws Exception {
+    String dir = ctx.getRealPath("/upload");
+    Path p = Paths.get(dir, "a.bin");
+    Files.write(p, b);
+  }
+}
+`,
+      },
+      expect: ['A.java:7'],
+      lookAlike: {
+        'A.java': `package a;
+import java.nio.file.*;
+class A {
+  void save(javax.servlet.ServletContext ctx, byte[] b) throws Exception {
+    String dir = System.getenv("UPLOAD_DIR");
+    String page = ctx.getRealPath("/index.jsp");
+    Path p = Paths.get(dir, "a.bin");
+    Files.write(p, b);
   }
 }
 `,
