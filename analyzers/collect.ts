@@ -8,7 +8,7 @@ import { configFacts } from './config/config-facts.js';
 import { commentSpans, type CommentStyle } from './read/comments.js';
 import { decode, looksBinary, normalizeEncoding } from './read/encoding.js';
 import { sourceRoots } from './build/source-roots.js';
-import { analyzeJavaFiles } from './java/pool.js';
+import { javaPool, type JavaPool } from './java/pool.js';
 import { extractPropertiesFacts } from './config/properties.js';
 import { scanTree } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
@@ -66,12 +66,28 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   return facts;
 }
 
-/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
+/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here meanwhile. */
 export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
   const scan = scanTree(root, { maxFileSize: opts.maxFileSize });
+  // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
+  const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
+  // the workers load their parser while the configuration is read
+  const pool = javaPool(javaFiles.length, opts.threads);
+  try {
+    return await collectWith(pool, scan, javaFiles, opts);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function collectWith(
+  pool: JavaPool,
+  scan: ReturnType<typeof scanTree>,
+  javaFiles: ScannedFile[],
+  opts: CollectOptions,
+): Promise<ProjectFacts> {
   const notices: Notice[] = [...scan.notices];
   const files: FileFacts[] = [];
-
   const others = scan.files.filter((f) => f.kind !== 'java');
   for (const f of others) {
     const facts = await readConfigFile(f, opts, notices);
@@ -95,11 +111,16 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
     build.sourceEncoding ??= eclipse.encoding;
   }
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
-  // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
-  const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
-  const results = await analyzeJavaFiles(
-    javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback, jsp: f.kind === 'jsp' })),
-    { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
+  const results = await pool.analyze(
+    javaFiles.map((f) => ({
+      abs: f.abs,
+      rel: f.rel,
+      size: f.size,
+      override: opts.encoding,
+      fallback,
+      jsp: f.kind === 'jsp',
+    })),
+    (d, t) => opts.onProgress?.('java', d, t),
   );
   for (const r of results) {
     notices.push(...r.notices);
