@@ -44,6 +44,12 @@ interface Declarations {
   subtypes: Map<string, string[]>; // qualified type → its direct project subtypes
 }
 
+function listIn(map: Map<string, string[]>, key: string): string[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 function declarations(index: ProjectIndex): Declarations {
   const methods = new Map<string, Set<string>>();
   const declaring = new Map<string, string[]>();
@@ -51,10 +57,10 @@ function declarations(index: ProjectIndex): Declarations {
   for (const [q, e] of index.byQualified) {
     const names = new Set(e.decl.methods.map((m) => m.name));
     methods.set(q, names);
-    for (const n of names) declaring.set(n, [...(declaring.get(n) ?? []), q]);
+    for (const n of names) listIn(declaring, n).push(q);
     for (const s of [e.decl.extends, ...e.decl.implements]) {
       if (!s) continue;
-      for (const sq of resolveTypeName(s, e.file, index)) subtypes.set(sq, [...(subtypes.get(sq) ?? []), q]);
+      for (const sq of resolveTypeName(s, e.file, index)) listIn(subtypes, sq).push(q);
     }
   }
   return { methods, declaring, subtypes };
@@ -108,8 +114,17 @@ function staticImportTypes(file: JavaFacts, name: string, index: ProjectIndex): 
 export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): CallGraph {
   const d = declarations(index);
   const memo = new Map<string, MethodId[]>();
-  const typeIn = (file: JavaFacts, simple: string | undefined) =>
-    simple === undefined ? undefined : file.types.find((t) => t.name === simple)?.qualifiedName;
+  // every call site asks for its enclosing type: a file's types by simple name (the first of a name), made once
+  const typesOf = new WeakMap<JavaFacts, Map<string, string>>();
+  const typeIn = (file: JavaFacts, simple: string | undefined) => {
+    if (simple === undefined) return undefined;
+    let byName = typesOf.get(file);
+    if (!byName) {
+      typesOf.set(file, (byName = new Map()));
+      for (const t of file.types) if (!byName.has(t.name)) byName.set(t.name, t.qualifiedName);
+    }
+    return byName.get(simple);
+  };
 
   const unqualified = (file: JavaFacts, site: CallSite, caller: string | undefined): MethodId[] => {
     if (caller) {
@@ -144,6 +159,35 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
   return { callees: edgesOf(project, index, d, typeIn, targets), typeIn, targets };
 }
 
+/** Adds edges; calls come method by method, so the caller's set of callees is mostly the one of the edge before. */
+function edgeAdder(callees: Map<MethodId, Set<MethodId>>): (from: MethodId, to: MethodId) => void {
+  let lastFrom: MethodId | undefined;
+  let lastSet: Set<MethodId> | undefined;
+  return (from, to) => {
+    if (from !== lastFrom || !lastSet) {
+      lastSet = callees.get(from);
+      if (!lastSet) callees.set(from, (lastSet = new Set()));
+      lastFrom = from;
+    }
+    lastSet.add(to);
+  };
+}
+
+/** The method a fact of the file is in, as a node of the graph; the one of the fact before, mostly. */
+function callerIn(f: JavaFacts, typeIn: CallGraph['typeIn']) {
+  let lastType: string | undefined;
+  let lastMethod: string | undefined;
+  let lastCaller: MethodId | undefined;
+  return (type: string | undefined, method: string | undefined): MethodId | undefined => {
+    if (lastCaller !== undefined && type === lastType && method === lastMethod) return lastCaller;
+    const q = typeIn(f, type);
+    lastCaller = q && method ? methodId(q, method) : undefined;
+    lastType = type;
+    lastMethod = method;
+    return lastCaller;
+  };
+}
+
 /** Every call, method reference, object creation and anonymous class of the project as an edge between methods. */
 function edgesOf(
   project: ProjectFacts,
@@ -157,17 +201,10 @@ function edgesOf(
     const type = id.slice(0, id.indexOf('#'));
     return [type, ...allSubtypes(type, d)].flatMap((t) => [...(d.methods.get(t) ?? [])].map((m) => methodId(t, m)));
   };
-  const edge = (from: MethodId, to: MethodId) => {
-    let set = callees.get(from);
-    if (!set) callees.set(from, (set = new Set()));
-    set.add(to);
-  };
+  const edge = edgeAdder(callees);
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
-    const from = (type: string | undefined, method: string | undefined) => {
-      const q = typeIn(f, type);
-      return q && method ? methodId(q, method) : undefined;
-    };
+    const from = callerIn(f, typeIn);
     for (const t of f.types) {
       // a constructor runs its super class's constructor
       const supers = t.extends ? resolveTypeName(t.extends, f, index) : [];
