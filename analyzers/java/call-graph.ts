@@ -114,6 +114,7 @@ function staticImportTypes(file: JavaFacts, name: string, index: ProjectIndex): 
 export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): CallGraph {
   const d = declarations(index);
   const memo = new Map<string, MethodId[]>();
+  const guessesOf = new Map<string, MethodId[]>(); // by method name
   // every call site asks for its enclosing type: a file's types by simple name (the first of a name), made once
   const typesOf = new WeakMap<JavaFacts, Map<string, string>>();
   const typeIn = (file: JavaFacts, simple: string | undefined) => {
@@ -153,7 +154,9 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     const libraryType = typeof site.receiverType === 'string' && types.length > 0;
     const guesses = d.declaring.get(site.name) ?? [];
     if (libraryType || COMMON.test(site.name) || !guesses.length || guesses.length > MAX_GUESSES) return [];
-    return guesses.map((t) => methodId(t, site.name));
+    let guessed = guessesOf.get(site.name);
+    if (!guessed) guessesOf.set(site.name, (guessed = guesses.map((t) => methodId(t, site.name))));
+    return guessed;
   };
 
   return { callees: edgesOf(project, index, d, typeIn, targets), typeIn, targets };

@@ -1,4 +1,5 @@
 import { methodId, shortName, type MethodId } from './call-graph.js';
+import { callsByName, callsNamed } from './calls-by-name.js';
 import type { CodeFlow } from './reach.js';
 import type { ProjectIndex } from './type-index.js';
 import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
@@ -69,40 +70,6 @@ export interface WrappedSites {
 /** Whether the call's first argument is (or is made of) a parameter of the method it is in: what makes a wrapper. */
 export function passesParameter(index: ProjectIndex, type: string, call: JavaCall): boolean {
   return passedParams(call, [0], paramsOf(index, type, call.enclosingMethod)) !== undefined;
-}
-
-/** A call of the project, with its place among all calls (file by file, in file order). */
-interface CallRef {
-  f: JavaFacts;
-  call: JavaCall;
-  at: number;
-}
-
-const byNameOf = new WeakMap<ProjectFacts['files'], Map<string, CallRef[]>>();
-
-/** The project's calls by method name, made once per project: each level of the fixpoint reads only its names. */
-function callsByName(project: ProjectFacts): Map<string, CallRef[]> {
-  let byName = byNameOf.get(project.files);
-  if (byName) return byName;
-  byName = new Map();
-  let at = 0;
-  for (const f of project.files) {
-    if (f.kind !== 'java') continue;
-    for (const call of f.calls) {
-      const list = byName.get(call.name);
-      if (list) list.push({ f, call, at: at++ });
-      else byName.set(call.name, [{ f, call, at: at++ }]);
-    }
-  }
-  byNameOf.set(project.files, byName);
-  return byName;
-}
-
-/** The calls of these names, in the order of the project's files and of their calls. */
-function callsNamed(byName: Map<string, CallRef[]>, names: Iterable<string>): CallRef[] {
-  const out: CallRef[] = [];
-  for (const n of names) out.push(...(byName.get(n) ?? []));
-  return out.sort((a, b) => a.at - b.at);
 }
 
 /**
