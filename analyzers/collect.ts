@@ -8,7 +8,7 @@ import { configFacts } from './config/config-facts.js';
 import { commentSpans, type CommentStyle } from './read/comments.js';
 import { decode, looksBinary, normalizeEncoding } from './read/encoding.js';
 import { sourceRoots } from './build/source-roots.js';
-import { analyzeJavaFiles } from './java/pool.js';
+import { javaPool, type JavaPool } from './java/pool.js';
 import { extractPropertiesFacts } from './config/properties.js';
 import { scanTree, type ScanOutput } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
@@ -94,20 +94,42 @@ async function configAndBuild(scan: ScanOutput, opts: CollectOptions, files: Fil
   return build;
 }
 
-/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here. */
+/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here meanwhile. */
 export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
   const scan = timeStage('scan', () => scanTree(root, { maxFileSize: opts.maxFileSize }));
+  // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
+  const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
+  // the workers load their parser while the configuration is read
+  const pool = javaPool(javaFiles.length, opts.threads);
+  try {
+    return await collectWith(pool, scan, javaFiles, opts);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function collectWith(
+  pool: JavaPool,
+  scan: ScanOutput,
+  javaFiles: ScannedFile[],
+  opts: CollectOptions,
+): Promise<ProjectFacts> {
   const notices: Notice[] = [...scan.notices];
   const files: FileFacts[] = [];
 
   const build = await timeStageAsync('config', () => configAndBuild(scan, opts, files, notices));
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
-  // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
-  const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
   const results = await timeStageAsync('parse+extract', () =>
-    analyzeJavaFiles(
-      javaFiles.map((f) => ({ abs: f.abs, rel: f.rel, override: opts.encoding, fallback, jsp: f.kind === 'jsp' })),
-      { threads: opts.threads, onProgress: (d, t) => opts.onProgress?.('java', d, t) },
+    pool.analyze(
+      javaFiles.map((f) => ({
+        abs: f.abs,
+        rel: f.rel,
+        size: f.size,
+        override: opts.encoding,
+        fallback,
+        jsp: f.kind === 'jsp',
+      })),
+      (d, t) => opts.onProgress?.('java', d, t),
     ),
   );
   for (const r of results) {

@@ -35,11 +35,14 @@ function namesUsed(java: JavaFacts): Set<string> {
 
 /**
  * Java files whose class has a `main()` and that no other Java file uses: command-line tools shipped beside the app
- * (a password reset, an import script), whatever their methods do.
+ * (a password reset, an import script), whatever their methods do. Only the files asked about are checked: most
+ * have no `main()`, and then no file's names are read.
  */
-function toolFiles(project: ProjectFacts): Set<string> {
+function toolFiles(project: ProjectFacts, asked: Set<string>): Set<string> {
   const java = project.files.filter((f): f is JavaFacts => f.kind === 'java');
-  const withMain = java.filter((f) => f.types.some((t) => t.methods.some((m) => m.name === 'main' && m.isStatic)));
+  const withMain = java.filter(
+    (f) => asked.has(f.file) && f.types.some((t) => t.methods.some((m) => m.name === 'main' && m.isStatic)),
+  );
   if (!withMain.length) return new Set();
   const used = new Map(java.map((f) => [f.file, namesUsed(f)]));
   return new Set(
@@ -52,13 +55,15 @@ function toolFiles(project: ProjectFacts): Set<string> {
 /** Marks each finding outside the deployed app with its scope (build, test, docs, tool). */
 export function scopeFindings(findings: Finding[], project: ProjectFacts): Finding[] {
   const modules = project.build.modules ?? [];
+  const asked = new Set(findings.map((f) => f.file));
   const poms = new Map<string, Set<number>>();
   const mains = new Map<string, Set<number>>();
   for (const f of project.files) {
+    if (!asked.has(f.file)) continue;
     if (f.kind === 'xml' && path.posix.basename(f.file) === 'pom.xml') poms.set(f.file, pluginLines(f));
     if (f.kind === 'java') mains.set(f.file, mainLines(f));
   }
-  const tools = toolFiles(project);
+  const tools = toolFiles(project, asked);
   for (const f of findings) {
     let scope = poms.get(f.file)?.has(f.line) ? 'build' : scopeOfFile(f.file, modules);
     if (scope === 'app' && (mains.get(f.file)?.has(f.line) || tools.has(f.file))) scope = 'tool';

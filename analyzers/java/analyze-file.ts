@@ -8,6 +8,7 @@ import type { JavaParser } from './parser.js';
 export interface JavaJob {
   abs: string;
   rel: string;
+  size?: number; // bytes, when known: the largest files are sent to the workers first
   override?: Encoding;
   fallback?: Encoding;
   parseOnly?: boolean; // benchmarks: stop after parsing
@@ -39,12 +40,13 @@ export function analyzeJavaFile(jp: JavaParser, job: JavaJob): JavaResult {
   const notices: Notice[] = [];
   if (decoded.badBytes) notices.push({ kind: 'encoding', file: job.rel, detail: String(decoded.badBytes) });
   if (job.jsp && !hasJavaCode(decoded.text)) return { notices };
-  const tree = jp.parser.parse(job.jsp ? jspToJava(decoded.text) : decoded.text);
+  const source = job.jsp ? jspToJava(decoded.text) : decoded.text;
+  const tree = jp.parser.parse(source);
   if (!tree)
     return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
   try {
     if (job.parseOnly) return { notices };
-    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding);
+    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding, source);
     return { facts: job.jsp ? { ...facts, page: true } : facts, notices: [...notices, ...more] };
   } finally {
     tree.delete();

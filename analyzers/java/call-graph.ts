@@ -47,6 +47,12 @@ interface Declarations {
   subtypes: Map<string, string[]>; // qualified type → its direct project subtypes
 }
 
+function listIn(map: Map<string, string[]>, key: string): string[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
 function declarations(index: ProjectIndex): Declarations {
   const methods = new Map<string, Set<string>>();
   const declaring = new Map<string, string[]>();
@@ -54,10 +60,10 @@ function declarations(index: ProjectIndex): Declarations {
   for (const [q, e] of index.byQualified) {
     const names = new Set(e.decl.methods.map((m) => m.name));
     methods.set(q, names);
-    for (const n of names) declaring.set(n, [...(declaring.get(n) ?? []), q]);
+    for (const n of names) listIn(declaring, n).push(q);
     for (const s of [e.decl.extends, ...e.decl.implements]) {
       if (!s) continue;
-      for (const sq of resolveTypeName(s, e.file, index)) subtypes.set(sq, [...(subtypes.get(sq) ?? []), q]);
+      for (const sq of resolveTypeName(s, e.file, index)) listIn(subtypes, sq).push(q);
     }
   }
   return { methods, declaring, subtypes };
@@ -111,8 +117,18 @@ function staticImportTypes(file: JavaFacts, name: string, index: ProjectIndex): 
 export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): CallGraph {
   const d = declarations(index);
   const memo = new Map<string, MethodId[]>();
-  const typeIn = (file: JavaFacts, simple: string | undefined) =>
-    simple === undefined ? undefined : file.types.find((t) => t.name === simple)?.qualifiedName;
+  const guessesOf = new Map<string, MethodId[]>(); // by method name
+  // every call site asks for its enclosing type: a file's types by simple name (the first of a name), made once
+  const typesOf = new WeakMap<JavaFacts, Map<string, string>>();
+  const typeIn = (file: JavaFacts, simple: string | undefined) => {
+    if (simple === undefined) return undefined;
+    let byName = typesOf.get(file);
+    if (!byName) {
+      typesOf.set(file, (byName = new Map()));
+      for (const t of file.types) if (!byName.has(t.name)) byName.set(t.name, t.qualifiedName);
+    }
+    return byName.get(simple);
+  };
 
   const unqualified = (file: JavaFacts, site: CallSite, caller: string | undefined): MethodId[] => {
     if (caller) {
@@ -141,7 +157,9 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     const libraryType = typeof site.receiverType === 'string' && types.length > 0;
     const guesses = d.declaring.get(site.name) ?? [];
     if (libraryType || COMMON.test(site.name) || !guesses.length || guesses.length > MAX_GUESSES) return [];
-    return guesses.map((t) => methodId(t, site.name));
+    let guessed = guessesOf.get(site.name);
+    if (!guessed) guessesOf.set(site.name, (guessed = guesses.map((t) => methodId(t, site.name))));
+    return guessed;
   };
 
   return { ...edgesOf(project, index, d, typeIn, targets), typeIn, targets };
@@ -151,9 +169,15 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
 function edgeSets() {
   const callees = new Map<MethodId, Set<MethodId>>();
   const lazy = new Map<MethodId, Set<MethodId>>();
+  // the calls of one method come one after another: its callee set is kept at hand while they do
+  let lastFrom: MethodId | undefined;
+  let set: Set<MethodId> | undefined;
   const edge = (from: MethodId, to: MethodId, isLazy = false) => {
-    let set = callees.get(from);
-    if (!set) callees.set(from, (set = new Set()));
+    if (from !== lastFrom || !set) {
+      set = callees.get(from);
+      if (!set) callees.set(from, (set = new Set()));
+      lastFrom = from;
+    }
     if (!isLazy) lazy.get(from)?.delete(to);
     else if (!set.has(to)) {
       let lazySet = lazy.get(from);
@@ -163,6 +187,21 @@ function edgeSets() {
     set.add(to);
   };
   return { callees, lazy, edge };
+}
+
+/** The method a fact of the file is in, as a node of the graph; the one of the fact before, mostly. */
+function callerIn(f: JavaFacts, typeIn: CallGraph['typeIn']) {
+  let lastType: string | undefined;
+  let lastMethod: string | undefined;
+  let lastCaller: MethodId | undefined;
+  return (type: string | undefined, method: string | undefined): MethodId | undefined => {
+    if (lastCaller !== undefined && type === lastType && method === lastMethod) return lastCaller;
+    const q = typeIn(f, type);
+    lastCaller = q && method ? methodId(q, method) : undefined;
+    lastType = type;
+    lastMethod = method;
+    return lastCaller;
+  };
 }
 
 /** Every call, method reference, object creation and anonymous class of the project as an edge between methods. */
@@ -180,10 +219,7 @@ function edgesOf(
   };
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
-    const from = (type: string | undefined, method: string | undefined) => {
-      const q = typeIn(f, type);
-      return q && method ? methodId(q, method) : undefined;
-    };
+    const from = callerIn(f, typeIn);
     for (const t of f.types) {
       // a constructor runs its super class's constructor
       const supers = t.extends ? resolveTypeName(t.extends, f, index) : [];

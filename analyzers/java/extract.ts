@@ -12,7 +12,7 @@ import {
   newScope,
   type Scope,
 } from './scope.js';
-import { annotationNames, argNodes, at, hasModifier, rawType, stringValue } from './syntax.js';
+import { annotationNames, argNodes, at, fieldNode, modifiers, rawType, stringValue } from './syntax.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
 export const FACT_QUERY = `
@@ -53,6 +53,7 @@ interface Extraction {
   firstError?: Node;
   firstLongChain?: Node;
   source?: string; // the file's text, read once for the first long chain
+  parsed?: string; // the text the tree was parsed from, when the caller gives it: a node's text without asking the tree
 }
 
 const span = (n: Node) => `${n.startIndex}:${n.endIndex}`;
@@ -80,8 +81,8 @@ function superInterfaces(node: Node): string[] {
 }
 
 function onType(x: Extraction, node: Node): void {
-  const simple = node.childForFieldName('name')?.text ?? '';
-  const superNode = node.childForFieldName('superclass');
+  const simple = fieldNode(node, 'name')?.text ?? '';
+  const superNode = fieldNode(node, 'superclass');
   x.facts.types.push({
     name: simple,
     qualifiedName: [x.facts.package, x.scope.typeNames.join('.'), simple].filter(Boolean).join('.'),
@@ -97,30 +98,26 @@ function onType(x: Extraction, node: Node): void {
 
 function methodName(node: Node): string {
   if (node.type === 'static_initializer') return '<clinit>';
-  if (node.type === 'method_declaration') return node.childForFieldName('name')?.text ?? '?';
+  if (node.type === 'method_declaration') return fieldNode(node, 'name')?.text ?? '?';
   return '<init>';
 }
 
-function paramNames(node: Node): string[] {
-  const list = node.childForFieldName('parameters');
+/**
+ * The names of the parameters, and their declared types as written (`String`, `java.io.File`, `List<String>`), in
+ * order; a parameter whose name is missing (a file that does not parse) has a type and no name.
+ */
+function parameters(node: Node): { names: string[]; types: string[] } {
+  const list = fieldNode(node, 'parameters');
   const names: string[] = [];
-  for (const p of list?.namedChildren ?? []) {
-    const n =
-      p?.childForFieldName('name')?.text ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator')?.text;
-    if (n) names.push(n);
-  }
-  return names;
-}
-
-/** The declared types of the parameters, as written (`String`, `java.io.File`, `List<String>`), in order. */
-function paramTypes(node: Node): string[] {
-  const list = node.childForFieldName('parameters');
   const types: string[] = [];
   for (const p of list?.namedChildren ?? []) {
-    const named = p?.childForFieldName('name') ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator');
-    if (named) types.push(p?.childForFieldName('type')?.text ?? '');
+    const named = fieldNode(p, 'name') ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator');
+    if (!named) continue;
+    const n = named.text;
+    if (n) names.push(n);
+    types.push(fieldNode(p, 'type')?.text ?? '');
   }
-  return types;
+  return { names, types };
 }
 
 /**
@@ -138,13 +135,15 @@ function onMethod(x: Extraction, node: Node): void {
   } else if (node.type === 'method_declaration' && innermost !== undefined) {
     let i = x.facts.types.length - 1;
     while (i >= 0 && x.facts.types[i].name !== innermost) i--;
+    const { names, types } = parameters(node);
+    const { words, annotations } = modifiers(node);
     x.facts.types[i]?.methods.push({
       name,
-      returnType: node.childForFieldName('type')?.text,
-      isStatic: hasModifier(node, 'static'),
-      params: paramNames(node),
-      paramTypes: paramTypes(node),
-      annotations: annotationNames(node),
+      returnType: fieldNode(node, 'type')?.text,
+      isStatic: words.has('static'),
+      params: names,
+      paramTypes: types,
+      annotations,
       ...at(node),
     });
   }
@@ -152,15 +151,16 @@ function onMethod(x: Extraction, node: Node): void {
 }
 
 function onField(x: Extraction, node: Node): void {
-  const type = node.childForFieldName('type')?.text ?? '';
-  const isStatic = hasModifier(node, 'static');
-  const isFinal = hasModifier(node, 'final');
+  const type = fieldNode(node, 'type')?.text ?? '';
+  const { words } = modifiers(node);
+  const isStatic = words.has('static');
+  const isFinal = words.has('final');
   const owner = x.scope.typeNames[x.scope.typeNames.length - 1] ?? '';
   for (const d of node.childrenForFieldName('declarator')) {
     if (!d) continue;
-    const name = d.childForFieldName('name')?.text ?? '';
+    const name = fieldNode(d, 'name')?.text ?? '';
     const field: JavaField = { owner, name, type, isStatic, isFinal, ...at(d) };
-    const value = d.childForFieldName('value');
+    const value = fieldNode(d, 'value');
     if (value) field.initializer = value.text;
     x.facts.fields.push(field);
   }
@@ -168,10 +168,10 @@ function onField(x: Extraction, node: Node): void {
 
 /** Local variables; `var` takes the type of its initializer where the file says it. */
 function onLocal(x: Extraction, node: Node): void {
-  const type = node.childForFieldName('type')?.text;
+  const type = fieldNode(node, 'type')?.text;
   for (const d of node.childrenForFieldName('declarator')) {
-    const n = d?.childForFieldName('name')?.text;
-    if (type === 'var') declare(x.scope, n, exprType(x.scope, d?.childForFieldName('value')));
+    const n = fieldNode(d, 'name')?.text;
+    if (type === 'var') declare(x.scope, n, exprType(x.scope, fieldNode(d, 'value')));
     else declare(x.scope, n, type);
   }
 }
@@ -181,8 +181,8 @@ function onParam(x: Extraction, node: Node): void {
   const typeNode =
     node.type === 'catch_formal_parameter'
       ? node.namedChildren.find((c) => c?.type === 'catch_type')
-      : node.childForFieldName('type');
-  declare(x.scope, node.childForFieldName('name')?.text, typeNode?.text);
+      : fieldNode(node, 'type');
+  declare(x.scope, fieldNode(node, 'name')?.text, typeNode?.text);
 }
 
 // Every call of a chain types its receiver by walking the chain below it and copies its text: quadratic on generated
@@ -198,7 +198,7 @@ function isLongChain(receiver: Node): boolean {
     else if (at.type !== 'method_invocation') break;
     else {
       calls++;
-      at = at.childForFieldName('object');
+      at = fieldNode(at, 'object');
     }
   }
   return calls > MAX_CALL_CHAIN;
@@ -213,19 +213,24 @@ function receiverText(x: Extraction, obj: Node, long: boolean): string {
 }
 
 function onCall(x: Extraction, node: Node): void {
-  const obj = node.childForFieldName('object');
+  const obj = fieldNode(node, 'object');
   const long = obj ? isLongChain(obj) : false;
-  const nameNode = node.childForFieldName('name');
+  const nameNode = fieldNode(node, 'name');
   const name = nameNode?.text ?? '';
   const args = argNodes(node);
   const receiver = obj ? receiverText(x, obj, long) : undefined;
   const label = `${receiver !== undefined ? `${receiver}.` : ''}${name}`;
-  for (const a of args) x.argOf.set(span(a), label);
+  const texts: string[] = [];
+  for (const a of args) {
+    const end = a.endIndex;
+    x.argOf.set(`${a.startIndex}:${end}`, label);
+    texts.push(x.parsed === undefined ? a.text : x.parsed.slice(a.startIndex, end));
+  }
   const call: JavaCall = {
     name,
     receiver,
     receiverType: obj && !long ? exprType(x.scope, obj) : undefined,
-    args: args.map((a) => a.text),
+    args: texts,
     argTypes: args.map((a) => exprType(x.scope, a)),
     ...enclosing(x.scope),
     ...at(nameNode ?? node),
@@ -254,7 +259,7 @@ function onNew(x: Extraction, node: Node): void {
   const last = node.child(node.childCount - 1);
   if (last?.type === 'class_body') enterAnonymous(x.scope, last);
   x.facts.news.push({
-    type: rawType(node.childForFieldName('type')?.text ?? ''),
+    type: rawType(fieldNode(node, 'type')?.text ?? ''),
     args: argNodes(node).map((a) => a.text),
     ...enclosing(x.scope),
     ...at(node),
@@ -278,8 +283,8 @@ function onString(x: Extraction, node: Node): void {
 }
 
 function onAnnotation(x: Extraction, node: Node): void {
-  const args = node.childForFieldName('arguments');
-  const name = node.childForFieldName('name')?.text ?? '';
+  const args = fieldNode(node, 'arguments');
+  const name = fieldNode(node, 'name')?.text ?? '';
   x.facts.annotations.push({ name, ...at(node), ...(args ? { args: args.text } : {}) });
   annotationOf(x, node); // closes the annotations that ended before this one
   x.annotations.push({ end: node.endIndex, name });
@@ -302,7 +307,7 @@ function onIfCondition(x: Extraction, node: Node): void {
     .filter((m) => !(m[3] && node.text[m.index + m[0].length] === '='))
     .map((m) => (m[3] ? `!${m[3]}` : (m[1] ?? m[2])).replace(/^(!?)this\./, '$1'));
   // the branch taken when the names are unset, not an `else`
-  const then = node.parent?.childForFieldName('consequence');
+  const then = fieldNode(node.parent, 'consequence');
   if (names.length && then) x.unsetTests.push({ end: then.endIndex, names });
 }
 
@@ -342,7 +347,7 @@ const ON_CAPTURE: Record<string, (x: Extraction, node: Node) => void> = {
   ifcond: onIfCondition,
   string: onString,
   annotation: onAnnotation,
-  assign: (x, node) => onWrite(x, node.childForFieldName('left'), node),
+  assign: (x, node) => onWrite(x, fieldNode(node, 'left'), node),
   update: (x, node) => onWrite(x, node.namedChild(0), node),
   error: onError,
   missing: onError,
@@ -369,12 +374,13 @@ function emptyFacts(tree: Tree, file: string, encoding: Encoding): JavaFacts {
 
 const MATCH_LIMIT = 65536;
 
-/** Extracts facts from one parsed Java file. The caller owns and deletes the tree. */
+/** Extracts facts from one parsed Java file (`parsed`: the text it was parsed from). The caller deletes the tree. */
 export function extractJavaFacts(
   tree: Tree,
   query: Query,
   file: string,
   encoding: Encoding = 'utf-8',
+  parsed?: string,
 ): { facts: JavaFacts; notices: Notice[] } {
   // an explicit bound on in-progress matches: without one, the query runs in quadratic time on generated files of
   // long expression chains (a 10,000-line string table took 90 s, 0.1 s with the bound, with the same captures)
@@ -385,6 +391,7 @@ export function extractJavaFacts(
     argOf: new Map(),
     annotations: [],
     unsetTests: [],
+    parsed,
   };
   for (const { name, node } of captures) {
     leaveEnded(x.scope, node.startIndex);

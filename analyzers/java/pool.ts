@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { analyzeJavaFile, type JavaJob, type JavaResult } from './analyze-file.js';
+import { internFacts } from './intern.js';
 import { createJavaParser } from './parser.js';
 
 export interface PoolOptions {
@@ -11,6 +12,12 @@ export interface PoolOptions {
 }
 
 const BATCH = 24;
+// A batch also ends at this many bytes of source: the largest files go alone, so that no worker is left with a long
+// batch while the other has nothing more to do.
+const BATCH_BYTES = 256 * 1024;
+// A worker's garbage is the tree's node objects of one file at a time, short-lived: a small young generation collects
+// it as well as V8's default size does, and each worker holds about 30 MB less.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 function workerScript(): string | undefined {
   // Worker threads need compiled JavaScript; running from TypeScript sources (tests) analyzes in-thread.
@@ -23,62 +30,112 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
 }
 
+/** Worker threads that analyze Java files, started before the jobs are known so that they load while others work. */
+export interface JavaPool {
+  analyze(jobs: JavaJob[], onProgress?: PoolOptions['onProgress']): Promise<JavaResult[]>;
+  close(): Promise<void>;
+}
+
+/** The job indexes in batches, largest files first (when the jobs say their size), each batch in job order. */
+function batches(jobs: JavaJob[]): number[][] {
+  const order = jobs.map((_, i) => i);
+  if (jobs.some((j) => j.size !== undefined)) order.sort((a, b) => (jobs[b].size ?? 0) - (jobs[a].size ?? 0) || a - b);
+  const out: number[][] = [];
+  let batch: number[] = [];
+  let bytes = 0;
+  for (const i of order) {
+    batch.push(i);
+    bytes += jobs[i].size ?? 0;
+    if (batch.length >= BATCH || bytes >= BATCH_BYTES) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length) out.push(batch);
+  return out;
+}
+
+function inThread(): JavaPool {
+  return {
+    async analyze(jobs, onProgress) {
+      if (!jobs.length) return [];
+      const jp = await createJavaParser({ fewFiles: jobs.length <= BATCH });
+      const results: JavaResult[] = new Array(jobs.length);
+      for (let i = 0; i < jobs.length; i++) {
+        results[i] = analyzeJavaFile(jp, jobs[i]);
+        if ((i + 1) % BATCH === 0 || i + 1 === jobs.length) onProgress?.(i + 1, jobs.length);
+      }
+      return results;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** A pool for this many jobs: at most `threads` workers, none (in this thread) for a few files or from sources. */
+export function javaPool(jobCount: number, threads = defaultThreads()): JavaPool {
+  const script = workerScript();
+  const count = Math.min(threads, Math.ceil(jobCount / BATCH));
+  if (!script || count <= 1) return inThread();
+  const workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+  };
+  return {
+    async analyze(jobs, onProgress) {
+      try {
+        return await runOn(workers, jobs, onProgress);
+      } finally {
+        await close();
+      }
+    },
+    close,
+  };
+}
+
+function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onProgress']): Promise<JavaResult[]> {
+  const results: JavaResult[] = new Array(jobs.length);
+  const queue = batches(jobs);
+  let next = 0;
+  let done = 0;
+  let idle = 0;
+  const strings = new Map<string, string>();
+  return new Promise<JavaResult[]>((resolve, reject) => {
+    for (const w of workers) {
+      // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
+      let inFlight = 0;
+      const send = () => {
+        while (inFlight < 2 && next < queue.length) {
+          w.postMessage({ id: next, jobs: queue[next].map((i) => jobs[i]) });
+          next++;
+          inFlight++;
+        }
+        if (inFlight === 0 && ++idle === workers.length) resolve(results);
+      };
+      w.on('message', (msg: { id: number; results: JavaResult[] }) => {
+        inFlight--;
+        const batch = queue[msg.id];
+        msg.results.forEach((r, k) => {
+          if (r.facts) internFacts(r.facts, strings);
+          results[batch[k]] = r;
+        });
+        done += msg.results.length;
+        onProgress?.(done, jobs.length);
+        send();
+      });
+      w.on('error', reject);
+      w.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`java worker stopped with code ${code}`));
+      });
+      send();
+    }
+  });
+}
+
 /** Analyzes Java files on worker threads, one parser each; results come back in job order. */
 export async function analyzeJavaFiles(jobs: JavaJob[], opts: PoolOptions = {}): Promise<JavaResult[]> {
-  const script = workerScript();
-  const threads = Math.min(opts.threads ?? defaultThreads(), Math.ceil(jobs.length / BATCH));
-  const results: JavaResult[] = new Array(jobs.length);
-  let done = 0;
-
-  if (!script || threads <= 1) {
-    const jp = await createJavaParser({ fewFiles: jobs.length <= BATCH });
-    for (let i = 0; i < jobs.length; i++) {
-      results[i] = analyzeJavaFile(jp, jobs[i]);
-      if (++done % BATCH === 0 || done === jobs.length) opts.onProgress?.(done, jobs.length);
-    }
-    return results;
-  }
-
-  let next = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from(
-        { length: threads },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const w = new Worker(script);
-            workers.push(w);
-            // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
-            let inFlight = 0;
-            const send = () => {
-              while (inFlight < 2 && next < jobs.length) {
-                const batch = jobs.slice(next, next + BATCH);
-                w.postMessage({ id: next, jobs: batch });
-                next += batch.length;
-                inFlight++;
-              }
-              if (inFlight === 0) resolve();
-            };
-            w.on('message', (msg: { id: number; results: JavaResult[] }) => {
-              inFlight--;
-              msg.results.forEach((r, i) => {
-                results[msg.id + i] = r;
-              });
-              done += msg.results.length;
-              opts.onProgress?.(done, jobs.length);
-              send();
-            });
-            w.on('error', reject);
-            w.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`java worker stopped with code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+  return javaPool(jobs.length, opts.threads ?? defaultThreads()).analyze(jobs, opts.onProgress);
 }

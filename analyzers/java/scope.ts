@@ -1,6 +1,6 @@
 import type { Node, QueryCapture } from 'web-tree-sitter';
 import type { ExprType } from '../types.js';
-import { rawType } from './syntax.js';
+import { fieldNode, rawType } from './syntax.js';
 
 /** A type or method body the walk is inside, with the variables declared in it (name → declared type). */
 interface Frame {
@@ -34,9 +34,9 @@ function fieldTypesByType(captures: QueryCapture[]): Map<number, Map<string, str
     if (!owner) continue;
     const map = byType.get(owner.start) ?? new Map<string, string>();
     byType.set(owner.start, map);
-    const type = node.childForFieldName('type')?.text ?? '';
+    const type = fieldNode(node, 'type')?.text ?? '';
     for (const d of node.childrenForFieldName('declarator')) {
-      const n = d?.childForFieldName('name')?.text;
+      const n = fieldNode(d, 'name')?.text;
       if (n) map.set(n, type);
     }
   }
@@ -111,8 +111,8 @@ function identifierType(scope: Scope, n: Node): ExprType | undefined {
 }
 
 function fieldAccessType(scope: Scope, n: Node): ExprType | undefined {
-  const obj = n.childForFieldName('object');
-  const fld = n.childForFieldName('field')?.text;
+  const obj = fieldNode(n, 'object');
+  const fld = fieldNode(n, 'field')?.text;
   if (obj?.type === 'this' && fld) {
     const v = lookupVar(scope, fld);
     return v ? declaredType(v) : undefined;
@@ -129,7 +129,7 @@ function leafType(scope: Scope, n: Node): ExprType | undefined {
       return fieldAccessType(scope, n);
     case 'object_creation_expression':
     case 'cast_expression':
-      return rawType(n.childForFieldName('type')?.text ?? '');
+      return rawType(fieldNode(n, 'type')?.text ?? '');
     case 'string_literal':
       return 'String';
     default:
@@ -155,8 +155,8 @@ export function exprType(scope: Scope, n: Node | null | undefined): ExprType | u
       calls.reverse();
       return typeof base === 'string' ? { base, calls } : { ...base, calls: [...base.calls, ...calls] };
     }
-    calls.push(at.childForFieldName('name')?.text ?? '');
-    const obj = at.childForFieldName('object');
+    calls.push(fieldNode(at, 'name')?.text ?? '');
+    const obj = fieldNode(at, 'object');
     // `this.getSession()` is `getSession()`: a chain on the enclosing type
     if (!obj || obj.type === 'this') return { calls: calls.reverse() };
     at = obj;

@@ -115,11 +115,18 @@ function variableMutations(f: JavaFacts, lines: string[], reads: JavaCall[], ass
 /**
  * The calls of a Java file that change an object read from the HTTP session in place (`user.setName(...)`,
  * `cart.add(...)`), read directly or through one of the readers (sessionReaders), without setting it again: a
- * session store that saves on setAttribute only loses those changes.
+ * session store that saves on setAttribute only loses those changes. The file's lines are read only when it reads
+ * the session or calls a reader: most files do neither.
  */
-export function sessionMutations(f: JavaFacts, lines: string[], readers: Set<string>, index: ProjectIndex): JavaCall[] {
+export function sessionMutations(
+  f: JavaFacts,
+  linesOf: () => string[],
+  readers: Set<string>,
+  index: ProjectIndex,
+): JavaCall[] {
   const readerCalls = readers.size ? f.calls.filter((c) => readerCall(c, f, readers, index)) : [];
   if (!readerCalls.length && !f.calls.some(isSessionRead)) return [];
+  const lines = linesOf();
   const direct = variableMutations(f, lines, f.calls.filter(isSessionRead), () => ASSIGNED_FROM_SESSION);
   const viaReaders = variableMutations(f, lines, readerCalls, (c) => assignedFrom(c.name));
   const seen = new Set<JavaCall>();

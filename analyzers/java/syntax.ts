@@ -1,37 +1,53 @@
-import type { Node } from 'web-tree-sitter';
+import type { Language, Node } from 'web-tree-sitter';
 import type { Location } from '../types.js';
+
+const fieldIds = new WeakMap<Language, Map<string, number | null>>();
+
+/**
+ * The child in a field, as `childForFieldName` finds it, by the field's number: the name is looked up once per
+ * language, not in the list of field names at every call (millions on a large tree).
+ */
+export function fieldNode(n: Node | null | undefined, name: string): Node | null {
+  if (!n) return null;
+  const language = n.tree.language;
+  let ids = fieldIds.get(language);
+  if (!ids) fieldIds.set(language, (ids = new Map()));
+  let id = ids.get(name);
+  if (id === undefined) ids.set(name, (id = language.fieldIdForName(name)));
+  return id === null ? null : n.childForFieldId(id);
+}
 
 /** Where a node starts, 1-based. */
 export const at = (n: Node): Location => ({ line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
 
+/** The modifiers of a declaration: its first child, unless something comes before them (then any child). */
 function modifiersOf(n: Node): Node | undefined {
+  const first = n.child(0);
+  if (first?.type === 'modifiers') return first;
   for (const c of n.children) if (c?.type === 'modifiers') return c;
   return undefined;
 }
 
-export function hasModifier(n: Node, word: string): boolean {
+/** The modifier words of a declaration (`static`, `final`) and the names of its annotations, in one pass. */
+export function modifiers(n: Node): { words: Set<string>; annotations: string[] } {
+  const words = new Set<string>();
+  const annotations: string[] = [];
   const m = modifiersOf(n);
-  if (!m) return false;
-  for (const c of m.children) if (c?.type === word) return true;
-  return false;
+  for (const c of m?.children ?? []) {
+    const type = c?.type;
+    if (type === 'annotation' || type === 'marker_annotation') {
+      const name = fieldNode(c, 'name')?.text;
+      if (name) annotations.push(name);
+    } else if (type) words.add(type);
+  }
+  return { words, annotations };
 }
 
-export function annotationNames(n: Node): string[] {
-  const m = modifiersOf(n);
-  if (!m) return [];
-  const names: string[] = [];
-  for (const c of m.namedChildren) {
-    if (c && (c.type === 'annotation' || c.type === 'marker_annotation')) {
-      const name = c.childForFieldName('name')?.text;
-      if (name) names.push(name);
-    }
-  }
-  return names;
-}
+export const annotationNames = (n: Node): string[] => modifiers(n).annotations;
 
 /** The arguments of a call or an object creation, without the comments between them. */
 export function argNodes(n: Node): Node[] {
-  const args = n.childForFieldName('arguments');
+  const args = fieldNode(n, 'arguments');
   if (!args) return [];
   return args.namedChildren.filter((c): c is Node => !!c && c.type !== 'line_comment' && c.type !== 'block_comment');
 }

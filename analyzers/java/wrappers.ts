@@ -1,4 +1,5 @@
 import { methodId, shortName, type MethodId } from './call-graph.js';
+import { callsByName, callsNamed } from './calls-by-name.js';
 import type { CodeFlow } from './reach.js';
 import type { ProjectIndex } from './type-index.js';
 import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
@@ -73,17 +74,18 @@ export function passesParameter(index: ProjectIndex, type: string, call: JavaCal
 
 /**
  * The wrappers of the calls `isBase` accepts, to a fixpoint through any number of levels (bounded by MAX_LEVELS),
- * and every call site of a wrapper, by file.
+ * and every call site of a wrapper, by file. `isBase` accepts only calls of `baseNames`.
  */
 export function wrappedCalls(
   project: ProjectFacts,
   index: ProjectIndex,
   flow: CodeFlow,
+  baseNames: string[],
   isBase: (f: JavaFacts, call: JavaCall) => string | undefined, // the called method's name as people read it
 ): WrappedSites {
   const wrappers = new Map<MethodId, Wrapper>();
   const called = new Set<MethodId>();
-  const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java' && !f.page);
+  const byName = callsByName(project);
   const addWrapper = (f: JavaFacts, call: JavaCall, args: number[], chain: string) => {
     const type = flow.graph.typeIn(f, call.enclosingType);
     const mapped = passedParams(call, args, paramsOf(index, type, call.enclosingMethod));
@@ -93,40 +95,37 @@ export function wrappedCalls(
     wrappers.set(id, { id, args: mapped, chain: `${shortName(id)} → ${chain}` });
     return true;
   };
-  for (const f of javaFiles)
-    for (const call of f.calls) {
-      const base = isBase(f, call);
-      if (base)
-        addWrapper(
-          f,
-          call,
-          call.args.map((_, i) => i),
-          base,
-        );
-    }
+  for (const { f, call } of callsNamed(byName, new Set(baseNames))) {
+    if (f.page) continue;
+    const base = isBase(f, call);
+    if (base)
+      addWrapper(
+        f,
+        call,
+        call.args.map((_, i) => i),
+        base,
+      );
+  }
   const sites = new Map<string, WrappedCall[]>();
   const seenSite = new Set<JavaCall>();
   for (let level = 0, grew = wrappers.size > 0; grew && level < MAX_LEVELS; level++) {
     grew = false;
     const names = new Set([...wrappers.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
-    for (const f of project.files) {
-      if (f.kind !== 'java') continue;
-      for (const call of f.calls) {
-        if (!names.has(call.name) || seenSite.has(call)) continue;
-        const w = flow.graph
-          .targets(f, call)
-          .map((t) => wrappers.get(t))
-          .find((x) => !!x);
-        if (!w) continue;
-        seenSite.add(call);
-        called.add(w.id);
-        const args = w.args.map((p) => (p >= 0 ? call.args[p] : undefined));
-        const argTypes = w.args.map((p) => (p >= 0 ? call.argTypes[p] : undefined));
-        const list = sites.get(f.file) ?? [];
-        list.push({ call, args, argTypes, chain: w.chain });
-        sites.set(f.file, list);
-        if (!f.page && addWrapper(f, call, w.args, w.chain)) grew = true;
-      }
+    for (const { f, call } of callsNamed(byName, names)) {
+      if (seenSite.has(call)) continue;
+      const w = flow.graph
+        .targets(f, call)
+        .map((t) => wrappers.get(t))
+        .find((x) => !!x);
+      if (!w) continue;
+      seenSite.add(call);
+      called.add(w.id);
+      const args = w.args.map((p) => (p >= 0 ? call.args[p] : undefined));
+      const argTypes = w.args.map((p) => (p >= 0 ? call.argTypes[p] : undefined));
+      const list = sites.get(f.file) ?? [];
+      list.push({ call, args, argTypes, chain: w.chain });
+      sites.set(f.file, list);
+      if (!f.page && addWrapper(f, call, w.args, w.chain)) grew = true;
     }
   }
   return { sites, called };

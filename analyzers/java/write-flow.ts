@@ -1,4 +1,5 @@
 import { methodId, shortName, type MethodId } from './call-graph.js';
+import { callsByName, callsNamed } from './calls-by-name.js';
 import { configRead, pathHeads } from './path-heads.js';
 import { MethodTexts, origins, simpleType, sourcesOf, type MethodValues } from './method-values.js';
 import { settingKeys } from './write-settings.js';
@@ -257,35 +258,34 @@ export function writeFlow(
   const kinds = new CallerKinds();
   const sites = new Map<string, (Omit<HelperCall, 'toGeneric'> & { base: MethodId })[]>();
   const seen = new Set<JavaCall>();
-  const javaFiles = project.files.filter((f): f is JavaFacts => f.kind === 'java');
+  const byName = callsByName(project);
   for (let level = 0, grew = flowing.size > 0; grew && level < MAX_LEVELS; level++) {
     grew = false;
     const names = new Set([...flowing.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
-    for (const f of javaFiles)
-      for (const call of f.calls) {
-        if (!names.has(call.name) || seen.has(call)) continue;
-        const ps = flow.graph
-          .targets(f, call)
-          .flatMap((t) => flowing.get(t) ?? [])
-          .filter((x) => fits(call, x.types));
-        if (!ps.length) continue;
-        seen.add(call);
-        const args = ps.map((p) => call.args[p.index]);
-        const found = flowingParams(f, call.line, args, texts);
-        // a parameter of a method the container or a framework calls comes with the request: this call supplies it
-        const passedOn = found.params.length > 0 && !isEntry(f, call, found.m, flow);
-        kinds.add(flow.graph.targets(f, call), passedOn, flow.graph.typeIn(f, call.enclosingType));
-        if (passedOn) {
-          if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing, ps[0].base) || grew;
-          continue;
-        }
-        const site = { call, arg: args[0], chain: ps[0].chain, sources: sourcesOf(args[0], found.m), base: ps[0].base };
-        const inFile = sites.get(f.file) ?? [];
-        // the same path handed to helpers twice in a method (save the upload, then its thumbnail): the first says it
-        if (inFile.some((x) => sameMethod(x.call, call) && x.arg === site.arg)) continue;
-        sites.set(f.file, [...inFile, site]);
-        see(f, site.sources);
+    for (const { f, call } of callsNamed(byName, names)) {
+      if (seen.has(call)) continue;
+      const ps = flow.graph
+        .targets(f, call)
+        .flatMap((t) => flowing.get(t) ?? [])
+        .filter((x) => fits(call, x.types));
+      if (!ps.length) continue;
+      seen.add(call);
+      const args = ps.map((p) => call.args[p.index]);
+      const found = flowingParams(f, call.line, args, texts);
+      // a parameter of a method the container or a framework calls comes with the request: this call supplies it
+      const passedOn = found.params.length > 0 && !isEntry(f, call, found.m, flow);
+      kinds.add(flow.graph.targets(f, call), passedOn, flow.graph.typeIn(f, call.enclosingType));
+      if (passedOn) {
+        if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing, ps[0].base) || grew;
+        continue;
       }
+      const site = { call, arg: args[0], chain: ps[0].chain, sources: sourcesOf(args[0], found.m), base: ps[0].base };
+      const inFile = sites.get(f.file) ?? [];
+      // the same path handed to helpers twice in a method (save the upload, then its thumbnail): the first says it
+      if (inFile.some((x) => sameMethod(x.call, call) && x.arg === site.arg)) continue;
+      sites.set(f.file, [...inFile, site]);
+      see(f, site.sources);
+    }
   }
   const genericWrites = new Set([...baseWrites].filter(([id]) => kinds.generic(id)).flatMap(([, w]) => w));
   const calls = new Map(

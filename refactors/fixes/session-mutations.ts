@@ -14,7 +14,7 @@ export function sessionMutations(project: ProjectFacts): string[] {
   const found: string[] = [];
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
-    for (const c of mutationsIn(f, linesOf(f), readers, index)) found.push(`${f.file}:${c.line}`);
+    for (const c of mutationsIn(f, () => linesOf(f), readers, index)) found.push(`${f.file}:${c.line}`);
   }
   return [...new Set(found)];
 }

@@ -155,7 +155,7 @@ function sitesThroughWrappers(c: JavaCallCond, types: string[], ctx: EvalContext
       callSiteMatches(c, call, ctx) && receiverMatches(c, types, call, f, ctx)
         ? `${types.length ? types[0].slice(types[0].lastIndexOf('.') + 1) : (call.receiver ?? '')}.${call.name}`
         : undefined;
-    byCond.set(c, (sites = wrappedCalls(ctx.project, ctx.index, ctx.flow(), isBase)));
+    byCond.set(c, (sites = wrappedCalls(ctx.project, ctx.index, ctx.flow(), c.methods, isBase)));
   }
   return sites;
 }

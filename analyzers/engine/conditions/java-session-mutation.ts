@@ -21,7 +21,7 @@ export const javaSessionMutation: ConditionModule<'java.sessionMutation', Record
   ),
   evaluator: () => (f, ctx) =>
     f.kind === 'java'
-      ? sessionMutations(f, ctx.lines(f), readers(ctx), ctx.index).map((c) =>
+      ? sessionMutations(f, () => ctx.lines(f), readers(ctx), ctx.index).map((c) =>
           matchAt(f.file, c, c.receiver, scopeOf(c)),
         )
       : NONE,

@@ -1,0 +1,38 @@
+import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
+
+/** A call of the project, with its place among all calls (file by file, in file order). */
+export interface CallRef {
+  f: JavaFacts;
+  call: JavaCall;
+  at: number;
+}
+
+const byNameOf = new WeakMap<ProjectFacts['files'], Map<string, CallRef[]>>();
+
+/**
+ * The project's calls by method name, made once per project: a fixpoint over the callers of some methods (wrappers,
+ * write helpers) reads only the calls of their names at each level, not every call of the project.
+ */
+export function callsByName(project: ProjectFacts): Map<string, CallRef[]> {
+  let byName = byNameOf.get(project.files);
+  if (byName) return byName;
+  byName = new Map();
+  let at = 0;
+  for (const f of project.files) {
+    if (f.kind !== 'java') continue;
+    for (const call of f.calls) {
+      const list = byName.get(call.name);
+      if (list) list.push({ f, call, at: at++ });
+      else byName.set(call.name, [{ f, call, at: at++ }]);
+    }
+  }
+  byNameOf.set(project.files, byName);
+  return byName;
+}
+
+/** The calls of these names, in the order of the project's files and of their calls. */
+export function callsNamed(byName: Map<string, CallRef[]>, names: Iterable<string>): CallRef[] {
+  const out: CallRef[] = [];
+  for (const n of names) out.push(...(byName.get(n) ?? []));
+  return out.sort((a, b) => a.at - b.at);
+}
