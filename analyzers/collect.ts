@@ -21,6 +21,7 @@ export interface CollectOptions {
   maxFileSize?: number;
   threads?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
+  pool?: JavaPool; // workers shared by the apps of a portfolio (left open); else one made and closed for this tree
 }
 
 const COMMENT_STYLE: Record<string, CommentStyle> = { jsp: 'jsp', js: 'c', gradle: 'c', other: 'hash' };
@@ -99,6 +100,7 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   const scan = timeStage('scan', () => scanTree(root, { maxFileSize: opts.maxFileSize }));
   // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's
   const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
+  if (opts.pool) return collectWith(opts.pool, scan, javaFiles, opts);
   // the workers load their parser while the configuration is read
   const pool = javaPool(javaFiles.length, opts.threads);
   try {

@@ -1,5 +1,5 @@
-// npm run bench: start-up against a bare Node start (startup-bench.ts), then end-to-end assessment speed against the
-// bare tree-sitter parse of the same files, in one run.
+// npm run bench: start-up against a bare Node start (startup-bench.ts), a portfolio of small apps (portfolio-bench.ts),
+// then end-to-end assessment speed against the bare tree-sitter parse of the same files, in one run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { codeFlow } from '../analyzers/java/reach.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { scanTree } from '../analyzers/read/scan.js';
+import { portfolioBench } from './portfolio-bench.js';
 import { startupBench } from './startup-bench.js';
 
 const MIN_LINES = 500_000;
@@ -87,6 +88,7 @@ const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).t
 
 async function main() {
   startupBench();
+  await portfolioBench(CACHE);
   let root = jdkSources();
   let label = 'JDK java.base sources';
   if (!root) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { recommendBaseImage, type BaseImage } from './base-image.js';
 import { collectFacts, type CollectOptions } from '../collect.js';
+import { sharedJavaPool } from '../java/pool.js';
 import type { ConfigFacts } from '../config/config-facts.js';
 import { runRules } from '../engine/engine.js';
 import { scopeFindings } from '../build/finding-scope.js';
@@ -80,10 +81,16 @@ export async function assessAll(
   onApp?: (i: number, a: AppRef) => void,
 ): Promise<Assessment[]> {
   const out: Assessment[] = [];
-  for (const [i, app] of apps.entries()) {
-    onApp?.(i, app);
-    const { path: p, ...meta } = app;
-    out.push(await assess(p, rules, opts, meta));
+  // one pool of workers (and parsers) for every app: no start-up per app
+  const pool = opts.pool ?? sharedJavaPool(opts.threads);
+  try {
+    for (const [i, app] of apps.entries()) {
+      onApp?.(i, app);
+      const { path: p, ...meta } = app;
+      out.push(await assess(p, rules, { ...opts, pool }, meta));
+    }
+  } finally {
+    if (!opts.pool) await pool.close();
   }
   return out;
 }

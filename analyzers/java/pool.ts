@@ -57,10 +57,11 @@ function batches(jobs: JavaJob[]): number[][] {
 }
 
 function inThread(): JavaPool {
+  let parser: ReturnType<typeof createJavaParser> | undefined; // one for every run of this pool
   return {
     async analyze(jobs, onProgress) {
       if (!jobs.length) return [];
-      const jp = await createJavaParser({ fewFiles: jobs.length <= BATCH });
+      const jp = await (parser ??= createJavaParser({ fewFiles: jobs.length <= BATCH }));
       const results: JavaResult[] = new Array(jobs.length);
       for (let i = 0; i < jobs.length; i++) {
         results[i] = analyzeJavaFile(jp, jobs[i]);
@@ -73,6 +74,28 @@ function inThread(): JavaPool {
 }
 
 /** A pool for this many jobs: at most `threads` workers, none (in this thread) for a few files or from sources. */
+/**
+ * A pool that serves several runs (the apps of a portfolio) with the same workers and parsers, until closed: no
+ * start-up per app. Its workers start on the first run that has enough files for them.
+ */
+export function sharedJavaPool(threads = defaultThreads()): JavaPool {
+  const script = workerScript();
+  if (!script || threads <= 1) return inThread();
+  let workers: Worker[] | undefined;
+  const small = inThread();
+  return {
+    analyze(jobs, onProgress) {
+      if (jobs.length <= BATCH && !workers) return small.analyze(jobs, onProgress);
+      workers ??= Array.from({ length: threads }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
+      return runOn(workers, jobs, onProgress);
+    },
+    async close() {
+      await Promise.all((workers ?? []).map((w) => w.terminate()));
+      workers = undefined;
+    },
+  };
+}
+
 export function javaPool(jobCount: number, threads = defaultThreads()): JavaPool {
   const script = workerScript();
   const count = Math.min(threads, Math.ceil(jobCount / BATCH));
@@ -103,7 +126,17 @@ function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onPr
   let done = 0;
   let idle = 0;
   const strings = new Map<string, string>();
-  return new Promise<JavaResult[]>((resolve, reject) => {
+  const listening: (() => void)[] = [];
+  // the workers may serve another run after this one (a portfolio): this run's listeners go when it ends
+  const settle =
+    <T>(f: (x: T) => void) =>
+    (x: T) => {
+      for (const off of listening.splice(0)) off();
+      f(x);
+    };
+  return new Promise<JavaResult[]>((resolveRun, rejectRun) => {
+    const resolve = settle(resolveRun);
+    const reject = settle(rejectRun);
     for (const w of workers) {
       // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
       let inFlight = 0;
@@ -115,7 +148,7 @@ function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onPr
         }
         if (inFlight === 0 && ++idle === workers.length) resolve(results);
       };
-      w.on('message', (msg: { id: number; results: JavaResult[] }) => {
+      const onMessage = (msg: { id: number; results: JavaResult[] }) => {
         inFlight--;
         const batch = queue[msg.id];
         msg.results.forEach((r, k) => {
@@ -125,11 +158,12 @@ function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onPr
         done += msg.results.length;
         onProgress?.(done, jobs.length);
         send();
-      });
-      w.on('error', reject);
-      w.on('exit', (code) => {
+      };
+      const onExit = (code: number) => {
         if (code !== 0) reject(new Error(`java worker stopped with code ${code}`));
-      });
+      };
+      w.on('message', onMessage).on('error', reject).on('exit', onExit);
+      listening.push(() => w.off('message', onMessage).off('error', reject).off('exit', onExit));
       send();
     }
   });

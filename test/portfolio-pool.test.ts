@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, makeTree, removeTree } from './helpers.js';
+
+// Three apps of 30 servlets each: more Java files than one batch, so the built CLI parses them on worker threads,
+// and --each runs all three on the same workers.
+const servlet = (i: number) =>
+  'package shop;\nimport javax.servlet.http.*;\n' +
+  `public class C${i} extends HttpServlet {\n  static int hits${i};\n` +
+  `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
+  `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
+
+const tree: Record<string, string> = {};
+for (const app of ['app1', 'app2', 'app3'])
+  for (let i = 1; i <= 30 + app.length; i++) tree[`${app}/src/shop/C${i}.java`] = servlet(i);
+
+type Report = { findings: { ruleId: string; file: string; line: number }[] };
+const json = (args: string[]) => {
+  const r = spawnSync(process.execPath, [CLI, 'assess', ...args, '--format', 'json', '-q', '--threads', '2'], {
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+const places = (r: Report) => r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort();
+
+describe('a portfolio on one pool of workers', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTree(tree);
+  });
+  afterAll(() => removeTree(dir));
+
+  it('each app of --each gets the findings it gets alone, though the workers served the apps before it', () => {
+    const each: { apps: Report[] } = json(['--each', dir]);
+    expect(each.apps).toHaveLength(3);
+    for (const [i, app] of ['app1', 'app2', 'app3'].entries()) {
+      const alone: Report = json([path.join(dir, app)]);
+      expect(places(each.apps[i])).toEqual(places(alone));
+      expect(alone.findings.length).toBe(2 * (30 + app.length));
+    }
+  });
+});
