@@ -69,6 +69,7 @@ import java.util.*;
 public class FeedCache {
   private final Map<String, Object> entries = new HashMap<>();
   public Object get(String key) { return entries.get(key); }
+  public List<Object> getChangedSince(long since) { return new ArrayList<>(entries.values()); }
   public void put(String key, Object value) { entries.put(key, value); }
 }
 `,
