@@ -109,7 +109,9 @@ export function configRead(expr: string): { fallback?: string } | undefined {
   return { fallback: args[key + 1] };
 }
 
-const CONFIG_CALL = /\b(?:get\w*Property|getString|getValue|getSetting|getInitParameter)\s*\(/g;
+// also the reads of the app's own XML settings by element name (`root.getChildText("DataPath")`, an XPath)
+const CONFIG_CALL =
+  /\b(?:get\w*Property|getString|getValue|getSetting|getInitParameter|getChildText(?:Trim)?|elementText(?:Trim)?|selectSingleNode|getElementsByTagName)\s*\(/g;
 
 /** The keys (a string literal, or a constant's name) of the configuration reads anywhere in an expression. */
 export function configKeysIn(expr: string): string[] {

@@ -30,7 +30,8 @@ export function settingKeys(project: ProjectFacts, sources: Map<JavaFacts, strin
     for (const key of exprs.flatMap(configKeysIn)) {
       const literal = LITERAL.exec(key);
       if (literal) {
-        keys.add(literal[1]);
+        // an XPath (`//config/DataPath`, `/app/@dir`) names the element or attribute by its last step
+        keys.add(literal[1].includes('/') ? literal[1].replace(/^.*\/@?/, '') : literal[1]);
         continue;
       }
       byName ??= constants(project);

@@ -1,5 +1,5 @@
 import { writeFlow, type WriteFlow, type WriteSite } from '../../java/write-flow.js';
-import type { JavaCall, JavaFacts, JavaNew, PropertiesFacts } from '../../types.js';
+import type { JavaCall, JavaFacts, JavaNew, PropertiesFacts, XmlElement, XmlFacts } from '../../types.js';
 import type { Condition, ConditionModule, EvalContext, Evaluator, Match } from '../types.js';
 import { matchAt, NONE, scopeOf } from './matches.js';
 import { condition, objectOf, regex } from './schema-parts.js';
@@ -32,6 +32,23 @@ function settingsIn(f: PropertiesFacts, found: WriteFlow): readonly Match[] {
   const out = f.entries
     .filter((e) => found.settings.has(e.key) && e.value.trim())
     .map((e) => ({ file: f.file, line: e.line, column: e.column, value: e.key }));
+  return out.length ? out : NONE;
+}
+
+/**
+ * The elements of an XML file that set such a key: one named after it (`<DataPath>../../files</DataPath>`), or the
+ * `<param-value>` beside a `<param-name>` holding it (a context or init parameter).
+ */
+function xmlSettingsIn(f: XmlFacts, found: WriteFlow): readonly Match[] {
+  const out: Match[] = [];
+  f.elements.forEach((e, i) => {
+    const at = (x: XmlElement, key: string) => ({ file: f.file, line: x.line, column: x.column, value: key });
+    if (found.settings.has(e.name) && e.text.trim()) out.push(at(e, e.name));
+    if (e.name !== 'param-name' || !found.settings.has(e.text.trim())) return;
+    const parent = e.path.slice(0, e.path.lastIndexOf('/'));
+    const value = f.elements.slice(i + 1).find((x) => x.path === `${parent}/param-value`);
+    if (value?.text.trim()) out.push(at(value, e.text.trim()));
+  });
   return out.length ? out : NONE;
 }
 
@@ -73,8 +90,9 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
       settings: {
         type: 'boolean',
         description:
-          'instead of code: the entries of .properties and YAML files that set a key the code reads (by its name, or ' +
-          'a constant holding it) into the path of a write; the value is the key',
+          'instead of code: the entries of .properties and YAML files, the elements of XML files named after it and ' +
+          'the <param-value> of a <param-name> holding it, that set a key the code reads (by its name, a constant ' +
+          'holding it, or an XPath) into the path of a write; the value is the key',
       },
       argNotFrom: regex(
         'leaves out the calls whose path argument is worked out, through the variables of the calling method, from ' +
@@ -87,7 +105,10 @@ export const javaWritesThrough: ConditionModule<'java.writesThrough', JavaWrites
   evaluator(c, compile) {
     const writes = compile(c.writes);
     return (f, ctx) => {
-      if (c.settings) return f.kind === 'properties' ? settingsIn(f, flowOf(c, writes, ctx)) : NONE;
+      if (c.settings) {
+        if (f.kind === 'properties') return settingsIn(f, flowOf(c, writes, ctx));
+        return f.kind === 'xml' ? xmlSettingsIn(f, flowOf(c, writes, ctx)) : NONE;
+      }
       if (f.kind !== 'java') return c.direct ? writes(f, ctx) : NONE;
       const found = flowOf(c, writes, ctx);
       const supplied = (found.calls.get(f.file) ?? []).filter(
