@@ -56,6 +56,12 @@ function drainedQueue(file: JavaFacts, field: JavaField): boolean {
   );
 }
 
+const CACHE_TYPE = /Cach(e|ing)/;
+
+/** Whether a class has a field holding a cache (its type's simple name says so). */
+const holdsCache = (file: JavaFacts, owner: string) =>
+  file.fields.some((x) => x.owner === owner && !x.isStatic && CACHE_TYPE.test(simple(rawType(x.type))));
+
 /** Whether a field's type is a project cache whose reads are checked against the time the data last changed. */
 function validatedCacheType(type: string, file: JavaFacts, index: ProjectIndex): boolean {
   return resolveTypeName(type, file, index).some((q) => {
@@ -78,6 +84,9 @@ export function instanceState(file: JavaFacts, flow: CodeFlow, index: ProjectInd
       const type = simple(rawType(field.type));
       if (!(CONTAINER.test(type) || ATOMIC.test(type)) || memoOfDerived(field.type) || heldWeakly(field)) continue;
       if (validatedCacheType(type, file, index)) continue;
+      // counters and flags of an object that holds a cache (`CachingManager cachingManager`) are the cache's
+      // bookkeeping: the cache is the state to move, reported where it is made
+      if (ATOMIC.test(type) && holdsCache(file, decl.name)) continue;
       if (CONTAINER.test(type) && drainedQueue(file, field)) continue;
       for (const call of file.calls) {
         if (call.enclosingType !== decl.name || !MUTATORS.has(call.name) || !refersTo(call.receiver, field)) continue;

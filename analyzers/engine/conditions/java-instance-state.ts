@@ -3,6 +3,14 @@ import type { ConditionModule } from '../types.js';
 import { matchAt, NONE } from './matches.js';
 import { flag } from './schema-parts.js';
 
+const PAGE_SERVLET = `package a;
+import javax.servlet.http.*;
+public class PageServlet extends HttpServlet {
+  private final PageProvider pages = new PageProvider();
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) { pages.put(req.getParameter("p")); }
+}
+`;
+
 const FEED_SERVLET = `package a;
 import javax.servlet.http.*;
 public class FeedServlet extends HttpServlet {
@@ -55,6 +63,32 @@ import java.util.*;
 public class PageManager {
   private final Map<String, String> locks = new HashMap<String, String>();
   public void lock(String page) { locks.put(page, page); }
+}
+`,
+      },
+    },
+    {
+      name: "not the counters and flags of an object that holds a cache: the cache's bookkeeping",
+      when: { 'java.instanceState': {} },
+      files: {
+        'PageServlet.java': PAGE_SERVLET,
+        'PageProvider.java': `package a;
+import java.util.concurrent.atomic.AtomicLong;
+public class PageProvider {
+  private final AtomicLong pages = new AtomicLong();
+  public void put(String page) { pages.incrementAndGet(); }
+}
+`,
+      },
+      expect: ['PageProvider.java:4'],
+      lookAlike: {
+        'PageServlet.java': PAGE_SERVLET,
+        'PageProvider.java': `package a;
+import java.util.concurrent.atomic.AtomicLong;
+public class PageProvider {
+  private CachingManager cachingManager;
+  private final AtomicLong pages = new AtomicLong();
+  public void put(String page) { pages.incrementAndGet(); }
 }
 `,
       },
