@@ -81,26 +81,12 @@ describe('start-up', () => {
   });
 
   it("a user's rules are checked by the validator the build wrote: schema and regexes", () => {
+    const rule = (id: string, when: string) =>
+      `- id: ${id}\n  category: mandatory\n  effort: 2\n  tags: [process]\n` +
+      `  title: { en: "Exits", zh-CN: "退出" }\n  message: { en: "Stops.", zh-CN: "停止。" }\n  when:\n${when}`;
     const dir = makeTree({
-      'bad/a.yaml': `- id: r-regex
-  category: mandatory
-  effort: 2
-  tags: [process]
-  title: { en: "Exits", zh-CN: "退出" }
-  message: { en: "Stops.", zh-CN: "停止。" }
-  when:
-    java.string: { regex: "(?=look)" }
-`,
-      'two/a.yaml': `- id: r-two
-  category: mandatory
-  effort: 2
-  tags: [process]
-  title: { en: "Exits", zh-CN: "退出" }
-  message: { en: "Stops.", zh-CN: "停止。" }
-  when:
-    java.string: { regex: "x" }
-    file: { glob: "*" }
-`,
+      'bad/a.yaml': rule('r-regex', '    java.string: { regex: "(?=look)" }\n'),
+      'two/a.yaml': rule('r-two', '    java.string: { regex: "x" }\n    file: { glob: "*" }\n'),
     });
     try {
       const lookaround = run(['rules', 'list', '--rules', path.join(dir, 'bad')]);
