@@ -1,6 +1,6 @@
 import { rawType } from './syntax.js';
 import type { WhenRun } from './reach.js';
-import type { JavaCall, JavaFacts, JavaField, ProjectFacts } from '../types.js';
+import type { JavaCall, JavaFacts, JavaField, JavaWrite, ProjectFacts } from '../types.js';
 
 export interface StaticState {
   field: JavaField;
@@ -75,6 +75,45 @@ const STARTUP = new Set(['<clinit>', '<field>']);
 const refersTo = (expr: string | undefined, f: JavaField) =>
   expr === f.name || expr === `this.${f.name}` || expr === `${f.owner}.${f.name}`;
 
+// A file's writes and mutating calls by the last name of their target (`hits`, `this.hits`, `Counter.hits` under
+// `hits`), made once per file: a file with many static fields is not scanned again for each of them.
+const writesByName = new WeakMap<JavaFacts, Map<string, JavaWrite[]>>();
+const mutatingByName = new WeakMap<JavaFacts, Map<string, JavaCall[]>>();
+
+function byLastName<T>(items: T[], name: (x: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const n = name(x);
+    if (n === undefined) continue;
+    const key = n.slice(n.lastIndexOf('.') + 1);
+    const list = out.get(key);
+    if (list) list.push(x);
+    else out.set(key, [x]);
+  }
+  return out;
+}
+
+/** The writes of a field in a file. */
+function writesOf(file: JavaFacts, field: JavaField): JavaWrite[] {
+  let index = writesByName.get(file);
+  if (!index) writesByName.set(file, (index = byLastName(file.writes, (w) => w.target)));
+  return (index.get(field.name) ?? []).filter((w) => refersTo(w.target, field));
+}
+
+/** The calls of mutating methods on a field in a file. */
+function mutatingCallsOf(file: JavaFacts, field: JavaField): JavaCall[] {
+  let index = mutatingByName.get(file);
+  if (!index)
+    mutatingByName.set(
+      file,
+      (index = byLastName(
+        file.calls.filter((c) => MUTATORS.has(c.name)),
+        (c) => c.receiver,
+      )),
+    );
+  return (index.get(field.name) ?? []).filter((c) => refersTo(c.receiver, field));
+}
+
 /** A map or collection whose values (the last type argument) are derived data: `Map<String, Pattern>`. */
 export function memoOfDerived(type: string): boolean {
   const args = /<(.*)>/.exec(type)?.[1];
@@ -120,17 +159,15 @@ export function madeFromKey(file: JavaFacts, call: JavaCall): boolean {
 /** A flag a method sets and clears again (`working = true; try { ... } finally { working = false; }`). */
 const busyGuard = (c: Candidate, field: JavaField) =>
   /^(boolean|Boolean)$/.test(field.type) &&
-  c.file.writes.filter((w) => refersTo(w.target, field) && w.enclosingMethod === c.method && w.enclosingType === c.type)
-    .length > 1;
+  writesOf(c.file, field).filter((w) => w.enclosingMethod === c.method && w.enclosingType === c.type).length > 1;
 
 /** The method creates the collection it fills (`if (list == null) { list = new ArrayList(); list.add(..) }`). */
 const lazilyBuilt = (file: JavaFacts, field: JavaField, method: string | undefined) =>
-  !!method && file.writes.some((w) => refersTo(w.target, field) && w.enclosingMethod === method);
+  !!method && writesOf(file, field).some((w) => w.enclosingMethod === method);
 
 /** The method also fills the collection it assigns (`list = new ArrayList(); list.add(..)`). */
 const mutatedIn = (file: JavaFacts, field: JavaField, method: string | undefined) =>
-  !!method &&
-  file.calls.some((c) => MUTATORS.has(c.name) && refersTo(c.receiver, field) && c.enclosingMethod === method);
+  !!method && mutatingCallsOf(file, field).some((c) => c.enclosingMethod === method);
 
 export type MutationIndex = Map<string, { call: JavaCall; file: JavaFacts }[]>;
 
@@ -177,8 +214,8 @@ function testsStaticOf(file: JavaFacts, field: JavaField, names: string[] | unde
 /** The writes and mutating calls of a static field, in its own type and (qualified) anywhere else. */
 function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex): Candidate[] {
   const out: Candidate[] = [];
-  for (const w of file.writes)
-    if (refersTo(w.target, field) && w.enclosingType === field.owner)
+  for (const w of writesOf(file, field))
+    if (w.enclosingType === field.owner)
       out.push({
         file,
         type: w.enclosingType,
