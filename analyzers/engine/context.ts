@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { externalSessionStore } from '../config/session-store.js';
+import { MethodTexts } from '../java/method-values.js';
 import { codeFlow, type CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
@@ -18,6 +19,7 @@ export function createContext(
   const regexes = new Map<string, Pattern>();
   let store: string | undefined | null = null;
   let flow: CodeFlow | undefined;
+  let texts: MethodTexts | undefined;
   const globs = new Map<string, (f: string) => boolean>();
   return {
     project,
@@ -25,6 +27,7 @@ export function createContext(
     mutations,
     flow: () => (flow ??= timeStage('call graph', () => codeFlow(project, index))),
     lines,
+    methodTexts: () => (texts ??= new MethodTexts(lines)),
     regex: (src) => {
       let r = regexes.get(src);
       if (!r) regexes.set(src, (r = compileRegex(src)));

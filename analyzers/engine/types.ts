@@ -1,5 +1,6 @@
 import type { Pattern } from './regex.js';
 // Types of the rule engine: what a condition matches, what it evaluates with, and what a condition module declares.
+import type { MethodTexts } from '../java/method-values.js';
 import type { CodeFlow } from '../java/reach.js';
 import type { MutationIndex } from '../java/static-state.js';
 import type { ProjectIndex } from '../java/type-index.js';
@@ -38,6 +39,7 @@ export interface EvalContext {
   glob: (p: Patterns) => (file: string) => boolean;
   sessionStore: () => string | undefined; // the external session store the app is configured with, if any
   lines: (f: FileFacts) => string[]; // a file's text, read on demand for Java
+  methodTexts: () => MethodTexts; // what each method's text assigns to its variables, read once per method
 }
 
 /** A condition made ready to run: the matches in one file. The result is read, never changed. */

@@ -51,7 +51,7 @@ const AHEAD: JavaMethodDecl = { name: '<init>', line: 1, column: 1, isStatic: fa
 export class MethodTexts {
   private memo = new Map<string, MethodValues>();
   private decls = new Map<JavaFacts, JavaMethodDecl[]>();
-  constructor(private lines: (f: JavaFacts) => string[]) {}
+  constructor(readonly lines: (f: JavaFacts) => string[]) {}
 
   /** The method a line is in (the last one declared above it, or the constructors ahead), with its assignments. */
   at(f: JavaFacts, line: number): MethodValues | undefined {

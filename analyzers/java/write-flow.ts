@@ -130,7 +130,6 @@ function originLines(expr: string, line: number, m: MethodValues | undefined, se
 function fieldSupplies(
   writes: Map<JavaFacts, WriteSite[]>,
   texts: MethodTexts,
-  lines: (f: JavaFacts) => string[],
   see: (f: JavaFacts, exprs: string[]) => void,
 ): Map<string, FieldSupply[]> {
   const out = new Map<string, FieldSupply[]>();
@@ -146,7 +145,7 @@ function fieldSupplies(
         if (x.owner === type && names.has(x.name) && !m.decl.params.includes(x.name) && !found.has(x.name))
           found.set(x.name, { type, what: w.what });
     }
-    const text = lines(f);
+    const text = texts.lines(f);
     for (const [field, { type, what }] of found) {
       const assigned = new RegExp(`(^|[^\\w$.]|\\bthis\\.)${field.replace(/\$/g, '\\$')}\\s*=(?!=)\\s*([^;]*)`);
       const at = new Set<number>();
@@ -182,7 +181,7 @@ export interface WriteFlow {
   calls: Map<string, HelperCall[]>;
   fields: Map<string, FieldSupply[]>;
   genericWrites: Set<JavaCall | JavaNew>;
-  settings: Set<string>; // configuration keys whose values name the folders of the writes
+  settings: () => Set<string>; // configuration keys whose values name the folders of the writes (worked out once)
 }
 
 /**
@@ -239,10 +238,9 @@ function summarizeWrites(
 export function writeFlow(
   project: ProjectFacts,
   flow: CodeFlow,
-  lines: (f: JavaFacts) => string[],
+  texts: MethodTexts,
   writes: Map<JavaFacts, WriteSite[]>,
 ): WriteFlow {
-  const texts = new MethodTexts(lines);
   const flowing = new Map<MethodId, FlowingParam[]>();
   const baseWrites = summarizeWrites(writes, texts, flow, flowing);
   // what the paths of the writes are worked out from, to find the configuration keys naming their folders
@@ -254,7 +252,7 @@ export function writeFlow(
         f,
         w.targets.flatMap((t) => sourcesOf(t, texts.at(f, w.site.line))),
       );
-  const fields = fieldSupplies(writes, texts, lines, see);
+  const fields = fieldSupplies(writes, texts, see);
   const kinds = new CallerKinds();
   const sites = new Map<string, (Omit<HelperCall, 'toGeneric'> & { base: MethodId })[]>();
   const seen = new Set<JavaCall>();
@@ -294,5 +292,6 @@ export function writeFlow(
       list.map(({ base, ...h }) => ({ ...h, toGeneric: kinds.generic(base) && baseWrites.has(base) })),
     ]),
   );
-  return { calls, fields, genericWrites, settings: settingKeys(project, sources) };
+  let settings: Set<string> | undefined;
+  return { calls, fields, genericWrites, settings: () => (settings ??= settingKeys(project, sources)) };
 }

@@ -1,7 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun, type WhenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
-import { MethodTexts, sourcesOf } from '../../java/method-values.js';
+import { sourcesOf } from '../../java/method-values.js';
 import { validatesReads } from '../../java/validated-cache.js';
 import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
 import type { ExprType, JavaCall, JavaFacts } from '../../types.js';
@@ -131,16 +131,12 @@ function callMatches(
 const runsWhen = (call: JavaCall, f: JavaFacts, ctx: EvalContext): WhenRun =>
   whenRun(ctx.flow(), f, call.enclosingType, call.enclosingMethod);
 
-const methodTexts = new WeakMap<EvalContext, MethodTexts>();
-
 /** Whether the argument, followed through the assignments of its method, is worked out from a matching expression. */
 function flowsFrom(from: { index: number; regex: string }, call: JavaCall, f: JavaFacts, ctx: EvalContext): boolean {
   const arg = call.args[from.index];
   if (arg === undefined) return false;
-  let texts = methodTexts.get(ctx);
-  if (!texts) methodTexts.set(ctx, (texts = new MethodTexts((x) => ctx.lines(x))));
   const re = ctx.regex(from.regex);
-  return sourcesOf(arg, texts.at(f, call.line)).some((s) => re.test(s));
+  return sourcesOf(arg, ctx.methodTexts().at(f, call.line)).some((s) => re.test(s));
 }
 
 const wrapperSites = new WeakMap<EvalContext, Map<JavaCallCond, WrappedSites>>();

@@ -30,7 +30,7 @@ function writeSite(f: JavaFacts, m: Match): WriteSite | undefined {
 /** The entries of a configuration file (properties or YAML) that set a key whose value names a write's folder. */
 function settingsIn(f: PropertiesFacts, found: WriteFlow): readonly Match[] {
   const out = f.entries
-    .filter((e) => found.settings.has(e.key) && e.value.trim())
+    .filter((e) => found.settings().has(e.key) && e.value.trim())
     .map((e) => ({ file: f.file, line: e.line, column: e.column, value: e.key }));
   return out.length ? out : NONE;
 }
@@ -43,8 +43,8 @@ function xmlSettingsIn(f: XmlFacts, found: WriteFlow): readonly Match[] {
   const out: Match[] = [];
   f.elements.forEach((e, i) => {
     const at = (x: XmlElement, key: string) => ({ file: f.file, line: x.line, column: x.column, value: key });
-    if (found.settings.has(e.name) && e.text.trim()) out.push(at(e, e.name));
-    if (e.name !== 'param-name' || !found.settings.has(e.text.trim())) return;
+    if (found.settings().has(e.name) && e.text.trim()) out.push(at(e, e.name));
+    if (e.name !== 'param-name' || !found.settings().has(e.text.trim())) return;
     const parent = e.path.slice(0, e.path.lastIndexOf('/'));
     const value = f.elements.slice(i + 1).find((x) => x.path === `${parent}/param-value`);
     if (value?.text.trim()) out.push(at(value, e.text.trim()));
@@ -67,8 +67,7 @@ function flowOf(c: JavaWritesThroughCond, writes: Evaluator, ctx: EvalContext): 
         .filter((w): w is WriteSite => !!w);
       if (list.length) sites.set(f, list);
     }
-    const lines = (f: JavaFacts) => ctx.lines(f);
-    byCond.set(c, (found = writeFlow(ctx.project, ctx.flow(), lines, sites)));
+    byCond.set(c, (found = writeFlow(ctx.project, ctx.flow(), ctx.methodTexts(), sites)));
   }
   return found;
 }
