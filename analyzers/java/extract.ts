@@ -1,5 +1,5 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
-import type { Encoding, JavaCall, JavaFacts, JavaField, JavaTypeDecl, Notice } from '../types.js';
+import type { Encoding, ExprType, JavaCall, JavaFacts, JavaField, JavaTypeDecl, Notice } from '../types.js';
 import {
   declare,
   enclosing,
@@ -10,9 +10,10 @@ import {
   inAnonymousBody,
   leaveEnded,
   newScope,
+  textType,
   type Scope,
 } from './scope.js';
-import { annotationNames, argNodes, at, fieldNode, modifiers, rawType, stringValue } from './syntax.js';
+import { annotationNames, argsOf, at, fieldNode, modifiers, rawType, stringValue, textOf } from './syntax.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
 export const FACT_QUERY = `
@@ -52,11 +53,14 @@ interface Extraction {
   unsetTests: { end: number; names: string[] }[]; // the `if (x == null)`, `if (!x)` around the current capture
   firstError?: Node;
   firstLongChain?: Node;
-  source?: string; // the file's text, read once for the first long chain
-  parsed?: string; // the text the tree was parsed from, when the caller gives it: a node's text without asking the tree
+  src: string; // the text the tree was parsed from
 }
 
-const span = (n: Node) => `${n.startIndex}:${n.endIndex}`;
+/** The type of an expression: from its text where its shape tells, else from the tree. */
+function typeOf(x: Extraction, node: Node, text: string): ExprType | undefined {
+  const t = textType(x.scope, text);
+  return t === null ? exprType(x.scope, node) : t;
+}
 
 function onPackage(x: Extraction, node: Node): void {
   const m = /package\s+([\w.$\s]+?)\s*;/.exec(node.text);
@@ -204,38 +208,45 @@ function isLongChain(receiver: Node): boolean {
   return calls > MAX_CALL_CHAIN;
 }
 
-/** A receiver as written; the start of it, cut, when it is a long chain. */
-function receiverText(x: Extraction, obj: Node, long: boolean): string {
-  if (!long) return obj.text;
+/** A receiver as written and its type; the start of it, cut and untyped, when it is a long chain. */
+function receiverOf(x: Extraction, obj: Node): { text: string; type?: ExprType } {
+  const start = obj.startIndex;
+  const end = obj.endIndex;
+  if (end - start <= CUT_RECEIVER) {
+    const text = x.src.slice(start, end);
+    const type = textType(x.scope, text);
+    if (type !== null) return { text, type };
+  }
+  if (!isLongChain(obj)) return { text: x.src.slice(start, end), type: exprType(x.scope, obj) };
   x.firstLongChain ??= obj;
-  x.source ??= obj.tree.rootNode.text;
-  return `${x.source.slice(obj.startIndex, obj.startIndex + CUT_RECEIVER)}…`;
+  return { text: `${x.src.slice(start, start + CUT_RECEIVER)}…` };
 }
 
 function onCall(x: Extraction, node: Node): void {
   const obj = fieldNode(node, 'object');
-  const long = obj ? isLongChain(obj) : false;
   const nameNode = fieldNode(node, 'name');
-  const name = nameNode?.text ?? '';
-  const args = argNodes(node);
-  const receiver = obj ? receiverText(x, obj, long) : undefined;
-  const label = `${receiver !== undefined ? `${receiver}.` : ''}${name}`;
+  const name = nameNode ? textOf(x.src, nameNode) : '';
+  const args = argsOf(x.src, node);
+  const receiver = obj ? receiverOf(x, obj) : undefined;
+  const label = `${receiver !== undefined ? `${receiver.text}.` : ''}${name}`;
   const texts: string[] = [];
+  const types: (ExprType | undefined)[] = [];
   for (const a of args) {
-    const end = a.endIndex;
-    x.argOf.set(`${a.startIndex}:${end}`, label);
-    texts.push(x.parsed === undefined ? a.text : x.parsed.slice(a.startIndex, end));
+    const start = a.node.startIndex;
+    x.argOf.set(`${start}:${start + a.text.length}`, label);
+    texts.push(a.text);
+    types.push(typeOf(x, a.node, a.text));
   }
   const call: JavaCall = {
     name,
-    receiver,
-    receiverType: obj && !long ? exprType(x.scope, obj) : undefined,
+    receiver: receiver?.text,
+    receiverType: receiver?.type,
     args: texts,
-    argTypes: args.map((a) => exprType(x.scope, a)),
+    argTypes: types,
     ...enclosing(x.scope),
     ...at(nameNode ?? node),
   };
-  const outer = x.argOf.get(span(node));
+  const outer = x.argOf.get(`${node.startIndex}:${node.endIndex}`);
   if (outer) call.argOf = outer;
   if (unsetTestedAround(x, node)) call.lazy = true;
   x.facts.calls.push(call);
@@ -254,13 +265,16 @@ function onMethodRef(x: Extraction, node: Node): void {
   });
 }
 
+const BRACE = '}'.charCodeAt(0);
+
 /** An object creation; the methods of an anonymous class's body (`new T(...) {...}`, its last child) are its own. */
 function onNew(x: Extraction, node: Node): void {
-  const last = node.child(node.childCount - 1);
-  if (last?.type === 'class_body') enterAnonymous(x.scope, last);
+  const end = node.endIndex;
+  // the only object creation that ends with a brace is one with a class body
+  if (x.src.charCodeAt(end - 1) === BRACE) enterAnonymous(x.scope, end);
   x.facts.news.push({
     type: rawType(fieldNode(node, 'type')?.text ?? ''),
-    args: argNodes(node).map((a) => a.text),
+    args: argsOf(x.src, node).map((a) => a.text),
     ...enclosing(x.scope),
     ...at(node),
   });
@@ -278,8 +292,14 @@ function annotationOf(x: Extraction, node: Node): string | undefined {
 }
 
 function onString(x: Extraction, node: Node): void {
-  const outer = x.argOf.get(span(node)) ?? annotationOf(x, node);
-  x.facts.strings.push({ value: stringValue(node.text), ...at(node), ...(outer ? { argOf: outer } : {}) });
+  const start = node.startIndex;
+  const end = node.endIndex;
+  const outer = x.argOf.get(`${start}:${end}`) ?? annotationOf(x, node);
+  x.facts.strings.push({
+    value: stringValue(x.src.slice(start, end)),
+    ...at(node),
+    ...(outer ? { argOf: outer } : {}),
+  });
 }
 
 function onAnnotation(x: Extraction, node: Node): void {
@@ -379,8 +399,8 @@ export function extractJavaFacts(
   tree: Tree,
   query: Query,
   file: string,
-  encoding: Encoding = 'utf-8',
-  parsed?: string,
+  encoding: Encoding,
+  parsed: string,
 ): { facts: JavaFacts; notices: Notice[] } {
   // an explicit bound on in-progress matches: without one, the query runs in quadratic time on generated files of
   // long expression chains (a 10,000-line string table took 90 s, 0.1 s with the bound, with the same captures)
@@ -391,7 +411,7 @@ export function extractJavaFacts(
     argOf: new Map(),
     annotations: [],
     unsetTests: [],
-    parsed,
+    src: parsed,
   };
   for (const { name, node } of captures) {
     leaveEnded(x.scope, node.startIndex);

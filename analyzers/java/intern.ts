@@ -2,7 +2,7 @@ import type { ExprType, JavaFacts } from '../types.js';
 
 /**
  * Makes the names and texts that repeat across a project's facts one string each. Facts from a worker thread arrive
- * as a structured clone, which gives every occurrence of a string its own copy: the enclosing type and method of each
+ * as JSON text, which gives every occurrence of a string its own copy: the enclosing type and method of each
  * call, the receivers and arguments (`request`, `this`, `name`), the types of fields. On a large tree that is a fifth
  * of the facts' memory.
  */
@@ -13,7 +13,8 @@ export function internFacts(f: JavaFacts, strings: Map<string, string>): void {
     strings.set(s, s);
     return s;
   };
-  const type = (t: ExprType | undefined) => (typeof t === 'string' ? one(t) : t);
+  // facts from a worker come as JSON, where an unknown argument type (undefined) became null
+  const type = (t: ExprType | undefined | null) => (typeof t === 'string' ? one(t) : (t ?? undefined));
   // where a value is absent, the property is left as it is (never added)
   const enclosed = (x: { enclosingType?: string; enclosingMethod?: string }) => {
     if (x.enclosingType !== undefined) x.enclosingType = one(x.enclosingType);

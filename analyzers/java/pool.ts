@@ -148,14 +148,14 @@ function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onPr
         }
         if (inFlight === 0 && ++idle === workers.length) resolve(results);
       };
-      const onMessage = (msg: { id: number; results: JavaResult[] }) => {
+      const onMessage = (msg: { id: number; results: string }) => {
         inFlight--;
         const batch = queue[msg.id];
-        msg.results.forEach((r, k) => {
+        (JSON.parse(msg.results) as JavaResult[]).forEach((r, k) => {
           if (r.facts) internFacts(r.facts, strings);
           results[batch[k]] = r;
         });
-        done += msg.results.length;
+        done += batch.length;
         onProgress?.(done, jobs.length);
         send();
       };

@@ -62,8 +62,9 @@ export function enterType(scope: Scope, node: Node, name: string): void {
   scope.typeNames.push(name);
 }
 
-export function enterAnonymous(scope: Scope, node: Node): void {
-  scope.frames.push({ end: node.endIndex, kind: 'anonymous', name: '', vars: new Map() });
+/** Enters an anonymous class's body, which ends where its object creation does. */
+export function enterAnonymous(scope: Scope, end: number): void {
+  scope.frames.push({ end, kind: 'anonymous', name: '', vars: new Map() });
 }
 
 /** Whether the innermost body is an anonymous class's: a method starting now is one of its methods. */
@@ -87,6 +88,12 @@ export function enclosing(scope: Scope): { enclosingType?: string; enclosingMeth
   }
   return { enclosingType: type, enclosingMethod: method ?? (type ? '<field>' : undefined) };
 }
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const NOT_NAMES = new Set(['this', 'super', 'null', 'true', 'false']);
+const DOTTED = /^[\w$]+(\.[\w$]+)+$/;
+const QUALIFIED_TYPE = /^[a-z_$][\w$]*(\.[a-z_$][\w$]*)*\.[A-Z][\w$]*$/;
+const STRING = /^"(?:[^"\\\n]|\\.)*"$/;
 
 function lookupVar(scope: Scope, v: string): ExprType | undefined {
   for (let i = scope.frames.length - 1; i >= 0; i--) {
@@ -117,7 +124,7 @@ function fieldAccessType(scope: Scope, n: Node): ExprType | undefined {
     const v = lookupVar(scope, fld);
     return v ? declaredType(v) : undefined;
   }
-  return /^[a-z_$][\w$]*(\.[a-z_$][\w$]*)*\.[A-Z][\w$]*$/.test(n.text) ? n.text : undefined;
+  return QUALIFIED_TYPE.test(n.text) ? n.text : undefined;
 }
 
 /** The type of an expression that is neither a call nor in parentheses. */
@@ -135,6 +142,28 @@ function leafType(scope: Scope, n: Node): ExprType | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The type of an expression told from its text alone, as `exprType` gives it, for the shapes most arguments and
+ * receivers have (a name, `this.name`, `a.b.C`, a one-line string literal); `null` for any other shape.
+ */
+export function textType(scope: Scope, text: string): ExprType | undefined | null {
+  if (IDENTIFIER.test(text)) {
+    if (NOT_NAMES.has(text)) return undefined;
+    const v = lookupVar(scope, text);
+    if (v) return declaredType(v);
+    return /^[A-Z]/.test(text) ? text : undefined;
+  }
+  if (STRING.test(text)) return 'String';
+  if (DOTTED.test(text) && !text.endsWith('.class')) {
+    if (/^this\.[\w$]+$/.test(text)) {
+      const v = lookupVar(scope, text.slice(5));
+      return v ? declaredType(v) : undefined;
+    }
+    return QUALIFIED_TYPE.test(text) ? text : undefined;
+  }
+  return null;
 }
 
 /**

@@ -10,5 +10,7 @@ port.on('message', async (msg: { id: number; jobs: JavaJob[] }) => {
   const jp = await ready;
   const results: JavaResult[] = [];
   for (const job of msg.jobs) results.push(analyzeJavaFile(jp, job));
-  port.postMessage({ id: msg.id, results });
+  // as JSON text: a string crosses threads as one copy, and JSON.parse reads it back about twice as fast as the
+  // structured clone of the same object graph is rebuilt on the main thread, which has the whole project's to rebuild
+  port.postMessage({ id: msg.id, results: JSON.stringify(results) });
 });
