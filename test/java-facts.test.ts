@@ -79,6 +79,29 @@ describe('Java facts', () => {
     ]);
   });
 
+  it('modifiers and annotations before a declaration, with arguments holding parentheses, strings and comments', () => {
+    const { facts: m } = facts(`package p;
+@SuppressWarnings({ "a)", "(b" }) /* static */ @p.Marker
+public sealed interface Shape permits Box {
+  @Path("/x") // final
+  @Deprecated(since = "1)") public static @Deprecated final String name(String... parts) { return null; }
+  default void draw(@Named("a, b") final java.util.List<String> items, int[] sizes) {}
+}
+@interface Marker {}
+non-sealed class Box implements Shape { static private transient int count; }
+`);
+    expect(m.types.map((t) => [t.name, t.kind, t.annotations])).toEqual([
+      ['Shape', 'interface', ['SuppressWarnings', 'p.Marker']],
+      ['Marker', 'annotation', []],
+      ['Box', 'class', []],
+    ]);
+    expect(m.types[0].methods.map((x) => [x.name, x.isStatic, x.annotations, x.params, x.paramTypes])).toEqual([
+      ['name', true, ['Path', 'Deprecated', 'Deprecated'], ['parts'], ['']],
+      ['draw', false, [], ['items', 'sizes'], ['java.util.List<String>', 'int[]']],
+    ]);
+    expect(m.fields.map((x) => [x.name, x.isStatic, x.isFinal])).toEqual([['count', true, false]]);
+  });
+
   it('calls with receiver text, the receiver type from parameters, fields and locals, and the enclosing method', () => {
     const calls = f.calls.map((c) => [c.receiver, c.name, c.receiverType, c.enclosingMethod, c.line, c.column]);
     expect(calls).toEqual([

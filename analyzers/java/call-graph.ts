@@ -162,7 +162,14 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     return guessed;
   };
 
-  return { ...edgesOf(project, index, d, typeIn, targets), typeIn, targets };
+  // the call graph's users (unused code, wrappers, write flow) ask again for the call sites the edges came from
+  const known = new Map<CallSite, MethodId[]>();
+  const memoized = (file: JavaFacts, site: CallSite): MethodId[] => {
+    let found = known.get(site);
+    if (!found) known.set(site, (found = targets(file, site)));
+    return found;
+  };
+  return { ...edgesOf(project, index, d, typeIn, memoized), typeIn, targets: memoized };
 }
 
 /** The edges, and those every call of which is lazy: one lazy call marks an edge until a plain call is seen. */

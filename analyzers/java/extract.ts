@@ -1,5 +1,14 @@
 import type { Node, Query, Tree } from 'web-tree-sitter';
-import type { Encoding, ExprType, JavaCall, JavaFacts, JavaField, JavaTypeDecl, Notice } from '../types.js';
+import type {
+  Encoding,
+  ExprType,
+  JavaCall,
+  JavaFacts,
+  JavaField,
+  JavaMethodDecl,
+  JavaTypeDecl,
+  Notice,
+} from '../types.js';
 import {
   declare,
   enclosing,
@@ -13,17 +22,26 @@ import {
   textType,
   type Scope,
 } from './scope.js';
-import { annotationNames, argsOf, at, fieldNode, modifiers, rawType, stringValue, textOf } from './syntax.js';
+import { argsOf, at, fieldNode, leadingModifiers, rawType, stringValue, textOf } from './syntax.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
 export const FACT_QUERY = `
 (package_declaration) @package
 (import_declaration) @import
-[(class_declaration) (interface_declaration) (enum_declaration) (record_declaration) (annotation_type_declaration)] @type
-[(method_declaration) (constructor_declaration) (compact_constructor_declaration) (static_initializer)] @method
+(class_declaration) @type.class
+(interface_declaration) @type.interface
+(enum_declaration) @type.enum
+(record_declaration) @type.record
+(annotation_type_declaration) @type.annotation
+(method_declaration) @method
+[(constructor_declaration) (compact_constructor_declaration)] @init
+(static_initializer) @clinit
 (field_declaration) @field
 (local_variable_declaration) @local
-[(formal_parameter) (catch_formal_parameter) (enhanced_for_statement) (resource)] @param
+(formal_parameter) @param
+(spread_parameter) @spread
+(catch_formal_parameter) @catch
+[(enhanced_for_statement) (resource)] @param
 (method_invocation) @call
 (object_creation_expression) @new
 (string_literal) @string
@@ -36,14 +54,6 @@ export const FACT_QUERY = `
 (MISSING) @missing
 `;
 
-const TYPE_KIND: Record<string, JavaTypeDecl['kind']> = {
-  class_declaration: 'class',
-  interface_declaration: 'interface',
-  enum_declaration: 'enum',
-  record_declaration: 'record',
-  annotation_type_declaration: 'annotation',
-};
-
 /** What one extraction builds while the query's captures go by in document order. */
 interface Extraction {
   facts: JavaFacts;
@@ -54,6 +64,8 @@ interface Extraction {
   firstError?: Node;
   firstLongChain?: Node;
   src: string; // the text the tree was parsed from
+  // the method whose parameter list the parameters captured next are in, while they come
+  params?: { method: JavaMethodDecl; start: number; end: number };
 }
 
 /** The type of an expression: from its text where its shape tells, else from the tree. */
@@ -84,79 +96,66 @@ function superInterfaces(node: Node): string[] {
   return names;
 }
 
-function onType(x: Extraction, node: Node): void {
+function onType(x: Extraction, node: Node, kind: JavaTypeDecl['kind']): void {
   const simple = fieldNode(node, 'name')?.text ?? '';
   const superNode = fieldNode(node, 'superclass');
   x.facts.types.push({
     name: simple,
     qualifiedName: [x.facts.package, x.scope.typeNames.join('.'), simple].filter(Boolean).join('.'),
-    kind: TYPE_KIND[node.type] ?? 'class',
+    kind,
     extends: superNode ? rawType(superNode.text.replace(/^extends\s+/, '')) : undefined,
     implements: superInterfaces(node),
-    annotations: annotationNames(node),
+    annotations: leadingModifiers(x.src, node.startIndex).annotations,
     methods: [],
     ...at(node),
   });
   enterType(x.scope, node, simple);
 }
 
-function methodName(node: Node): string {
-  if (node.type === 'static_initializer') return '<clinit>';
-  if (node.type === 'method_declaration') return fieldNode(node, 'name')?.text ?? '?';
-  return '<init>';
-}
-
-/**
- * The names of the parameters, and their declared types as written (`String`, `java.io.File`, `List<String>`), in
- * order; a parameter whose name is missing (a file that does not parse) has a type and no name.
- */
-function parameters(node: Node): { names: string[]; types: string[] } {
-  const list = fieldNode(node, 'parameters');
-  const names: string[] = [];
-  const types: string[] = [];
-  for (const p of list?.namedChildren ?? []) {
-    const named = fieldNode(p, 'name') ?? p?.namedChildren.find((c) => c?.type === 'variable_declarator');
-    if (!named) continue;
-    const n = named.text;
-    if (n) names.push(n);
-    types.push(fieldNode(p, 'type')?.text ?? '');
-  }
-  return { names, types };
-}
-
 /**
  * Methods (not constructors or initializers) are declared on the type whose body holds them directly: the latest
- * type of that name, since types come in document order. A method of an anonymous class is recorded apart, with
- * the method that creates the class.
+ * type of that name, since types come in document order; their parameters are the parameter captures that follow,
+ * inside the method's parameter list. A method of an anonymous class is recorded apart, with the method that creates
+ * the class.
  */
-function onMethod(x: Extraction, node: Node): void {
-  const name = methodName(node);
+function onMethod(x: Extraction, node: Node, name: string): void {
   const { typeNames } = x.scope;
   const innermost = typeNames[typeNames.length - 1];
   const anonymous = inAnonymousBody(x.scope);
   if (anonymous) {
     x.facts.anonymousMethods.push({ name, ...enclosing(x.scope), ...at(node) });
-  } else if (node.type === 'method_declaration' && innermost !== undefined) {
+  } else if (name !== '<init>' && name !== '<clinit>' && innermost !== undefined) {
     let i = x.facts.types.length - 1;
     while (i >= 0 && x.facts.types[i].name !== innermost) i--;
-    const { names, types } = parameters(node);
-    const { words, annotations } = modifiers(node);
-    x.facts.types[i]?.methods.push({
+    const { words, annotations } = leadingModifiers(x.src, node.startIndex);
+    const method: JavaMethodDecl = {
       name,
       returnType: fieldNode(node, 'type')?.text,
       isStatic: words.has('static'),
-      params: names,
-      paramTypes: types,
+      params: [],
+      paramTypes: [],
       annotations,
       ...at(node),
-    });
+    };
+    const list = fieldNode(node, 'parameters');
+    if (i >= 0) {
+      x.facts.types[i].methods.push(method);
+      if (list) x.params = { method, start: list.startIndex, end: list.endIndex };
+    }
   }
   enterMethod(x.scope, node, name);
 }
 
+/** The method whose parameter list holds a parameter starting here, if one is being read. */
+function paramsAt(x: Extraction, start: number): JavaMethodDecl | undefined {
+  const p = x.params;
+  if (p && start >= p.end) x.params = undefined;
+  return p && start >= p.start && start < p.end ? p.method : undefined;
+}
+
 function onField(x: Extraction, node: Node): void {
   const type = fieldNode(node, 'type')?.text ?? '';
-  const { words } = modifiers(node);
+  const { words } = leadingModifiers(x.src, node.startIndex);
   const isStatic = words.has('static');
   const isFinal = words.has('final');
   const owner = x.scope.typeNames[x.scope.typeNames.length - 1] ?? '';
@@ -181,11 +180,32 @@ function onLocal(x: Extraction, node: Node): void {
 }
 
 /** Parameters belong to the method frame pushed just before them. */
+/** A parameter, a for-each variable or a resource: a variable of the innermost body, and a method's parameter. */
 function onParam(x: Extraction, node: Node): void {
-  const typeNode =
-    node.type === 'catch_formal_parameter'
-      ? node.namedChildren.find((c) => c?.type === 'catch_type')
-      : fieldNode(node, 'type');
+  const nameNode = fieldNode(node, 'name');
+  const typeNode = fieldNode(node, 'type');
+  const name = nameNode ? textOf(x.src, nameNode) : undefined;
+  const type = typeNode ? textOf(x.src, typeNode) : undefined;
+  declare(x.scope, name, type);
+  const method = paramsAt(x, node.startIndex);
+  if (!method || !nameNode) return;
+  // a parameter whose name is missing (a file that does not parse) has a type and no name
+  if (name) method.params.push(name);
+  method.paramTypes?.push(type ?? '');
+}
+
+/** A varargs parameter (`String... names`): a method's parameter, with no declared type recorded. */
+function onSpread(x: Extraction, node: Node): void {
+  const method = paramsAt(x, node.startIndex);
+  const named = method && node.namedChildren.find((c) => c?.type === 'variable_declarator');
+  if (!method || !named) return;
+  const name = textOf(x.src, named);
+  if (name) method.params.push(name);
+  method.paramTypes?.push('');
+}
+
+function onCatch(x: Extraction, node: Node): void {
+  const typeNode = node.namedChildren.find((c) => c?.type === 'catch_type');
   declare(x.scope, fieldNode(node, 'name')?.text, typeNode?.text);
 }
 
@@ -356,11 +376,19 @@ function onError(x: Extraction, node: Node): void {
 const ON_CAPTURE: Record<string, (x: Extraction, node: Node) => void> = {
   package: onPackage,
   import: onImport,
-  type: onType,
-  method: onMethod,
+  'type.class': (x, node) => onType(x, node, 'class'),
+  'type.interface': (x, node) => onType(x, node, 'interface'),
+  'type.enum': (x, node) => onType(x, node, 'enum'),
+  'type.record': (x, node) => onType(x, node, 'record'),
+  'type.annotation': (x, node) => onType(x, node, 'annotation'),
+  method: (x, node) => onMethod(x, node, fieldNode(node, 'name')?.text ?? '?'),
+  init: (x, node) => onMethod(x, node, '<init>'),
+  clinit: (x, node) => onMethod(x, node, '<clinit>'),
   field: onField,
   local: onLocal,
   param: onParam,
+  spread: onSpread,
+  catch: onCatch,
   call: onCall,
   new: onNew,
   ref: onMethodRef,

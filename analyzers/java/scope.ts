@@ -27,7 +27,7 @@ function fieldTypesByType(captures: QueryCapture[]): Map<number, Map<string, str
   const byType = new Map<number, Map<string, string>>();
   const types: Span[] = [];
   for (const { name, node } of captures) {
-    if (name === 'type') types.push({ start: node.startIndex, end: node.endIndex });
+    if (name.startsWith('type.')) types.push({ start: node.startIndex, end: node.endIndex });
     if (name !== 'field') continue;
     let owner: Span | undefined;
     for (const t of types) if (t.start <= node.startIndex && node.endIndex <= t.end) owner = t;

@@ -20,30 +20,71 @@ export function fieldNode(n: Node | null | undefined, name: string): Node | null
 /** Where a node starts, 1-based. */
 export const at = (n: Node): Location => ({ line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
 
-/** The modifiers of a declaration: its first child, unless something comes before them (then any child). */
-function modifiersOf(n: Node): Node | undefined {
-  const first = n.child(0);
-  if (first?.type === 'modifiers') return first;
-  for (const c of n.children) if (c?.type === 'modifiers') return c;
-  return undefined;
+const MODIFIER_WORDS = new Set([
+  'public',
+  'protected',
+  'private',
+  'abstract',
+  'static',
+  'final',
+  'strictfp',
+  'transient',
+  'volatile',
+  'synchronized',
+  'native',
+  'default',
+  'sealed',
+  'non-sealed',
+]);
+
+// what a declaration's modifiers are made of: blanks, comments, annotations (their arguments are skipped apart), words
+const MODIFIER_TOKEN =
+  /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|@\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)|non-sealed|[\w$]+/y;
+
+/** Past the parentheses that open at `i` (after blanks), with the strings, characters and comments inside them. */
+function skipArguments(src: string, i: number): number {
+  let at = i;
+  while (at < src.length && /\s/.test(src[at])) at++;
+  if (src[at] !== '(') return i;
+  let depth = 0;
+  const skip = /"""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\/[^\n]*|\/\*[\s\S]*?\*\/|[()]|[^"'/()]+|\//y;
+  while (at < src.length) {
+    skip.lastIndex = at;
+    const m = skip.exec(src);
+    if (!m) return src.length;
+    at = skip.lastIndex;
+    if (m[0] === '(') depth++;
+    else if (m[0] === ')' && --depth === 0) return at;
+  }
+  return at;
 }
 
-/** The modifier words of a declaration (`static`, `final`) and the names of its annotations, in one pass. */
-export function modifiers(n: Node): { words: Set<string>; annotations: string[] } {
+/**
+ * The modifier words (`static`, `final`) and the annotation names of the declaration that starts at `start`, read from
+ * the source: modifiers come first in a declaration, and reading them from the text takes no call into the parser.
+ */
+export function leadingModifiers(src: string, start: number): { words: Set<string>; annotations: string[] } {
   const words = new Set<string>();
   const annotations: string[] = [];
-  const m = modifiersOf(n);
-  for (const c of m?.children ?? []) {
-    const type = c?.type;
-    if (type === 'annotation' || type === 'marker_annotation') {
-      const name = fieldNode(c, 'name')?.text;
-      if (name) annotations.push(name);
-    } else if (type) words.add(type);
+  for (let i = start; i < src.length;) {
+    MODIFIER_TOKEN.lastIndex = i;
+    const m = MODIFIER_TOKEN.exec(src);
+    if (!m) break;
+    const token = m[0];
+    if (m[1] !== undefined) {
+      if (m[1] === 'interface') break; // `@interface`: an annotation type's keyword
+      annotations.push(m[1]);
+      i = skipArguments(src, MODIFIER_TOKEN.lastIndex);
+      continue;
+    }
+    if (!/^[\s/]/.test(token)) {
+      if (!MODIFIER_WORDS.has(token)) break;
+      words.add(token);
+    }
+    i = MODIFIER_TOKEN.lastIndex;
   }
   return { words, annotations };
 }
-
-export const annotationNames = (n: Node): string[] => modifiers(n).annotations;
 
 /**
  * A node's text, sliced from the source the tree was parsed from. Each property of a node read from the tree is a call

@@ -1,6 +1,7 @@
 import { isSerializable, resolveExprType, resolveTypeName, typeHierarchy } from '../../java/type-index.js';
 import { whenRun, type WhenRun } from '../../java/reach.js';
 import { methodId } from '../../java/call-graph.js';
+import { fileCallsNamed } from '../../java/calls-by-name.js';
 import { sourcesOf } from '../../java/method-values.js';
 import { validatesReads } from '../../java/validated-cache.js';
 import { passesParameter, wrappedCalls, type WrappedSites } from '../../java/wrappers.js';
@@ -111,7 +112,7 @@ function callMatches(
   ctx: EvalContext,
 ): Match[] {
   const out: Match[] = [];
-  for (const call of f.calls) {
+  for (const call of fileCallsNamed(f, c.methods)) {
     if (!callSiteMatches(c, call, ctx) || !receiverMatches(c, types, call, f, ctx)) continue;
     if (c.through === 'callers' && insideCalledWrapper(c, types, call, f, ctx)) continue;
     const m = argsMatch(c, argIs, call.args, call.argTypes, f, ctx);
