@@ -66,6 +66,9 @@ export async function timeStageAsync<T>(stage: Stage, fn: () => Promise<T>): Pro
   }
 }
 
+/** The time of each stage that ran, in pipeline order (benchmarks print it their own way). */
+export const stageTimes = (): [Stage, number][] => STAGES.filter((s) => totals.has(s)).map((s) => [s, totals.get(s)!]);
+
 /**
  * The table printed on standard error: start-up (Node and paasport's own modules, until the command ran), each stage
  * that ran (the sum over the apps of a portfolio), the rest, and the total since the process started.

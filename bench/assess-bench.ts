@@ -10,6 +10,7 @@ import { codeFlow } from '../analyzers/java/reach.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { scanTree } from '../analyzers/read/scan.js';
+import { corpusBench } from './corpus-bench.js';
 import { portfolioBench } from './portfolio-bench.js';
 import { startupBench } from './startup-bench.js';
 
@@ -87,6 +88,7 @@ const secs = (ms: number) => (ms / 1000).toFixed(2) + ' s';
 const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).toLocaleString('en-US')} lines/s`;
 
 async function main() {
+  corpusArg();
   startupBench();
   await portfolioBench(CACHE);
   let root = jdkSources();
@@ -151,6 +153,19 @@ async function main() {
   console.log(
     `peak RSS of this process (the parses and the assessment): ${Math.round(rss / 1048576)} MB   target < 400 MB`,
   );
+  corpusBench(CACHE, threads, lines / (full / 1000), corpusArg());
+}
+
+/** `npm run bench -- --corpus DIR`: real apps checked out under DIR, one folder each. */
+function corpusArg(): string | undefined {
+  const at = process.argv.indexOf('--corpus');
+  if (at < 0) return undefined;
+  const dir = process.argv[at + 1];
+  if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
+    console.error('paasport bench: --corpus needs the folder the apps are checked out in, one folder per app');
+    process.exit(2);
+  }
+  return path.resolve(dir);
 }
 
 await main();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileConditions } from '../analyzers/engine/conditions/index.js';
 import { maskSecrets } from '../analyzers/engine/mask.js';
 import type { Condition, Rule } from '../analyzers/types.js';
 import { assessFiles } from './helpers.js';
@@ -66,6 +67,31 @@ describe('rule engine', () => {
         (f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`,
       ),
     ).toEqual(places);
+  });
+
+  it('a condition written the same way in several rules is one evaluator, and each rule still gets its matches', async () => {
+    const writes: Condition = {
+      or: [{ 'java.call': { methods: ['mkdirs'] } }, { 'java.new': { type: 'java.io.File' } }],
+    };
+    const [first, copy, other] = compileConditions([writes, structuredClone(writes), { not: writes }]);
+    expect(copy).toBe(first);
+    expect(other).not.toBe(first);
+    const a = await assessFiles(
+      { 'A.java': 'package a;\nclass A { void f() { new java.io.File("d").mkdirs(); } }\n' },
+      [
+        rule('one', writes),
+        rule('two', structuredClone(writes)),
+        rule('three', { and: [writes, { 'java.call': { methods: ['mkdirs'] } }] }),
+      ],
+    );
+    expect(a.findings.map((f) => `${f.ruleId} ${f.line}:${f.column}`)).toEqual([
+      'one 2:22',
+      'three 2:22',
+      'two 2:22',
+      'one 2:44',
+      'three 2:44',
+      'two 2:44',
+    ]);
   });
 
   it('a rule reports a place once, however many of its parts match there', async () => {

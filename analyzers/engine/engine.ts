@@ -1,4 +1,4 @@
-import { compileCondition } from './conditions/index.js';
+import { compileConditions } from './conditions/index.js';
 import { createContext, withLinearRegexes } from './context.js';
 import { maskSecrets } from './mask.js';
 import type { EvalContext, Match } from './types.js';
@@ -44,7 +44,7 @@ function fill(template: Localized, m: Match, mask: boolean, secrets: string[]): 
  * (file:line → values) by the rules that say their value is a secret.
  */
 function collectMatches(project: ProjectFacts, rules: Rule[], ctx: EvalContext) {
-  const evaluators = rules.map((r) => compileCondition(r.when));
+  const evaluators = compileConditions(rules.map((r) => r.when));
   const matches: RuleMatch[] = [];
   const secrets = new Map<string, Set<string>>();
   const seen = new Set<string>();

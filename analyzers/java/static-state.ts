@@ -224,20 +224,24 @@ function candidates(file: JavaFacts, field: JavaField, mutations: MutationIndex)
         local: true,
         lazy: testsStaticOf(file, field, w.unsetTested),
       });
-  for (const m of [field.name, `this.${field.name}`, `${field.owner}.${field.name}`].flatMap(
-    (r) => mutations.get(r) ?? [],
-  )) {
-    const local = m.file === file && m.call.enclosingType === field.owner;
-    if (madeFromKey(m.file, m.call)) continue;
-    if (local || m.call.receiver === `${field.owner}.${field.name}`)
-      out.push({
-        file: m.file,
-        type: m.call.enclosingType,
-        method: m.call.enclosingMethod,
-        what: `${m.call.receiver}.${m.call.name}()`,
-        local,
-      });
-  }
+  const qualified = `${field.owner}.${field.name}`;
+  const candidate = (f: JavaFacts, call: JavaCall, local: boolean): Candidate => ({
+    file: f,
+    type: call.enclosingType,
+    method: call.enclosingMethod,
+    what: `${call.receiver}.${call.name}()`,
+    local,
+  });
+  // by its bare name the field is changed only in its own type's code (a field of the same name in another file is
+  // another field: many classes have a `cache` or a `COUNTS`); qualified, anywhere
+  const inFile = mutatingCallsOf(file, field);
+  for (const receiver of [field.name, `this.${field.name}`])
+    for (const call of inFile)
+      if (call.receiver === receiver && call.enclosingType === field.owner && !madeFromKey(file, call))
+        out.push(candidate(file, call, true));
+  for (const m of mutations.get(qualified) ?? [])
+    if (!madeFromKey(m.file, m.call))
+      out.push(candidate(m.file, m.call, m.file === file && m.call.enclosingType === field.owner));
   return out;
 }
 

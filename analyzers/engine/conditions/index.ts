@@ -1,6 +1,7 @@
 // The registry of condition keys. A new key is a module of its own and one line here: the `Condition` type, the rule
 // schema (and so the loader's validation) and the table of condition cases all follow from this list.
-import type { ConditionModule, Evaluator, ModifierModule } from '../types.js';
+import type { FileFacts } from '../../types.js';
+import type { Compile, ConditionModule, EvalContext, Evaluator, Match, ModifierModule } from '../types.js';
 import { and } from './and.js';
 import { dependency } from './dependency.js';
 import { file } from './file.js';
@@ -72,11 +73,53 @@ export const mainConditions = (): ConditionModule[] => registered().filter((m): 
 /** The modules whose key stands beside another key. */
 export const modifiers = (): ModifierModule[] => registered().filter(isModifier);
 
-/** Makes a (validated) condition ready to run on every file: done once per run, not per file. */
-export function compileCondition(cond: Condition): Evaluator {
+function compileWith(cond: Condition, compile: Compile): Evaluator {
   const values = cond as Record<string, unknown>;
   const main = mainConditions().find((m) => values[m.key] !== undefined);
   // the schema allows no such condition: a rule that was not loaded through it
   if (!main) throw new Error(`a condition has none of the keys ${mainConditions().map((m) => m.key)}`);
-  return main.evaluator(values[main.key], compileCondition, cond);
+  return main.evaluator(values[main.key], compile, cond);
+}
+
+/** Makes a (validated) condition ready to run on every file: done once per run, not per file. */
+export function compileCondition(cond: Condition): Evaluator {
+  return compileWith(cond, compileCondition);
+}
+
+/** An evaluator that works out each file's matches once per run and gives the same ones after. */
+function oncePerFile(e: Evaluator): Evaluator {
+  const runs = new WeakMap<EvalContext, WeakMap<FileFacts, readonly Match[]>>();
+  return (f, ctx) => {
+    let files = runs.get(ctx);
+    if (!files) runs.set(ctx, (files = new WeakMap()));
+    let found = files.get(f);
+    if (!found) files.set(f, (found = e(f, ctx)));
+    return found;
+  };
+}
+
+/**
+ * Compiles the conditions of a rule set together: a condition written the same way in several places (the copies of
+ * a YAML anchor: the local writes, the upload writes) is one evaluator, which works out each file's matches once.
+ */
+export function compileConditions(conds: Condition[]): Evaluator[] {
+  const uses = new Map<string, number>();
+  const count: Compile = (c) => {
+    const key = JSON.stringify(c);
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+    return compileWith(c, count);
+  };
+  conds.forEach(count);
+  const shared = new Map<string, Evaluator>();
+  const compile: Compile = (c) => {
+    const key = JSON.stringify(c);
+    let e = shared.get(key);
+    if (!e) {
+      e = compileWith(c, compile);
+      if ((uses.get(key) ?? 0) > 1) e = oncePerFile(e);
+      shared.set(key, e);
+    }
+    return e;
+  };
+  return conds.map(compile);
 }

@@ -16,26 +16,72 @@ export interface PropertiesCond {
   fileRead?: boolean; // the file is one the app loads: at a classpath root (by convention), or named somewhere
 }
 
-const texts = new WeakMap<EvalContext, string[]>();
+/**
+ * Every distinct string literal of the code and value of the configuration (where a key or a file is read by its
+ * name), joined in one text: a search for a name is one `indexOf` over it, not a test of each of them (thousands of
+ * entries times tens of thousands of literals on a large app).
+ */
+interface ProjectTexts {
+  joined: string; // the texts, each followed by the separator
+  starts: number[]; // where each text starts in joined
+  texts: string[];
+}
 
-/** Every string literal of the code and every value of the configuration: where a key is read by its name. */
-function projectTexts(ctx: EvalContext): string[] {
-  let out = texts.get(ctx);
+const SEPARATOR = '\u0000';
+const textsOf = new WeakMap<EvalContext, ProjectTexts>();
+const namedFiles = new WeakMap<EvalContext, Map<string, boolean>>();
+
+function projectTexts(ctx: EvalContext): ProjectTexts {
+  let out = textsOf.get(ctx);
   if (out) return out;
-  out = [];
+  const all = new Set<string>();
   for (const f of ctx.project.files) {
-    if (f.kind === 'java') for (const x of f.strings) out.push(x.value);
-    else if (f.kind === 'xml') for (const e of f.elements) out.push(e.text, ...Object.values(e.attributes));
-    else if (f.kind === 'properties') for (const e of f.entries) out.push(e.value);
+    if (f.kind === 'java') for (const x of f.strings) all.add(x.value);
+    else if (f.kind === 'xml') {
+      for (const e of f.elements) {
+        all.add(e.text);
+        for (const a of Object.values(e.attributes)) all.add(a);
+      }
+    } else if (f.kind === 'properties') for (const e of f.entries) all.add(e.value);
   }
-  texts.set(ctx, out);
+  // a key or a name never holds the separator, so no occurrence of one runs from a text into the next
+  const texts = [...all];
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    starts.push(at);
+    at += t.length + 1;
+  }
+  out = { joined: texts.join(SEPARATOR) + SEPARATOR, starts, texts };
+  textsOf.set(ctx, out);
   return out;
+}
+
+/** The texts that hold `part`, each once, in order. */
+function* textsHolding(p: ProjectTexts, part: string): Generator<string> {
+  if (!part) {
+    yield* p.texts;
+    return;
+  }
+  for (let i = p.joined.indexOf(part); i >= 0;) {
+    // the text this occurrence is in: the last start at or before it
+    let lo = 0;
+    let hi = p.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (p.starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    yield p.texts[lo];
+    i = p.joined.indexOf(part, p.starts[lo] + p.texts[lo].length + 1);
+  }
 }
 
 /** Whether code or configuration names the key; without any code to read it, every key counts. */
 function keyNamed(key: string, value: string, ctx: EvalContext): boolean {
   if (!ctx.project.files.some((f) => f.kind === 'java')) return true;
-  return projectTexts(ctx).some((t) => t !== value && t.includes(key));
+  for (const t of textsHolding(projectTexts(ctx), key)) if (t !== value) return true;
+  return false;
 }
 
 // a folder of a Java package under a source or resource root: a file there is loaded only by its name
@@ -44,10 +90,21 @@ const IN_PACKAGE = /(^|\/)(resources|src|java|classes)\/(com|org|net|cn|io|edu|g
 /** Whether the app loads the file: one at a classpath root may be read by convention, one in a package by name. */
 function fileNamed(file: string, ctx: EvalContext): boolean {
   if (!IN_PACKAGE.test(file) || !ctx.project.files.some((f) => f.kind === 'java')) return true;
+  let known = namedFiles.get(ctx);
+  if (!known) namedFiles.set(ctx, (known = new Map()));
+  let named = known.get(file);
+  if (named === undefined) known.set(file, (named = namedSomewhere(file, projectTexts(ctx))));
+  return named;
+}
+
+function namedSomewhere(file: string, p: ProjectTexts): boolean {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const bundle = file.slice(file.search(IN_PACKAGE)).replace(/^\/?(resources|src|java|classes)\//, '');
   const names = [name, bundle.replace(/\.\w+$/, ''), bundle.replace(/\.\w+$/, '').replace(/\//g, '.')];
-  return projectTexts(ctx).some((t) => names.some((n) => namesWhole(t, n)));
+  // every name ends with the file's name without its extension: only the texts that hold it can name the file
+  const base = name.replace(/\.\w+$/, '');
+  for (const t of textsHolding(p, base)) if (names.some((n) => namesWhole(t, n))) return true;
+  return false;
 }
 
 /** Whether a text holds a name not as the start of a longer one (`config/planet` in `config/planetDefs.xml`). */
@@ -132,6 +189,19 @@ export const properties: ConditionModule<'properties', PropertiesCond> = {
         'src/main/resources/org/shop/config/old.properties': 'upload.dir=/var/shop/upload\n',
         'src/main/java/org/shop/Config.java':
           'package org.shop;\nclass Config {\n  String f = "/org/shop/config/shop.properties";\n}\n',
+      },
+    },
+    {
+      name: "keyRead: a key some other text names, not only the entry's own value",
+      when: { properties: { key: 'dir$', keyRead: true } },
+      files: {
+        'app.properties': 'store.dir=store.dir\nmedia.dir=/var/media\n',
+        'A.java': 'class A {\n  String a = "store.dir";\n  String b = "x-store.dir";\n  String c = "media.dir";\n}\n',
+      },
+      expect: ['app.properties:1', 'app.properties:2'],
+      lookAlike: {
+        'app.properties': 'store.dir=store.dir\nmedia.dir=/var/media\n',
+        'A.java': 'class A {\n  String c = "media";\n}\n',
       },
     },
   ],
