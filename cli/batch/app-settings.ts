@@ -11,7 +11,7 @@ export function groupedId(group: string, name: string): string {
 
 /**
  * The app's paasport.yaml with the inventory's overrides and the run's options over it, checked again: an override
- * must not make settings the file could not. A session store named without a fix is the store the artifacts use.
+ * must not make settings the file could not. (An app's session store is the fix's: it records the store it set up.)
  */
 export function batchSettings(app: BatchApp, dir: string, opts: BatchOptions): AppSettings {
   const file = path.join(dir, SETTINGS_FILE);
@@ -25,8 +25,6 @@ export function batchSettings(app: BatchApp, dir: string, opts: BatchOptions): A
     registry: opts.registry,
   };
   const s = withFlags(loadSettings(file), flags);
-  const store = app.sessionStore ?? opts.sessionStore;
-  if (store && !s.sessionStore) s.sessionStore = { type: store };
   if (app.group) s.marathon = { ...s.marathon, id: groupedId(app.group, app.name) };
   return validateSettings(s, `${file} with the overrides of ${app.name} in the inventory`);
 }

@@ -33,6 +33,12 @@ export async function fetchRef(url: string, ref: string | undefined, dir: string
     if (!existsSync(dir)) {
       await mkdir(path.dirname(dir), { recursive: true });
       await simpleGit().clone(url, dir, ['--no-checkout']);
+      // --fix commits in the clone: a machine with no git identity gets paasport's, in the clone only
+      const who = await simpleGit(dir)
+        .raw(['config', 'user.email'])
+        .catch(() => '');
+      if (!who.trim())
+        await simpleGit(dir).addConfig('user.email', 'paasport@localhost').addConfig('user.name', 'paasport');
     } else {
       await simpleGit(dir).fetch(['--force', '--tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
     }
