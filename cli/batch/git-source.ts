@@ -23,6 +23,17 @@ async function resolveRef(dir: string, ref: string | undefined): Promise<string>
   );
 }
 
+async function cloneInto(url: string, dir: string): Promise<void> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  await simpleGit().clone(url, dir, ['--no-checkout']);
+  // --fix commits in the clone: a machine with no git identity gets paasport's, in the clone only
+  const who = await simpleGit(dir)
+    .raw(['config', 'user.email'])
+    .catch(() => '');
+  if (!who.trim())
+    await simpleGit(dir).addConfig('user.email', 'paasport@localhost').addConfig('user.name', 'paasport');
+}
+
 /**
  * The repository in `dir` (a cache kept between runs): cloned the first time, fetched after. Returns the commit of
  * the ref; the work tree is left as it is (a skipped app keeps its clone and fix branch).
@@ -30,18 +41,15 @@ async function resolveRef(dir: string, ref: string | undefined): Promise<string>
 export async function fetchRef(url: string, ref: string | undefined, dir: string): Promise<string> {
   if (existsSync(dir) && !existsSync(path.join(dir, '.git'))) rmSync(dir, { recursive: true, force: true });
   try {
-    if (!existsSync(dir)) {
-      await mkdir(path.dirname(dir), { recursive: true });
-      await simpleGit().clone(url, dir, ['--no-checkout']);
-      // --fix commits in the clone: a machine with no git identity gets paasport's, in the clone only
-      const who = await simpleGit(dir)
-        .raw(['config', 'user.email'])
-        .catch(() => '');
-      if (!who.trim())
-        await simpleGit(dir).addConfig('user.email', 'paasport@localhost').addConfig('user.name', 'paasport');
-    } else {
-      await simpleGit(dir).fetch(['--force', '--tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+    if (existsSync(dir)) {
+      // a clone cut short by a kill cannot fetch: it is made again
+      const fetched = await simpleGit(dir)
+        .fetch(['--force', '--tags', '--prune', 'origin', '+refs/heads/*:refs/remotes/origin/*'])
+        .then(() => true)
+        .catch(() => false);
+      if (!fetched) rmSync(dir, { recursive: true, force: true });
     }
+    if (!existsSync(dir)) await cloneInto(url, dir);
   } catch (e) {
     const why = (e as Error).message.trim().split('\n').slice(-1)[0];
     throw new PaasportError(`cannot clone or fetch ${url}: ${why}. Check the URL and your access to it.`, 'failed');

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { assess, type Assessment } from '../../analyzers/assess/assess.js';
 import { PaasportError } from '../../analyzers/errors.js';
@@ -37,7 +37,10 @@ async function fixClone(app: BatchApp, src: AppSource, w: AppWork) {
 /** The artifacts written to a fresh folder, then put in place of the app's old ones in one rename. */
 async function writeArtifacts(files: { name: string; text: string }[], outDir: string): Promise<void> {
   const staging = `${outDir}.${process.pid}.tmp`;
-  await rm(staging, { recursive: true, force: true });
+  // what a killed run left half-written, whatever its process id
+  const parent = path.dirname(outDir);
+  const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((f) => /^deploy\.\d+\.tmp$/.test(f));
+  for (const f of leftovers) await rm(path.join(parent, f), { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const placed = files.map((f) => ({ path: path.join(staging, f.name), text: f.text }));
   // the record of what paasport wrote: `paasport generate --out` into this folder later replaces these files

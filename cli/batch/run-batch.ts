@@ -83,6 +83,7 @@ export async function runBatch(r: BatchRun): Promise<{ states: AppState[]; outco
 
   const one = async (app: BatchApp) => {
     let src;
+    r.events?.onStep?.(app, app.git ? 'fetch' : 'read');
     try {
       src = await appSource(app, opts);
     } catch (e) {
