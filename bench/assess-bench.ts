@@ -10,6 +10,7 @@ import { codeFlow } from '../analyzers/java/reach.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { scanTree } from '../analyzers/read/scan.js';
+import { batchBench } from './batch-bench.js';
 import { portfolioBench } from './portfolio-bench.js';
 import { startupBench } from './startup-bench.js';
 
@@ -89,6 +90,7 @@ const rate = (lines: number, ms: number) => `${Math.round(lines / (ms / 1000)).t
 async function main() {
   startupBench();
   await portfolioBench(CACHE);
+  await batchBench(CACHE);
   let root = jdkSources();
   let label = 'JDK java.base sources';
   if (!root) {
