@@ -52,6 +52,10 @@ const OVERRIDES: Record<number, string> = {
   9: '    instances: 3\n', // stateless-api: an app that keeps sessions in memory stays at one instance
 };
 
+const extra = (k: number) =>
+  `import java.util.*;\npublic class Extra${k} {\n  private final Map<String, String> m = new HashMap<>();\n` +
+  `  public String get(String k) {\n    return m.get(k);\n  }\n}\n`;
+
 function makeInventory(): string {
   const lines = ['apps:'];
   for (let i = 1; i <= LOCAL_APPS; i++) {
@@ -59,6 +63,8 @@ function makeInventory(): string {
     cpSync(path.join(ROOT, 'fixtures', FIXTURES[i % FIXTURES.length]), path.join(dir, 'apps', name), {
       recursive: true,
     });
+    // a few apps with more Java files than one batch: parsed on the shared worker threads, the others in-thread
+    if (i <= 3) for (let k = 0; k < 30; k++) writeFileSync(path.join(dir, 'apps', name, `Extra${k}.java`), extra(k));
     lines.push(`  - name: ${name}`, `    path: apps/${name}`, ...(OVERRIDES[i] ? [OVERRIDES[i].trimEnd()] : []));
   }
   // broken on purpose: settings that paasport.yaml's schema refuses
