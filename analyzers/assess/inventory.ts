@@ -66,11 +66,8 @@ const EXAMPLE =
   'apps:\n  - name: shop\n    path: ../shop\n    owner: someone\n    team: sales\n' +
   '  - name: crm\n    git: https://git.example.com/crm.git\n    ref: release-2.3\n    mem: 1024';
 
-/**
- * Reads an inventory YAML: `apps: [{ name, path | git (+ ref), owner?, team?, tags?, overrides }]`, paths made
- * absolute (relative to the file). Whether a folder exists is the caller's question.
- */
-export function readInventory(file: string): InventoryApp[] {
+/** The apps of an inventory YAML as written, checked against the schema; names used once. */
+function parseInventory(file: string): InventoryApp[] {
   let data: unknown;
   try {
     data = YAML.parse(readFileSync(file, 'utf8'));
@@ -87,22 +84,33 @@ export function readInventory(file: string): InventoryApp[] {
       .join('; ');
     throw new PaasportError(`${file}: not an inventory (${why}). Expected:\n${EXAMPLE}`);
   }
-  const base = path.dirname(path.resolve(file));
   const names = new Set<string>();
-  return data.apps.map((a) => {
+  for (const a of data.apps) {
     if (names.has(a.name)) throw new PaasportError(`${file}: the app name ${a.name} is used twice`);
     names.add(a.name);
-    return a.path === undefined ? a : { ...a, path: path.resolve(base, a.path) };
-  });
+  }
+  return data.apps;
+}
+
+/**
+ * Reads an inventory YAML: `apps: [{ name, path | git (+ ref), owner?, team?, tags?, overrides }]`, paths made
+ * absolute (relative to the file). Whether a folder exists is the caller's question.
+ */
+export function readInventory(file: string): InventoryApp[] {
+  const base = path.dirname(path.resolve(file));
+  return parseInventory(file).map((a) => (a.path === undefined ? a : { ...a, path: path.resolve(base, a.path) }));
 }
 
 /** The folders of an inventory, for assess and generate: every app must be a folder there (git apps need batch). */
 export function loadInventory(file: string): AppRef[] {
-  return readInventory(file).map(({ name, path: p, git, owner, team, tags }) => {
+  const base = path.dirname(path.resolve(file));
+  return parseInventory(file).map(({ name, path: p, git, owner, team, tags }) => {
     if (p === undefined)
       throw new PaasportError(`${file}: ${name} comes from git (${git}): paasport batch clones it, assess does not`);
-    if (!existsSync(p) || !statSync(p).isDirectory()) throw new PaasportError(`${file}: ${name}: ${p} is not a folder`);
-    return { name, path: p, ...(owner ? { owner } : {}), ...(team ? { team } : {}), ...(tags ? { tags } : {}) };
+    const abs = path.resolve(base, p);
+    if (!existsSync(abs) || !statSync(abs).isDirectory())
+      throw new PaasportError(`${file}: ${name}: ${p} is not a folder`);
+    return { name, path: abs, ...(owner ? { owner } : {}), ...(team ? { team } : {}), ...(tags ? { tags } : {}) };
   });
 }
 
