@@ -64,6 +64,12 @@ export async function runBatchCommand(inventory: string, o: BatchFlags): Promise
   const out = path.resolve(o.out);
   const rules = loadRules(o.rules);
   const progress = batchProgress(apps.length, !!o.quiet);
+  // Ctrl-C: the bar gives the terminal its cursor back; what the apps finished is on disk for the next run
+  process.once('SIGINT', () => {
+    progress.stop();
+    process.stderr.write('\nstopped: run the same command again to go on where it stopped\n');
+    process.exit(130);
+  });
   const counts: Record<string, number> = {};
   const jobs = o.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const { states } = await runBatch({

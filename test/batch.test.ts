@@ -110,6 +110,11 @@ describe('paasport batch over an inventory of 21 apps', { timeout: 240_000 }, ()
       expect(existsSync(path.join(out, `apps/app-${String(i).padStart(2, '0')}/deploy/Dockerfile`))).toBe(true);
     }
     expect(existsSync(path.join(out, 'apps/broken'))).toBe(false);
+    const appReport = JSON.parse(read(out, 'apps/shop-git/report.json'));
+    expect(appReport.app).toMatchObject({
+      name: 'shop-git',
+      root: expect.stringMatching(/servlet-shop\.git#/),
+    });
 
     const portfolio = JSON.parse(read(out, 'portfolio.json'));
     expect(portfolio.apps).toHaveLength(20);
@@ -173,6 +178,7 @@ describe('paasport batch over an inventory of 21 apps', { timeout: 240_000 }, ()
       const files = readdirSync(path.join(dir, 'one/apps', name, 'deploy'));
       for (const f of files)
         expect(read(dir, 'merged/apps', name, 'deploy', f)).toBe(read(dir, 'one/apps', name, 'deploy', f));
+      expect(read(dir, 'merged/apps', name, 'report.json')).toBe(read(dir, 'one/apps', name, 'report.json'));
     }
     expect(run(['merge', 'shard-1', '-o', 'half']).code).toBe(2);
   });
@@ -220,6 +226,12 @@ describe('batch usage', () => {
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(bad, 'apps:\n  - name: x\n    path: apps/app-01\n    ref: main\n');
     expect(run(['batch', bad, '-o', 'bad']).code).toBe(2);
+    writeFileSync(bad, 'apps:\n  - name: x\n    path: apps/app-01\n    git: file:///nowhere.git\n');
+    expect(run(['batch', bad, '-o', 'bad']).code).toBe(2);
+    writeFileSync(bad, 'apps:\n  - name: x\n    path: apps/app-01\n    mem: lots\n');
+    const mem = run(['batch', bad, '-o', 'bad']);
+    expect(mem.code).toBe(2);
+    expect(mem.err).toContain('/apps/0/mem must be number');
     const a = run(['assess', '--inventory', inventory, '-q']);
     expect(a.code).toBe(2);
     expect(a.err).toContain('paasport batch clones it');

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { PaasportError } from '../../analyzers/errors.js';
 import type { Rule } from '../../analyzers/types.js';
 import { writePortfolio } from './portfolio.js';
-import { appOutDir } from './process-app.js';
 import { readAllStates, readManifest, writeAppState, writeManifest, type Manifest } from './state-store.js';
 import type { AppState } from './types.js';
 
@@ -47,8 +46,8 @@ export async function mergeShards(dirs: string[], out: string, rules: Rule[], ve
   }
   states.sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : 1));
   for (const s of states) {
-    const from = appOutDir(seen.get(s.name)!, s.name);
-    const to = appOutDir(out, s.name);
+    const from = path.join(seen.get(s.name)!, 'apps', s.name);
+    const to = path.join(out, 'apps', s.name);
     if (path.resolve(from) === path.resolve(to)) continue;
     rmSync(to, { recursive: true, force: true });
     if (s.status === 'done' && existsSync(from)) cpSync(from, to, { recursive: true });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { assess, type Assessment } from '../../analyzers/assess/assess.js';
 import { PaasportError } from '../../analyzers/errors.js';
 import type { JavaPool } from '../../analyzers/java/pool.js';
-import type { Rule } from '../../analyzers/types.js';
+import type { Lang, Rule } from '../../analyzers/types.js';
+import { renderReport } from '../../generators/reports/render.js';
 import { generateArtifacts } from '../../generators/deploy/generate.js';
 import { manifestsFor } from '../../generators/deploy/generated-files.js';
 import { runFix } from '../../refactors/workflow.js';
@@ -19,6 +20,8 @@ export interface AppWork {
   opts: BatchOptions;
   rules: Rule[];
   pool: JavaPool;
+  lang: Lang;
+  version: string;
   onStep?: (app: BatchApp, step: string) => void;
 }
 
@@ -81,10 +84,13 @@ export async function processApp(app: BatchApp, src: AppSource, inputHash: strin
       withStore: false,
     });
     await writeArtifacts(g.files, appOutDir(w.opts.out, app.name));
+    const reported = asReported(assessment, src);
+    const report = await renderReport('json', [reported], w.rules, w.lang, w.version);
+    await writeFileAtomic(path.join(w.opts.out, 'apps', app.name, 'report.json'), report.text);
     return {
       ...base,
       status: 'done',
-      assessment: asReported(assessment, src),
+      assessment: reported,
       marathon: g.marathon,
       marathonVersion: settings.marathon?.version ?? '1.5',
       ...(fixCommits !== undefined ? { fixBranch: w.opts.fixBranch, fixCommits } : {}),

@@ -99,7 +99,8 @@ export async function runBatch(r: BatchRun): Promise<{ states: AppState[]; outco
     }
     // the old result goes first: a kill while its files are replaced must not leave it looking finished
     await removeAppState(opts.out, app.name);
-    const state = await processApp(app, src, hash, { opts, rules: r.rules, pool, onStep: r.events?.onStep });
+    const work = { opts, rules: r.rules, pool, lang: r.lang, version: r.version, onStep: r.events?.onStep };
+    const state = await processApp(app, src, hash, work);
     return finish(app, state.status, state);
   };
 
