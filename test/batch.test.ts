@@ -3,9 +3,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInventory } from '../analyzers/assess/inventory.js';
+import type { AppClaims } from '../cli/batch/claims.js';
+import { runBatch } from '../cli/batch/run-batch.js';
 import { inShard, parseShard } from '../cli/batch/shard.js';
+import { packageVersion } from '../cli/version.js';
 import { commitAll, git } from './git-repo.js';
-import { CLI, removeTree, ROOT } from './helpers.js';
+import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
 
 const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'))
   .filter((f) => f.endsWith('.expected.yaml'))
@@ -181,6 +185,40 @@ describe('paasport batch over an inventory of 21 apps', { timeout: 240_000 }, ()
       expect(read(dir, 'merged/apps', name, 'report.json')).toBe(read(dir, 'one/apps', name, 'report.json'));
     }
     expect(run(['merge', 'shard-1', '-o', 'half']).code).toBe(2);
+  });
+
+  it('takes its apps from any coordinator that implements the claim interface', async () => {
+    // a coordinator that hands the apps out last first, and records which worker took each
+    const apps = readInventory(inventory).map((a, order) => ({ ...a, order }));
+    const queue = [...apps].reverse();
+    const taken: number[] = [];
+    const released: string[] = [];
+    const claims: AppClaims = {
+      claim: (worker) => {
+        const app = queue.shift();
+        if (app) taken.push(worker);
+        return Promise.resolve(app);
+      },
+      release: (app) => Promise.resolve(void released.push(app.name)),
+      close: () => Promise.resolve(),
+    };
+    const out = path.join(dir, 'claimed');
+    const opts = { out, fix: false, fixBranch: 'paasport/stateless', logs: 'volume' as const, group: '/', rules: [] };
+    const { states } = await runBatch({
+      apps,
+      opts,
+      rules: bundledRules(),
+      version: packageVersion(),
+      inventoryHash: 'test',
+      lang: 'en',
+      jobs: 2,
+      force: false,
+      claims,
+    });
+    expect(states.map((s) => s.name)).toEqual(apps.map((a) => a.name)); // the portfolio keeps the inventory's order
+    expect(released.sort()).toEqual(apps.map((a) => a.name).sort());
+    expect(new Set(taken)).toEqual(new Set([0, 1]));
+    samePortfolio(path.join(dir, 'one'), out);
   });
 
   it('skips the apps whose inputs did not change, and works again on one whose files or commit changed', () => {
