@@ -32,9 +32,15 @@ export function folderHash(dir: string, skip = ''): string {
 
 /**
  * What decides an app's result: its files (a commit, or the folder's content), its inventory entry, the options of
- * the run that change results, the user's rules and paasport's version. Same hash: the result on disk stands.
+ * the run that change results, the user's rules, the report's language and paasport's version. Same hash: the result
+ * on disk stands.
  */
-export function inputHash(app: BatchApp, identity: string, opts: BatchOptions, rulesHash: string, version: string) {
+export function inputHash(
+  app: BatchApp,
+  identity: string,
+  opts: BatchOptions,
+  run: { rulesHash: string; version: string; lang: string },
+) {
   const { order: _order, ...entry } = app;
   const options = {
     fix: opts.fix,
@@ -44,7 +50,9 @@ export function inputHash(app: BatchApp, identity: string, opts: BatchOptions, r
     marathonVersion: opts.marathonVersion,
     registry: opts.registry,
   };
-  return createHash('sha256').update(JSON.stringify({ identity, entry, options, rulesHash, version })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ identity, entry, options, ...run }))
+    .digest('hex');
 }
 
 /** The content of the user's rule folders, in the order given. */

@@ -89,7 +89,7 @@ export async function runBatch(r: BatchRun): Promise<{ states: AppState[]; outco
     } catch (e) {
       return finish(app, 'failed', unreachable(app, (e as Error).message));
     }
-    const hash = inputHash(app, src.identity, opts, rulesKey, r.version);
+    const hash = inputHash(app, src.identity, opts, { rulesHash: rulesKey, version: r.version, lang: r.lang });
     const prior = readAppState(opts.out, app.name);
     const known = manifest.apps[app.name];
     if (!r.force && prior?.status === 'done' && prior.inputHash === hash && known?.inputHash === hash) {
