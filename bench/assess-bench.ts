@@ -10,6 +10,7 @@ import { codeFlow } from '../analyzers/java/reach.js';
 import { buildIndex } from '../analyzers/java/type-index.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { scanTree } from '../analyzers/read/scan.js';
+import { batchBench } from './batch-bench.js';
 import { corpusBench } from './corpus-bench.js';
 import { portfolioBench } from './portfolio-bench.js';
 import { startupBench } from './startup-bench.js';
@@ -91,6 +92,7 @@ async function main() {
   corpusArg();
   startupBench();
   await portfolioBench(CACHE);
+  await batchBench(CACHE);
   let root = jdkSources();
   let label = 'JDK java.base sources';
   if (!root) {

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, PaasportError } from '../analyzers/errors.js';
 import { enableStageTimes, stageTimesEnabled, stageTimesTable } from '../analyzers/stage-times.js';
 import { assessCommand } from './assess-command.js';
+import { batchCommand, mergeCommand } from './batch-command.js';
 import { buildCommand } from './build-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
@@ -34,6 +35,8 @@ const program = new Command('paasport')
   .addCommand(buildCommand())
   .addCommand(previewCommand())
   .addCommand(rulesCommand())
+  .addCommand(batchCommand())
+  .addCommand(mergeCommand())
   .showHelpAfterError('(run with --help for usage)');
 
 // usage errors anywhere in the command tree exit 2, not commander's default 1

@@ -29,9 +29,9 @@ describe('paasport assess (built CLI)', () => {
     expect(run(['assess']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
     // not the main help with exit 0, which a script would take for success
-    const unknown = run(['batch', '--help']);
+    const unknown = run(['migrate', '--help']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain("unknown command 'batch'");
+    expect(unknown.err).toContain("unknown command 'migrate'");
     expect(unknown.out).toBe('');
     expect(run(['help', 'assess']).code).toBe(0);
     // a standard output that cannot be written (a full disk) is a failure, not the 1 of --fail-on
