@@ -26,6 +26,8 @@ export interface CallGraph {
   typeIn(file: JavaFacts, simple: string | undefined): string | undefined;
   /** The project methods a call may run. */
   targets(file: JavaFacts, site: CallSite): MethodId[];
+  /** The targets of the file's call at this index (in `file.calls`), worked out once, when the edges were made. */
+  callTargets(file: JavaFacts, i: number): MethodId[];
 }
 
 export interface CallSite {
@@ -162,14 +164,15 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     return guessed;
   };
 
-  // the call graph's users (unused code, wrappers, write flow) ask again for the call sites the edges came from
-  const known = new Map<CallSite, MethodId[]>();
-  const memoized = (file: JavaFacts, site: CallSite): MethodId[] => {
-    let found = known.get(site);
-    if (!found) known.set(site, (found = targets(file, site)));
-    return found;
+  // the call graph's users (unused code, wrappers, write flow) ask again for the calls the edges came from: each
+  // file's answers are kept in the order of its calls (an array per file, no lookup by object)
+  const known = new Map<JavaFacts, MethodId[][]>();
+  const callTargets = (file: JavaFacts, i: number): MethodId[] => {
+    let list = known.get(file);
+    if (!list) known.set(file, (list = []));
+    return (list[i] ??= targets(file, file.calls[i]));
   };
-  return { ...edgesOf(project, index, d, typeIn, memoized), typeIn, targets: memoized };
+  return { ...edgesOf(project, index, d, typeIn, targets, callTargets), typeIn, targets, callTargets };
 }
 
 /** The edges, and those every call of which is lazy: one lazy call marks an edge until a plain call is seen. */
@@ -218,6 +221,7 @@ function edgesOf(
   d: Declarations,
   typeIn: CallGraph['typeIn'],
   targets: CallGraph['targets'],
+  callTargets: CallGraph['callTargets'],
 ): Pick<CallGraph, 'callees' | 'lazy'> {
   const { callees, lazy, edge } = edgeSets();
   const ownMethods = (id: MethodId): MethodId[] => {
@@ -233,12 +237,13 @@ function edgesOf(
       for (const s of supers)
         if (index.byQualified.has(s)) edge(methodId(t.qualifiedName, '<init>'), methodId(s, '<init>'));
     }
-    for (const c of f.calls) {
+    for (let i = 0; i < f.calls.length; i++) {
+      const c = f.calls[i];
       const caller = from(c.enclosingType, c.enclosingMethod);
       if (!caller) continue;
       // a value the caller worked out and hands over (`setBaseUrl(url)`) may come from the request: not set-up
       const lazy = c.lazy && !c.args.some((a) => VARIABLE.test(a));
-      for (const t of targets(f, c)) edge(caller, t, lazy);
+      for (const t of callTargets(f, i)) edge(caller, t, lazy);
       // a thread started runs its run(); `getMethod(name).invoke(this)` may run any method of the object's class
       if (c.name === 'start' && !c.args.length) for (const t of targets(f, { ...c, name: 'run' })) edge(caller, t);
       if (c.name === 'invoke' && c.args[0] === 'this') for (const t of ownMethods(caller)) edge(caller, t);

@@ -4,6 +4,7 @@ import type { JavaCall, JavaFacts, ProjectFacts } from '../types.js';
 export interface CallRef {
   f: JavaFacts;
   call: JavaCall;
+  i: number; // its index in f.calls
   at: number;
 }
 
@@ -20,11 +21,12 @@ export function callsByName(project: ProjectFacts): Map<string, CallRef[]> {
   let at = 0;
   for (const f of project.files) {
     if (f.kind !== 'java') continue;
-    for (const call of f.calls) {
+    f.calls.forEach((call, i) => {
+      const ref = { f, call, i, at: at++ };
       const list = byName.get(call.name);
-      if (list) list.push({ f, call, at: at++ });
-      else byName.set(call.name, [{ f, call, at: at++ }]);
-    }
+      if (list) list.push(ref);
+      else byName.set(call.name, [ref]);
+    });
   }
   byNameOf.set(project.files, byName);
   return byName;

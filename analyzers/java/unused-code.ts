@@ -1,7 +1,7 @@
 import { methodId, type MethodId } from './call-graph.js';
 import type { CodeFlow } from './reach.js';
 import { resolveExprType, resolveTypeName, type ProjectIndex } from './type-index.js';
-import type { JavaFacts, ProjectFacts } from '../types.js';
+import type { ProjectFacts } from '../types.js';
 
 // Annotations that say nothing about who calls a method.
 const PLAIN_ANNOTATIONS = new Set(['Override', 'Deprecated', 'SuppressWarnings', 'SafeVarargs', 'FunctionalInterface']);
@@ -55,11 +55,11 @@ function namesMaybeCalled(project: ProjectFacts, index: ProjectIndex, flow: Code
     if (f.kind !== 'java') continue;
     for (const r of f.methodRefs) out.add(r.name);
     for (const s of f.strings) out.add(s.value);
-    for (const c of (f as JavaFacts).calls) {
-      if (c.receiver === undefined || c.receiver === 'this' || c.receiver === 'super' || out.has(c.name)) continue;
-      if (flow.graph.targets(f, c).length) continue;
+    f.calls.forEach((c, i) => {
+      if (c.receiver === undefined || c.receiver === 'this' || c.receiver === 'super' || out.has(c.name)) return;
+      if (flow.graph.callTargets(f, i).length) return;
       if (!resolveExprType(c.receiverType, f, c.enclosingType, index).length) out.add(c.name);
-    }
+    });
   }
   return out;
 }
@@ -101,7 +101,7 @@ export function servingCode(project: ProjectFacts, index: ProjectIndex, flow: Co
   const roots: MethodId[] = [...flow.entries].filter(([, e]) => e.phase === 'request').map(([id]) => id);
   // what JSP pages call (their classes share one name, so the entry points do not tell them all)
   for (const f of project.files)
-    if (f.kind === 'java' && f.page) for (const c of f.calls) roots.push(...flow.graph.targets(f, c));
+    if (f.kind === 'java' && f.page) f.calls.forEach((_, i) => roots.push(...flow.graph.callTargets(f, i)));
   const named: MethodId[] = [];
   for (const [q, { decl }] of index.byQualified) {
     const outside = calledFromOutside(q, index, config, libraries);

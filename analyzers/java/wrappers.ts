@@ -111,10 +111,10 @@ export function wrappedCalls(
   for (let level = 0, grew = wrappers.size > 0; grew && level < MAX_LEVELS; level++) {
     grew = false;
     const names = new Set([...wrappers.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
-    for (const { f, call } of callsNamed(byName, names)) {
+    for (const { f, call, i } of callsNamed(byName, names)) {
       if (seenSite.has(call)) continue;
       const w = flow.graph
-        .targets(f, call)
+        .callTargets(f, i)
         .map((t) => wrappers.get(t))
         .find((x) => !!x);
       if (!w) continue;

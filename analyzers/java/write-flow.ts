@@ -260,10 +260,10 @@ export function writeFlow(
   for (let level = 0, grew = flowing.size > 0; grew && level < MAX_LEVELS; level++) {
     grew = false;
     const names = new Set([...flowing.keys()].map((id) => id.slice(id.indexOf('#') + 1)));
-    for (const { f, call } of callsNamed(byName, names)) {
+    for (const { f, call, i } of callsNamed(byName, names)) {
       if (seen.has(call)) continue;
       const ps = flow.graph
-        .targets(f, call)
+        .callTargets(f, i)
         .flatMap((t) => flowing.get(t) ?? [])
         .filter((x) => fits(call, x.types));
       if (!ps.length) continue;
@@ -272,7 +272,7 @@ export function writeFlow(
       const found = flowingParams(f, call.line, args, texts);
       // a parameter of a method the container or a framework calls comes with the request: this call supplies it
       const passedOn = found.params.length > 0 && !isEntry(f, call, found.m, flow);
-      kinds.add(flow.graph.targets(f, call), passedOn, flow.graph.typeIn(f, call.enclosingType));
+      kinds.add(flow.graph.callTargets(f, i), passedOn, flow.graph.typeIn(f, call.enclosingType));
       if (passedOn) {
         if (!f.page) grew = summarize(f, call.enclosingType, found, ps[0].chain, flow, flowing, ps[0].base) || grew;
         continue;
