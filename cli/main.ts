@@ -4,10 +4,13 @@ import { EXIT_CODES, PaasportError } from '../analyzers/errors.js';
 import { enableStageTimes, stageTimesEnabled, stageTimesTable } from '../analyzers/stage-times.js';
 import { assessCommand } from './assess-command.js';
 import { buildCommand } from './build-command.js';
+import { deployCommand } from './deploy-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
 import { previewCommand } from './preview-command.js';
+import { rollbackCommand } from './rollback-command.js';
 import { rulesCommand } from './rules-command.js';
+import { statusCommand } from './status-command.js';
 import { packageVersion } from './version.js';
 
 // `paasport assess . | head` closes the pipe early: that is not an error. Any other failure to write (a full disk,
@@ -33,6 +36,9 @@ const program = new Command('paasport')
   .addCommand(generateCommand())
   .addCommand(buildCommand())
   .addCommand(previewCommand())
+  .addCommand(deployCommand())
+  .addCommand(statusCommand())
+  .addCommand(rollbackCommand())
   .addCommand(rulesCommand())
   .showHelpAfterError('(run with --help for usage)');
 
