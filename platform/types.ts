@@ -33,7 +33,7 @@ export interface MarathonTask {
   version: string;
   state?: string; // TASK_RUNNING, TASK_STAGING, ... (1.4+)
   startedAt?: string;
-  healthCheckResults?: { alive: boolean; consecutiveFailures?: number; lastFailureCause?: string }[];
+  healthCheckResults?: { alive: boolean; consecutiveFailures?: number; lastFailureCause?: string; taskId?: string }[];
 }
 
 /** A deployment in progress (`GET /v2/deployments`). */

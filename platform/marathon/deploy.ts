@@ -69,7 +69,7 @@ export async function deploy(
   }
   o.say(`${result.reason}: rolling back to version ${previous}`);
   // the failed deployment still holds the app: the rollback overrides it
-  const back = await applyChange((force) => api.putVersion(target, previous, force), api, { ...o, force: true });
+  const back = await applyChange(() => api.putVersion(target, previous, true), api, o);
   const outcome = back.result.done
     ? `rolled back to version ${previous}`
     : `the rollback failed too: ${back.result.reason}`;
