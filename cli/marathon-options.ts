@@ -22,7 +22,12 @@ export function withMarathonOptions(c: Command): Command {
         .makeOptionMandatory(),
     )
     .option('--credentials-file <file>', 'MARATHON_TOKEN, or MARATHON_USER and MARATHON_PASSWORD, as KEY=VALUE lines')
-    .option('--timeout <seconds>', 'how long to wait for deployments and for a master to answer', seconds, 600)
+    .option(
+      '--timeout <seconds>',
+      'how long to wait for a deployment (and, up to 120 s, for a master to answer)',
+      seconds,
+      600,
+    )
     .option('--poll-interval <seconds>', 'how often to ask Marathon how a deployment goes', seconds, 2);
 }
 

@@ -5,13 +5,16 @@ import { connectMarathon } from '../platform/marathon/connect.js';
 import type { MarathonApi, MarathonTarget } from '../platform/types.js';
 import type { MarathonFlags } from './marathon-options.js';
 
+const MAX_MASTER_WAIT_S = 120;
+
 export const say = (line: string) => process.stderr.write(`${line}\n`);
 
 export function openMarathon(o: MarathonFlags): MarathonApi {
   return connectMarathon({
     marathon: o.marathon,
     credentialsFile: o.credentialsFile,
-    retryForMs: o.timeout * 1000,
+    // a leader election takes seconds: a master that stays unreachable longer is more likely a wrong address
+    retryForMs: Math.min(o.timeout, MAX_MASTER_WAIT_S) * 1000,
     retryIntervalMs: Math.min(o.pollInterval, 2) * 1000,
     say,
   });

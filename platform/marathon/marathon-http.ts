@@ -59,6 +59,7 @@ export function marathonHttp(o: MarathonHttpOptions): MarathonRequest {
 
   return async (method, path, body) => {
     const deadline = Date.now() + o.retryForMs;
+    let waited = false;
     for (;;) {
       const failures: string[] = [];
       let urls: string[] = [];
@@ -89,6 +90,11 @@ export function marathonHttp(o: MarathonHttpOptions): MarathonRequest {
           'failed',
         );
       }
+      if (!waited)
+        o.say(
+          `no Marathon master answers (${failures.join('; ')}): trying again until ${o.retryForMs / 1000} s have passed`,
+        );
+      waited = true;
       await sleep(o.retryIntervalMs);
     }
   };
