@@ -21,8 +21,9 @@ export interface MarathonHttpOptions {
 
 export type MarathonRequest = (method: string, path: string, body?: unknown) => Promise<MarathonAnswer>;
 
-async function parseBody(res: Response): Promise<unknown> {
-  const text = await res.text();
+/** The answer's JSON, else its text; a secret Marathon echoes back (a proxy's error page may) never gets out. */
+async function parseBody(res: Response, secrets: string[]): Promise<unknown> {
+  const text = maskSecrets(await res.text(), secrets);
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
@@ -54,7 +55,7 @@ export function marathonHttp(o: MarathonHttpOptions): MarathonRequest {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(o.requestTimeoutMs),
     });
-    return { status: res.status, body: await parseBody(res), master: url };
+    return { status: res.status, body: await parseBody(res, o.credentials.secrets), master: url };
   };
 
   return async (method, path, body) => {

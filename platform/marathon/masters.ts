@@ -39,7 +39,11 @@ function parseHttpUrl(raw: string): { url: string; user?: string; password?: str
 export function masterSource(value: string, zkLeader: (zkUrl: string) => Promise<string>): MasterSource {
   if (value.trim().startsWith('zk://')) {
     const zkUrl = value.trim();
-    return { urls: async () => [`http://${await zkLeader(zkUrl)}`], describe: zkUrl, dynamic: true };
+    return {
+      urls: async () => [`http://${await zkLeader(zkUrl)}`],
+      describe: zkUrl.replace(/\/\/[^@/]*@/, '//***@'),
+      dynamic: true,
+    };
   }
   const parsed = value
     .split(',')

@@ -1,9 +1,12 @@
 import { chmodSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { marathonCredentials, maskSecrets } from '../../platform/marathon/credentials.js';
 import { definitionDiff } from '../../platform/marathon/definition-diff.js';
 import { absoluteId, groupAppIds } from '../../platform/marathon/definition-file.js';
+import { connectMarathon } from '../../platform/marathon/connect.js';
 import { masterSource } from '../../platform/marathon/masters.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -91,5 +94,34 @@ describe('ids and the dry-run diff', () => {
       '-      "instances": 2,',
       '+      "instances": 3,',
     ]);
+  });
+});
+
+describe('answers that quote the credentials', () => {
+  it('masks them in the error the user sees', async () => {
+    // a proxy in front of Marathon that echoes the request's headers in its error page
+    const server = http.createServer((req, res) => {
+      res
+        .writeHead(400, { 'Content-Type': 'text/plain' })
+        .end(`bad request, authorization: ${req.headers.authorization}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const api = connectMarathon(
+        {
+          marathon: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          retryForMs: 0,
+          retryIntervalMs: 10,
+          say: () => {},
+        },
+        { MARATHON_TOKEN: 'very-secret-token' },
+      );
+      const put = api.put({ kind: 'app', id: '/shop' }, { id: '/shop' }, false);
+      await expect(put).rejects.toThrow(
+        /answered 400: bad request, authorization: token=\*\*\*: correct the definition/,
+      );
+    } finally {
+      server.close();
+    }
   });
 });
