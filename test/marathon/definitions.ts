@@ -4,15 +4,21 @@ import { marathonApp, marathonGroup, type MarathonSettings } from '../../generat
 import type { StandInVersion } from './stand-in-schemas.js';
 
 /** The app definition paasport generate writes for a shop of `instances` tasks, for one Marathon version. */
-export function shopApp(version: StandInVersion, image: string, instances = 3): Record<string, unknown> {
+export function shopApp(
+  version: StandInVersion,
+  image: string,
+  instances = 3,
+  id = '/shop',
+  servicePort = 10080,
+): Record<string, unknown> {
   const settings: MarathonSettings = {
-    id: '/shop',
+    id,
     image,
     cpus: 0.5,
     mem: 768,
     disk: 0,
     instances,
-    servicePort: 10080,
+    servicePort,
     sticky: false,
     haproxyGroup: 'external',
     vhost: 'shop.example.com',
@@ -35,18 +41,10 @@ export function shopApp(version: StandInVersion, image: string, instances = 3): 
 
 /** Two apps under /team, their ids relative to the group as generate writes them. */
 export function teamGroup(version: StandInVersion, image: string): Record<string, unknown> {
-  const app = (name: string, port: number) => ({
-    ...shopApp(version, image, 2),
-    id: name,
-    labels: { HAPROXY_GROUP: 'external' },
-    container: withServicePort(shopApp(version, image, 2).container, port),
-  });
-  return marathonGroup('/team', [app('shop', 10081), app('orders', 10082)]);
-}
-
-function withServicePort(container: unknown, port: number): unknown {
-  const text = JSON.stringify(container).replace(/"servicePort":\d+/, `"servicePort":${port}`);
-  return JSON.parse(text);
+  return marathonGroup('/team', [
+    shopApp(version, image, 2, 'shop', 10081),
+    shopApp(version, image, 2, 'orders', 10082),
+  ]);
 }
 
 export function writeJson(dir: string, name: string, value: unknown): string {
