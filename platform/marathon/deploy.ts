@@ -1,7 +1,7 @@
 import { PaasportError } from '../../analyzers/errors.js';
 import type { MarathonApi, MarathonChange, MarathonTarget } from '../types.js';
 import { groupAppIds } from './definition-file.js';
-import { followDeployment } from './deployment-watch.js';
+import { followDeployment, type WatchResult } from './deployment-watch.js';
 import { putUnlocked } from './put-unlocked.js';
 import { healthLine } from './task-health.js';
 
@@ -36,11 +36,28 @@ export async function healthReport(api: MarathonApi, target: MarathonTarget): Pr
 }
 
 /** Runs a change (a PUT) to its end: locked deployments, then the deployment it started. */
-async function applyChange(put: (force: boolean) => Promise<MarathonChange>, api: MarathonApi, o: DeployOptions) {
+async function applyChange(
+  target: MarathonTarget,
+  put: (force: boolean) => Promise<MarathonChange>,
+  api: MarathonApi,
+  o: DeployOptions,
+): Promise<{ change: MarathonChange; result: WatchResult }> {
   const deadline = Date.now() + o.timeoutMs;
   const change = await putUnlocked(put, { ...o, deadline });
   o.say(`deployment ${change.deploymentId || '(no id)'} started: version ${change.version}`);
-  return { change, result: await followDeployment(api, change, { deadline, pollMs: o.pollMs, say: o.say }) };
+  const result = await followDeployment(api, change, { deadline, pollMs: o.pollMs, say: o.say });
+  if (!result.done) return { change, result };
+  // a deployment also leaves Marathon's list when another change, forced over it, cancelled it (checked for apps:
+  // an app's version is the one its PUT answered)
+  if (target.kind !== 'app') return { change, result };
+  const now = (await api.running(target))?.version;
+  if (change.version && now && now !== change.version) {
+    return {
+      change,
+      result: { done: false, reason: `another change (version ${String(now)}) replaced it`, replaced: true },
+    };
+  }
+  return { change, result };
 }
 
 export interface DeployOutcome {
@@ -59,8 +76,9 @@ export async function deploy(
   o: DeployOptions,
 ): Promise<DeployOutcome> {
   const previous = (await api.running(target))?.version as string | undefined;
-  const { change, result } = await applyChange((force) => api.put(target, definition, force), api, o);
+  const { change, result } = await applyChange(target, (force) => api.put(target, definition, force), api, o);
   if (result.done) return { version: change.version, previous };
+  if (result.replaced) throw new PaasportError(`${target.kind} ${target.id}: ${result.reason}`, 'failed');
   if (!o.rollback || !previous) {
     const hint = previous
       ? `; pass --rollback to bring back version ${previous} by itself, or run paasport rollback`
@@ -69,7 +87,7 @@ export async function deploy(
   }
   o.say(`${result.reason}: rolling back to version ${previous}`);
   // the failed deployment still holds the app: the rollback overrides it
-  const back = await applyChange(() => api.putVersion(target, previous, true), api, o);
+  const back = await applyChange(target, () => api.putVersion(target, previous, true), api, o);
   const outcome = back.result.done
     ? `rolled back to version ${previous}`
     : `the rollback failed too: ${back.result.reason}`;
@@ -97,7 +115,7 @@ export async function rollback(
       to ? 'usage' : 'failed',
     );
   }
-  const back = await applyChange((force) => api.putVersion(target, version, force), api, o);
+  const back = await applyChange(target, (force) => api.putVersion(target, version, force), api, o);
   if (!back.result.done) throw new PaasportError(`${target.kind} ${target.id}: ${back.result.reason}`, 'failed');
   return version;
 }

@@ -8,7 +8,8 @@ export interface WatchOptions {
   say: (line: string) => void;
 }
 
-export type WatchResult = { done: true } | { done: false; reason: string };
+/** `replaced`: someone else's change cancelled the deployment; it is theirs now, not to be rolled back. */
+export type WatchResult = { done: true } | { done: false; reason: string; replaced?: boolean };
 
 const mine = (d: MarathonDeployment, c: MarathonChange) =>
   c.deploymentId ? d.id === c.deploymentId : d.version === c.version;

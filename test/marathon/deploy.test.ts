@@ -187,6 +187,23 @@ describe.each<StandInVersion>(['1.1', '1.4', '1.5'])('paasport deploy against Ma
     expect(m.state.deployments).toEqual([]);
   });
 
+  it('fails, and rolls nothing back, when another change forced over the deployment cancels it', async () => {
+    await deployedShop();
+    m.state.faults.deploymentMs = 60_000;
+    m.state.afterRequest = (req, status) => {
+      if (req.method !== 'PUT' || status !== 200) return;
+      // someone else's deploy with ?force=true: their version, their deployment
+      m.state.deployments = [];
+      const theirs = m.state.nextVersion();
+      m.state.setApp('/shop', shopApp(version, 'registry.local:5000/shop:hotfix'), theirs);
+    };
+    const r = await deploy(file('v2.json', shopApp(version, V2)), '--rollback');
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/app \/shop: another change \(version \S+\) replaced it$/m);
+    expect(puts()).toHaveLength(1);
+    expect(imageOf(m.state.appDefinition('/shop')!)).toBe('registry.local:5000/shop:hotfix');
+  });
+
   it('carries on with the next master when the leader goes away in the middle of the deployment', async () => {
     await deployedShop();
     m.state.faults.deploymentMs = 1000;
