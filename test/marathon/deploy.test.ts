@@ -36,7 +36,7 @@ describe.each<StandInVersion>(['1.1', '1.4', '1.5'])('paasport deploy against Ma
 
   it('creates the app, then upgrades it task by task, reporting the progress and the health of the tasks', async () => {
     const v1 = await deployedShop();
-    m.state.faults.deploymentMs = 1500;
+    m.state.faults.deploymentMs = 3000;
     const r = await deploy(file('v2.json', shopApp(version, V2)));
     expect(r.code, r.err).toBe(0);
     const v2 = m.state.apps.get('/shop')!.current;
@@ -118,7 +118,11 @@ describe.each<StandInVersion>(['1.1', '1.4', '1.5'])('paasport deploy against Ma
 
   it('waits for a deployment that locks the app (409), then deploys', async () => {
     await deployedShop();
-    m.state.lock('/shop', 1200);
+    const lock = m.state.lock('/shop', Infinity);
+    // the other deployment ends a little after the first 409
+    m.state.afterRequest = (_req, status) => {
+      if (status === 409) setTimeout(() => (lock.durationMs = 0), 300);
+    };
     const r = await deploy(file('v2.json', shopApp(version, V2)));
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/locked by deployment \S+: waiting for it to finish/);
@@ -149,9 +153,15 @@ describe.each<StandInVersion>(['1.1', '1.4', '1.5'])('paasport deploy against Ma
     expect(none.err).toMatch(
       /no Marathon master answered GET \/v2\/apps\/shop\S* .*503 Could not determine the current leader/,
     );
-    setTimeout(() => (m.state.leader = leader), 800);
+    // a leader is elected a little after the first 503
+    m.state.afterRequest = (_req, status) => {
+      if (status === 503) setTimeout(() => (m.state.leader = leader), 300);
+    };
     const later = await deploy(f);
     expect(later.code, later.err).toBe(0);
+    expect(later.err).toMatch(
+      /no Marathon master answers \(.*503 Could not determine the current leader.*\): trying again/,
+    );
   });
 
   it('fails a deployment slower than --timeout, saying so', async () => {
