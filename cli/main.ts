@@ -5,10 +5,13 @@ import { enableStageTimes, stageTimesEnabled, stageTimesTable } from '../analyze
 import { assessCommand } from './assess-command.js';
 import { batchCommand, mergeCommand } from './batch-command.js';
 import { buildCommand } from './build-command.js';
+import { deployCommand } from './deploy-command.js';
 import { fixCommand } from './fix-command.js';
 import { generateCommand } from './generate-command.js';
 import { previewCommand } from './preview-command.js';
+import { rollbackCommand } from './rollback-command.js';
 import { rulesCommand } from './rules-command.js';
+import { statusCommand } from './status-command.js';
 import { packageVersion } from './version.js';
 
 // `paasport assess . | head` closes the pipe early: that is not an error. Any other failure to write (a full disk,
@@ -34,6 +37,9 @@ const program = new Command('paasport')
   .addCommand(generateCommand())
   .addCommand(buildCommand())
   .addCommand(previewCommand())
+  .addCommand(deployCommand())
+  .addCommand(statusCommand())
+  .addCommand(rollbackCommand())
   .addCommand(rulesCommand())
   .addCommand(batchCommand())
   .addCommand(mergeCommand())
