@@ -35,12 +35,29 @@ export function isRunning(pid: number, program: string): boolean {
   return path.basename(first) === program;
 }
 
+/**
+ * Whether a process has let go of everything it held: gone, or a zombie. An exiting process drops its memory (and
+ * with it the command line `isRunning` reads) before it closes its files, so its listening sockets outlive that.
+ */
+function released(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^\d+ \(.*\) [ZX]/s.test(stat);
+  } catch {
+    return true;
+  }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Ends a process this tool started, by its pid, only while it is still that program; waits until it is gone. */
 export async function stopProcess(pid: number, program: string): Promise<boolean> {
   if (!isRunning(pid, program)) return false;
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 50 && isRunning(pid, program); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && isRunning(pid, program); i++) await pause(100);
   if (isRunning(pid, program)) process.kill(pid, 'SIGKILL');
+  // its ports are free once it has closed its files, a moment after its command line is gone
+  for (let i = 0; i < 100 && !released(pid); i++) await pause(20);
   return true;
 }
 
