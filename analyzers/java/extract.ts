@@ -22,7 +22,7 @@ import {
   textType,
   type Scope,
 } from './scope.js';
-import { argsOf, at, fieldNode, leadingModifiers, rawType, stringValue, textOf } from './syntax.js';
+import { argsIn, argsOf, at, fieldNode, leadingModifiers, rawType, stringValue, textOf, type Arg } from './syntax.js';
 
 // One query finds every node a fact is made from; the tree is walked by the query engine, not in JavaScript.
 export const FACT_QUERY = `
@@ -242,11 +242,30 @@ function receiverOf(x: Extraction, obj: Node): { text: string; type?: ExprType }
   return { text: `${x.src.slice(start, start + CUT_RECEIVER)}…` };
 }
 
+/**
+ * A call's receiver, name and argument list from one read of its children (`[object, ...] name arguments`), not
+ * three reads by field; by field when a comment sits among them.
+ */
+function callParts(x: Extraction, node: Node): { obj: Node | null; nameNode: Node | null; args: Arg[] } {
+  const kids = node.namedChildren;
+  const n = kids.length;
+  const list = kids[n - 1];
+  const name = kids[n - 2];
+  const obj = n >= 3 ? kids[0] : null;
+  if (
+    list &&
+    name &&
+    x.src[list.startIndex] === '(' &&
+    x.src[name.startIndex] !== '/' &&
+    x.src[obj?.startIndex ?? 0] !== '/'
+  )
+    return { obj, nameNode: name, args: argsIn(x.src, list) };
+  return { obj: fieldNode(node, 'object'), nameNode: fieldNode(node, 'name'), args: argsOf(x.src, node) };
+}
+
 function onCall(x: Extraction, node: Node): void {
-  const obj = fieldNode(node, 'object');
-  const nameNode = fieldNode(node, 'name');
+  const { obj, nameNode, args } = callParts(x, node);
   const name = nameNode ? textOf(x.src, nameNode) : '';
-  const args = argsOf(x.src, node);
   const receiver = obj ? receiverOf(x, obj) : undefined;
   const label = `${receiver !== undefined ? `${receiver.text}.` : ''}${name}`;
   const texts: string[] = [];

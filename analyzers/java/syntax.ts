@@ -102,8 +102,13 @@ export interface Arg {
 /** The arguments of a call or an object creation, without the comments between them (which only comments start so). */
 export function argsOf(src: string, n: Node): Arg[] {
   const list = fieldNode(n, 'arguments');
+  return list ? argsIn(src, list) : [];
+}
+
+/** The arguments in an argument list. */
+export function argsIn(src: string, list: Node): Arg[] {
   const args: Arg[] = [];
-  for (const c of list?.namedChildren ?? []) {
+  for (const c of list.namedChildren) {
     if (!c) continue;
     const text = textOf(src, c);
     if (!text.startsWith('//') && !text.startsWith('/*')) args.push({ node: c, text });
