@@ -41,16 +41,22 @@ async function generated(shipper: LogShipper, settings: AppSettings = {}, app = 
 
 const fileInput = (conf: string) => parseLogstashConf(conf).input.find((p) => p.plugin === 'file')!.settings;
 
-// JULI's OneLineFormatter as Tomcat writes localhost.<date>.log, with a servlet's exception and its cause
+// JULI's OneLineFormatter as Tomcat writes localhost.<date>.log (the exception indented), a servlet's exception and its
+// cause; then log4j's PatternLayout (nothing indented but the frames)
 const TOMCAT_LOG = `29-Nov-2026 12:00:01.123 INFO [main] org.apache.catalina.core.ApplicationContext.log ContextListener: attributeAdded('shopName')
 29-Nov-2026 12:00:05.456 SEVERE [http-nio-8080-exec-3] org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() for servlet [download] in context with path [] threw exception
-java.io.FileNotFoundException: /usr/local/tomcat/webapps/ROOT/sheets/none.pdf (No such file or directory)
-\tat java.base/java.io.FileInputStream.open0(Native Method)
-\tat com.acme.shop.web.DownloadServlet.doGet(DownloadServlet.java:21)
-\tat javax.servlet.http.HttpServlet.service(HttpServlet.java:655)
-Caused by: java.lang.IllegalStateException: sheet store closed
-\tat com.acme.shop.web.Sheets.open(Sheets.java:9)
-\t... 23 more
+\tjava.io.FileNotFoundException: /usr/local/tomcat/webapps/ROOT/sheets/none.pdf (No such file or directory)
+\t\tat java.base/java.io.FileInputStream.open0(Native Method)
+\t\tat com.acme.shop.web.DownloadServlet.doGet(DownloadServlet.java:21)
+\t\tat javax.servlet.http.HttpServlet.service(HttpServlet.java:655)
+\tCaused by: java.lang.IllegalStateException: sheet store closed
+\t\tat com.acme.shop.web.Sheets.open(Sheets.java:9)
+\t\t... 23 more
+2026-11-29 12:00:05,789 ERROR [com.example.crm.web.CustomerController] - save failed
+java.sql.SQLException: Connection refused
+\tat org.mariadb.jdbc.Driver.connect(Driver.java:88)
+Caused by: java.net.ConnectException: Connection refused
+\t... 12 more
 29-Nov-2026 12:00:06.000 INFO [main] org.apache.catalina.startup.Catalina.start job started at 12:00
 org.acme.ExceptionHandler registered
 `;
@@ -107,13 +113,17 @@ describe('filebeat.yml', () => {
   it('joins a Java stack trace, its exception line and its causes, to the log line above it', async () => {
     const [input] = filebeatInputs((await generated('filebeat'))['filebeat.yml']);
     const events = multilineEvents(TOMCAT_LOG.trimEnd().split('\n'), input.multiline.pattern);
-    expect(events).toHaveLength(4);
+    expect(events).toHaveLength(5);
     expect(events[1].split('\n')).toHaveLength(8);
-    expect(events[1]).toMatch(/^29-Nov-2026 12:00:05.456 SEVERE .*\n.*FileNotFoundException[^]*\t\.\.\. 23 more$/);
-    expect(events[2]).toBe(
+    expect(events[1]).toMatch(
+      /^29-Nov-2026 12:00:05.456 SEVERE .*\n\tjava\.io\.FileNotFoundException[^]*\t\.\.\. 23 more$/,
+    );
+    expect(events[2].split('\n')).toHaveLength(5);
+    expect(events[2]).toMatch(/^2026-11-29 12:00:05,789 ERROR .*\njava\.sql\.SQLException[^]*\t\.\.\. 12 more$/);
+    expect(events[3]).toBe(
       '29-Nov-2026 12:00:06.000 INFO [main] org.apache.catalina.startup.Catalina.start job started at 12:00',
     );
-    expect(events[3]).toBe('org.acme.ExceptionHandler registered');
+    expect(events[4]).toBe('org.acme.ExceptionHandler registered');
   });
 });
 
@@ -174,6 +184,22 @@ describe("the application's own log files", () => {
     const g = generateArtifacts(a, { logs: { shipper: 'filebeat' } }, { outRel: 'deploy' });
     const [input] = filebeatInputs(g.files.find((f) => f.name === 'filebeat.yml')!.text);
     expect(input.paths.filter((p) => p.includes('audit') || p.includes('main'))).toEqual(['/data/logs/*/audit.txt']);
+  });
+});
+
+describe('generating again', () => {
+  it('gives the same paths once the app folder holds the generated logging.properties (JULI handlers)', async () => {
+    const first = generateArtifacts(await assessFiles({ 'WEB-INF/web.xml': '<web-app/>' }), {}, { outRel: 'deploy' });
+    const juli = first.files.find((f) => f.name === 'logging.properties')!.text;
+    const again = await assessFiles({ 'WEB-INF/web.xml': '<web-app/>', 'deploy/logging.properties': juli });
+    expect(again.config.fileAppenders.length).toBeGreaterThan(0);
+    const g = generateArtifacts(again, { logs: { shipper: 'filebeat' } }, { outRel: 'deploy' });
+    const [input] = filebeatInputs(g.files.find((f) => f.name === 'filebeat.yml')!.text);
+    expect(input.paths).toEqual([
+      '/data/logs/*/*.log',
+      '/data/logs/*/catalina.out',
+      '/data/logs/*/localhost_access_log*.txt',
+    ]);
   });
 });
 

@@ -10,12 +10,12 @@ export const SHIPPER_FILE: Record<LogShipper, string> = { filebeat: 'filebeat.ym
 
 /**
  * A line that continues the Java stack trace above it: `at ...` and `... 12 more` frames, `Caused by:` and
- * `Suppressed:` (indented when nested), and the exception's own line (`java.io.IOException: ...`), which JULI and
- * log4j print under the record's line. Written in the syntax Go (Filebeat), Oniguruma (Logstash) and JavaScript
- * read alike.
+ * `Suppressed:`, and the exception's own line (`java.io.IOException: ...`) under the record's line, each indented or
+ * not (Tomcat's OneLineFormatter indents the exception with a tab, its frames with two; log4j does not indent the
+ * exception). Written in the syntax Go (Filebeat), Oniguruma (Logstash) and JavaScript read alike.
  */
 export const STACK_TRACE_CONTINUATION =
-  '^(\\s+(at|\\.{3}|Caused by:|Suppressed:)\\s|Caused by:\\s|([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*(Exception|Error|Throwable)(:|\\s*$))';
+  '^(\\s+(at|\\.{3})\\s|\\s*(Caused by|Suppressed):\\s|\\s*([a-zA-Z_$][\\w$]*\\.)+[a-zA-Z_$][\\w$]*(Exception|Error|Throwable)(:|\\s*$))';
 
 /** The files Tomcat writes in each host's folder: JULI's daily logs, catalina.out, the access log valve's files. */
 const TOMCAT_FILES = ['*.log', 'catalina.out', 'localhost_access_log*.txt'];
@@ -28,7 +28,11 @@ function appFilePatterns(a: Assessment): string[] {
   const tomcat = picomatch(TOMCAT_FILES);
   const names = a.config.fileAppenders
     .filter((f) => f.referenced && f.path?.includes('LOG_DIR'))
-    .map((f) => path.posix.basename(f.path!.replace(/\$\{[^}]*\}/g, '*')))
+    .map((f) => {
+      const name = path.posix.basename(f.path!.replace(/\$\{[^}]*\}|%[a-z]/g, '*'));
+      // a JULI handler's path is its directory and prefix: it writes <prefix><date>.log
+      return f.framework === 'jul' && !f.path!.endsWith('.log') ? `${name}*.log` : name;
+    })
     .filter((name) => name && !/^\*+$/.test(name) && !tomcat(name));
   return [...new Set(names)];
 }
