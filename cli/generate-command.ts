@@ -27,6 +27,12 @@ export function generateCommand(): Command {
     .option('--service-port <port>', 'marathon-lb service port', positiveInteger(65535))
     .option('--vhost <host>', 'marathon-lb virtual host')
     .option('--group <id>', 'Marathon group id when several apps are generated together', '/apps')
+    .addOption(
+      new Option(
+        '--log-shipper <name>',
+        'also write the configuration of a log shipper for the per-host log folders (filebeat.yml or logstash.conf)',
+      ).choices(['filebeat', 'logstash']),
+    )
     .option('--with-store', 'also write a Redis or Memcached Marathon app for test environments')
     .option('--catalina-sh <file>', "the target Tomcat's catalina.sh: writes catalina-log.patch and the patched script")
     .option('--tomcat-dir <dir>', 'a Tomcat installation whose bin/catalina.sh to patch')
@@ -48,7 +54,8 @@ Exit codes: 0 done, 2 wrong usage, invalid settings or a file generate will not 
 Examples:
   paasport generate ./shop --vhost shop.example.com --registry registry.local:5000
   paasport generate ./shop --marathon-version 1.1 --catalina-sh /usr/share/tomcat9/bin/catalina.sh
-  paasport generate --each ./apps --out ./deploy-all --group /retail`,
+  paasport generate --each ./apps --out ./deploy-all --group /retail
+  paasport generate ./shop --log-shipper filebeat`,
     )
     .action(async (paths: string[], o) =>
       (await timeStageAsync('load', () => import('./generate-run.js'))).runGenerate(paths, o),

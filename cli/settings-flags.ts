@@ -1,4 +1,4 @@
-import type { AppSettings, MarathonVersion } from '../analyzers/settings/types.js';
+import type { AppSettings, LogShipper, MarathonVersion } from '../analyzers/settings/types.js';
 
 /** The options of `paasport generate` that override paasport.yaml. */
 export interface SettingsFlags {
@@ -12,6 +12,7 @@ export interface SettingsFlags {
   contextPath?: string;
   registry?: string;
   tag?: string;
+  logShipper?: LogShipper;
 }
 
 /** Command-line flags win over paasport.yaml. */
@@ -26,5 +27,6 @@ export function withFlags(c: AppSettings, o: SettingsFlags): AppSettings {
     ...(o.contextPath ? { contextPath: o.contextPath } : {}),
     image: { ...c.image, ...(o.registry ? { registry: o.registry } : {}), ...(o.tag ? { tag: o.tag } : {}) },
     marathon: m,
+    ...(o.logShipper ? { logs: { ...c.logs, shipper: o.logShipper } } : {}),
   };
 }

@@ -4,6 +4,8 @@
 export type MarathonVersion = '1.1' | '1.4' | '1.5';
 export type SessionStoreKind = 'redis' | 'memcached' | 'spring-session';
 export type LogMode = 'volume' | 'stdout';
+/** The agent that ships the per-host log folders to ELK: generate writes its configuration. */
+export type LogShipper = 'filebeat' | 'logstash';
 
 /** An environment variable the application reads; a secret never has a default here, its value stays out of git. */
 export interface EnvSetting {
@@ -66,7 +68,7 @@ export interface AppSettings {
     module?: string; // the folder of the Maven or Gradle module the image deploys, in a multi-module build
   };
   marathon?: MarathonSetting;
-  logs?: { mode?: LogMode; dir?: string; hostPath?: string };
+  logs?: { mode?: LogMode; dir?: string; hostPath?: string; shipper?: LogShipper };
   volumesRoot?: string;
   env?: EnvSetting[];
   volumes?: VolumeSetting[];

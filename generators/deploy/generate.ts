@@ -7,6 +7,7 @@ import { deployPlan, envKey, IMAGE_UID, jarFileName, type DeployPlan, type Gener
 import { fromBaseRegistry } from './defaults.js';
 import { lintDockerfile } from './dockerfile-lint.js';
 import { pointsAtLocalhost } from './local-defaults.js';
+import { agentPaths, logShipperFiles, SHIPPER_FILE, shipperApp } from './log-shipper.js';
 import { marathonApp, sessionStoreApp } from './marathon.js';
 import { marathonValidators, validationErrors } from './marathon-schema.js';
 import { marathonSettings, storeAddress } from './marathon-settings.js';
@@ -118,6 +119,19 @@ function runbookEnv(plan: DeployPlan, cfg: AppSettings, servicePort: number) {
   return [...rows.values()];
 }
 
+/** How DEPLOY.md runs the log shipper on each agent: its file, where it goes, a Marathon app checked by the schema. */
+function shipperRunbook(plan: DeployPlan, cfg: AppSettings) {
+  const shipper = cfg.logs?.shipper;
+  if (!shipper) return undefined;
+  const app = checked(plan.version, `the ${shipper} app definition`, shipperApp(plan, shipper));
+  return {
+    name: shipper === 'filebeat' ? 'Filebeat' : 'Logstash',
+    file: SHIPPER_FILE[shipper],
+    agent: agentPaths(plan, shipper),
+    app: json(app).trimEnd(),
+  };
+}
+
 function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: ReturnType<typeof imageView>): string {
   const s = marathonSettings(plan, cfg);
   const env = runbookEnv(plan, cfg, s.servicePort);
@@ -139,6 +153,7 @@ function runbook(a: Assessment, plan: DeployPlan, cfg: AppSettings, view: Return
     healthPath: s.healthCheck.path,
     appLogs: a.config.fileAppenders.length > 0,
     logHostPath: plan.logHostPath,
+    shipper: shipperRunbook(plan, cfg),
     volumes: plan.dataVolumes,
     notes: plan.notes,
     sessionJars: cfg.build?.jarsDir
@@ -162,6 +177,7 @@ export function generateArtifacts(a: Assessment, cfg: AppSettings, opts: Generat
     ...tomcatFiles(a, plan, cfg),
     ...(plan.healthPage ? [{ name: plan.healthPage, text: HEALTH_PAGE_TEXT }] : []),
     ...storeFiles(plan, cfg, settings.servicePort, opts),
+    ...logShipperFiles(a, plan, cfg.logs?.shipper),
   ];
   if (cfg.sessionStore?.type === 'memcached') {
     plan.notes.push(
