@@ -12,7 +12,11 @@ const schemaDir = (version: MarathonVersion) =>
 
 /** Validators for app and group definitions, from the official schema of the Marathon version. */
 export function marathonValidators(version: MarathonVersion): { app: ValidateFunction; group: ValidateFunction } {
-  const dir = schemaDir(version);
+  return validatorsIn(schemaDir(version));
+}
+
+/** Validators for app and group definitions, from the official schema files in a folder. */
+export function validatorsIn(dir: string): { app: ValidateFunction; group: ValidateFunction } {
   const load = (name: string) => {
     const s = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
     // draft-04 era: "$schema": "http://json-schema.org/schema#" and a root "id"; the keywords used are the same in draft-07

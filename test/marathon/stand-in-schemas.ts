@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validatorsIn } from '../../generators/deploy/marathon-schema.js';
 import { ROOT } from '../helpers.js';
 
 export type StandInVersion = '1.1' | '1.4' | '1.5';
@@ -22,18 +22,7 @@ export interface SchemaCheck {
 }
 
 export function standInSchemas(version: StandInVersion): SchemaCheck {
-  const dir = schemaDir(version);
-  const load = (name: string) => {
-    const s = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
-    delete s.$schema;
-    delete s.id;
-    return { ...s, $id: name };
-  };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addSchema(load('AppDefinition.json'));
-  ajv.addSchema(load('Group.json'));
-  return { app: ajv.getSchema('AppDefinition.json')!, group: ajv.getSchema('Group.json')! };
+  return validatorsIn(schemaDir(version));
 }
 
 /**
