@@ -113,10 +113,11 @@ export async function runBatchCommand(inventory: string, o: BatchFlags): Promise
   const claims = zk ? await coordinatedClaims(zk, runId(inventoryHash, opts, o.lang), apps) : undefined;
   const progress = batchProgress(apps.length, !!o.quiet);
   // Ctrl-C: the bar gives the terminal its cursor back; what the apps finished is on disk for the next run
+  // with a coordinator the session is ended first, so other workers take this one's apps at once
   process.once('SIGINT', () => {
     progress.stop();
     process.stderr.write('\nstopped: run the same command again to go on where it stopped\n');
-    process.exit(130);
+    void (claims?.close() ?? Promise.resolve()).then(() => setTimeout(() => process.exit(130), claims ? 200 : 0));
   });
   const counts: Record<string, number> = {};
   const jobs = o.jobs ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
