@@ -28,11 +28,15 @@ const run = (args: string[]) => {
 };
 
 /** A worker process of `paasport batch --coordinator`, its output collected. */
-function worker(zkPath: string, out: string) {
+function worker(zkPath: string, out: string, jobs = 1) {
   const url = `zk://${zk.connect}${zkPath}`;
-  const child = spawn(process.execPath, [CLI, 'batch', inventory, '--coordinator', url, '-o', out, '--jobs', '1'], {
-    cwd: dir,
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'batch', inventory, '--coordinator', url, '-o', out, '--jobs', String(jobs)],
+    {
+      cwd: dir,
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -89,8 +93,8 @@ afterAll(async () => {
 });
 
 describe.runIf(zookeeperInstalled())('paasport batch --coordinator zk://', { timeout: 180_000 }, () => {
-  it('two workers share the apps: each done once, the portfolio of a single run', async () => {
-    const [a, b] = [worker('/two', 'shared'), worker('/two', 'shared')];
+  it('two workers (one of two jobs) share the apps: each done once, the portfolio of a single run', async () => {
+    const [a, b] = [worker('/two', 'shared', 2), worker('/two', 'shared')];
     const [ra, rb] = await Promise.all([a.exited, b.exited]);
     expect(ra.code, ra.err).toBe(0);
     expect(rb.code, rb.err).toBe(0);

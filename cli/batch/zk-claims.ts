@@ -37,14 +37,13 @@ export async function zkClaims(o: ZkClaimsOptions): Promise<AppClaims> {
   const finished = new Set<string>();
   const mine = new Set<string>(); // held by this process's jobs
 
+  // two listings, then a create per free-looking app: not a round trip per app of the inventory
   const claimOne = async (): Promise<BatchApp | undefined> => {
+    for (const name of await session.children(`${root}/done`)) finished.add(name);
+    const held = new Set(await session.children(`${root}/claims`));
     for (const app of apps) {
-      if (finished.has(app.name) || mine.has(app.name)) continue;
-      if (await session.exists(doneNode(app))) {
-        finished.add(app.name);
-        continue;
-      }
-      if (!(await session.create(claimNode(app), worker, 'ephemeral'))) continue; // another worker has it
+      if (finished.has(app.name) || mine.has(app.name) || held.has(app.name)) continue;
+      if (!(await session.create(claimNode(app), worker, 'ephemeral'))) continue; // another worker just took it
       // finished by another worker between the look at done/ and the claim: its claim was dropped after done/
       if (await session.exists(doneNode(app))) {
         await session.remove(claimNode(app));
