@@ -25,14 +25,21 @@ Inventory:
 Output: apps/<name>/deploy/ (copy into the app as deploy/), portfolio.html, portfolio.json,
 marathon-group.json, batch-report.md (every app, and why a failed one failed); clones in .cache/git/.
 
-Exit codes: 0 every app done, 3 an app failed (batch-report.md says why), 2 wrong usage.
+With --coordinator each worker claims apps in ZooKeeper (an app whose worker dies is claimed again) and writes its
+results to the shared folder; a worker ends when every app is done, with the portfolio.
+
+Exit codes: 0 every app done, 3 an app failed (batch-report.md says why) or ZooKeeper failed, 2 wrong usage.
 
 Examples:
   paasport batch inventory.yaml -o out --jobs 2
   paasport batch inventory.yaml -o out --fix --session-store redis
   paasport batch inventory.yaml -o out-1 --shard 1/2     # on one machine
   paasport batch inventory.yaml -o out-2 --shard 2/2     # on another
-  paasport merge out-1 out-2 -o out`;
+  paasport merge out-1 out-2 -o out
+  # workers on any number of machines, the same command on each, /shared on shared storage:
+  paasport batch inventory.yaml -o /shared/batch --coordinator zk://zk1:2181,zk2:2181/paasport
+  paasport batch inventory.yaml -o /shared/batch --coordinator zk://zk1:2181/paasport \\
+    --emit-worker-app workers.json --workers 4 --image registry.local/paasport:1`;
 
 const repeatable = (v: string, prev: string[]) => [...prev, v];
 
@@ -68,6 +75,16 @@ export function batchCommand(): Command {
       'work on part i of n of the inventory (split by app name); paasport merge joins them',
       shardOption,
     )
+    .option(
+      '--coordinator <zk-url>',
+      'zk://HOST[:PORT][,HOST...]/PATH: workers on several machines share the apps through ZooKeeper; -o is their shared folder',
+    )
+    .option(
+      '--emit-worker-app <file>',
+      'write the Marathon app of --workers workers for this run (needs --coordinator)',
+    )
+    .option('--workers <n>', 'instances of the worker app', positiveInteger(1000), 2)
+    .option('--image <image>', 'the image of the worker app, with paasport on its PATH')
     .option('--force', 'work on every app again, even those whose inputs did not change')
     .option('--rules <dir>', 'also load the YAML rules of this folder (repeatable)', repeatable, [] as string[])
     .addOption(new Option('--lang <lang>', 'language of the reports').choices(['en', 'zh-CN']).default('en'))

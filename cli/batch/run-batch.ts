@@ -118,6 +118,9 @@ export async function runBatch(r: BatchRun): Promise<{ states: AppState[]; outco
   }
   const names = new Set(r.apps.map((a) => a.name));
   const states = readAllStates(opts.out).filter((s) => names.has(s.name));
+  // from the states, not this process's record: workers sharing the folder each finished only some of the apps
+  manifest.apps = Object.fromEntries(states.map((s) => [s.name, { inputHash: s.inputHash, status: s.status }]));
+  await (saving = saving.then(() => writeManifest(opts.out, manifest)));
   await writePortfolio(states, opts.out, { rules: r.rules, lang: r.lang, version: r.version, group: opts.group });
   return { states, outcomes };
 }

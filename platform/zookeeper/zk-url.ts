@@ -6,13 +6,15 @@ export interface ZkAddress {
   path: string; // /marathon
 }
 
-export function parseZkUrl(url: string): ZkAddress {
+const SERVER = /^[^\s:,@]+(:\d{1,5})?$/;
+
+/** `flag` names the option in the error; `defaultPath` is taken when the address has none. */
+export function parseZkUrl(url: string, flag = '--marathon', defaultPath = '/marathon'): ZkAddress {
   const m = /^zk:\/\/(?:[^@/]*@)?([^/]+)(\/[^?#]*)?$/.exec(url.trim());
-  if (!m) throw new PaasportError(`--marathon ${url}: expected zk://HOST:PORT[,HOST:PORT...]/PATH`);
-  const servers = m[1]
-    .split(',')
-    .map((s) => (/:\d+$/.test(s) ? s : `${s}:2181`))
-    .join(',');
-  const path = (m[2] ?? '/marathon').replace(/\/+$/, '') || '/marathon';
+  const hosts = m ? m[1].split(',') : [];
+  if (!m || !hosts.every((s) => SERVER.test(s)))
+    throw new PaasportError(`${flag} ${url}: expected zk://HOST:PORT[,HOST:PORT...]/PATH`);
+  const servers = hosts.map((s) => (/:\d+$/.test(s) ? s : `${s}:2181`)).join(',');
+  const path = (m[2] ?? defaultPath).replace(/\/+$/, '') || defaultPath;
   return { servers, path };
 }
