@@ -1,34 +1,15 @@
 // Batch throughput: the same inventory of small apps through paasport batch (assess + generate, state written per
 // app) with 1 job and with 2 jobs, in one run; apps per minute and Java lines per second.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 import { runBatch } from '../cli/batch/run-batch.js';
 import type { BatchApp } from '../cli/batch/types.js';
 import { packageVersion } from '../cli/version.js';
+import { APPS, EXTRA_CLASSES, portfolio } from './portfolio-bench.js';
 
-const APPS = 20;
-const EXTRA_CLASSES = 40;
-
-const extraClass = (i: number) =>
-  `package gen;\nimport java.util.*;\npublic class Batch${i} {\n  private final List<String> seen = new ArrayList<>();\n` +
-  `  public int add(String s) {\n    seen.add(s);\n    return seen.size();\n  }\n}\n`;
-
-/** Copies of the fixtures, each with more classes (enough to go to the worker threads), made once in the cache. */
-function inventory(cache: string): BatchApp[] {
-  const dir = path.join(cache, 'batch-apps');
-  const fixtures = readdirSync('fixtures').filter((f) => statSync(path.join('fixtures', f)).isDirectory());
-  return Array.from({ length: APPS }, (_, order) => {
-    const name = `batch-${String(order + 1).padStart(2, '0')}`;
-    const to = path.join(dir, name);
-    if (!existsSync(to)) {
-      cpSync(path.join('fixtures', fixtures[order % fixtures.length]), to, { recursive: true });
-      mkdirSync(path.join(to, 'src/gen'), { recursive: true });
-      for (let k = 0; k < EXTRA_CLASSES; k++) writeFileSync(path.join(to, `src/gen/Batch${k}.java`), extraClass(k));
-    }
-    return { name, path: to, order };
-  });
-}
+/** The portfolio bench's apps, in order. */
+const inventory = (cache: string): BatchApp[] => portfolio(cache).map((app, order) => ({ ...app, order }));
 
 async function timedRun(apps: BatchApp[], out: string, jobs: number) {
   rmSync(out, { recursive: true, force: true });

@@ -6,15 +6,16 @@ import path from 'node:path';
 import { assess, assessAll, type AppRef } from '../analyzers/assess/assess.js';
 import { loadRules } from '../analyzers/engine/rule-load.js';
 
-const APPS = 20;
-const EXTRA_CLASSES = 40;
+export const APPS = 20;
+export const EXTRA_CLASSES = 40;
 
 const extraClass = (i: number) =>
   `package gen;\nimport java.util.*;\npublic class Helper${i} {\n  private final Map<String, Integer> seen = new HashMap<>();\n` +
   `  public int count(String key) {\n    Integer n = seen.get(key);\n    seen.put(key, n == null ? 1 : n + 1);\n` +
   `    return seen.get(key);\n  }\n}\n`;
 
-function portfolio(cache: string): AppRef[] {
+/** Copies of the fixtures, each with more classes (enough to go to the worker threads), made once in the cache. */
+export function portfolio(cache: string): AppRef[] {
   const dir = path.join(cache, 'portfolio');
   const fixtures = readdirSync('fixtures').filter((f) => statSync(path.join('fixtures', f)).isDirectory());
   return Array.from({ length: APPS }, (_, i) => {

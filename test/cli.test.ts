@@ -158,6 +158,26 @@ describe('paasport assess (built CLI)', () => {
     }
   });
 
+  it('worker threads give the same findings as one thread for arguments of no type the file states', () => {
+    // an array element and a library call's result have no type the file states; the workers' facts come as JSON text,
+    // which has no undefined
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) {
+      files[`src/p/D${i}.java`] =
+        `package p;\nimport javax.servlet.http.HttpSession;\npublic class D${i} {\n` +
+        `  void f(HttpSession s, Object[] a) { s.setAttribute("a${i}", a[0]); s.setAttribute("b${i}", java.util.UUID.randomUUID()); }\n}\n`;
+    }
+    const dir = makeTree(files);
+    try {
+      const one = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '1']).out);
+      const two = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '2']).out);
+      expect(one.findings.filter((f: { ruleId: string }) => f.ruleId === 'session-attribute-write').length).toBe(160);
+      expect(two.findings).toEqual(one.findings);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('the npm package carries every file the built CLI reads at run time', () => {
     const r = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);

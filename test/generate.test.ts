@@ -13,7 +13,7 @@ import type { MarathonVersion } from '../generators/deploy/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
 import { runFix } from '../refactors/workflow.js';
 import { commitAll } from './git-repo.js';
-import { assessFiles, bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+import { assessFiles, bundledRules, CLI, golden, removeTree, ROOT } from './helpers.js';
 
 const APPS = [
   'servlet-shop',
@@ -25,23 +25,12 @@ const APPS = [
   'library-spring25',
 ];
 const VERSIONS: MarathonVersion[] = ['1.1', '1.4', '1.5'];
-const GOLDEN = path.join(ROOT, 'test/golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 
 const settings = (app: string) => ({
   image: { registry: 'registry.local:5000', tag: '1.0.0' },
   marathon: { vhost: `${app}.example.com`, servicePort: 10100 + APPS.indexOf(app) },
   timezone: 'Asia/Shanghai',
 });
-
-function golden(file: string, text: string) {
-  const p = path.join(GOLDEN, file);
-  if (update || !existsSync(p)) {
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-  expect(text, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(p, 'utf8'));
-}
 
 describe('generate: golden files for each fixture and each Marathon version', () => {
   for (const app of APPS) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { assess } from '../analyzers/assess/assess.js';
@@ -8,6 +9,16 @@ import type { Rule } from '../analyzers/types.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CLI = path.join(ROOT, 'dist/cli/main.js');
+
+/** Compares a generated text with its file under test/golden (written when missing, or all with UPDATE_GOLDEN=1). */
+export function golden(file: string, text: string): void {
+  const p = path.join(ROOT, 'test/golden', file);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(p)) {
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  expect(text, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(p, 'utf8'));
+}
 
 let rulesCache: Rule[] | undefined;
 export function bundledRules(): Rule[] {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -9,7 +9,7 @@ import type { AppSettings, LogShipper } from '../analyzers/settings/types.js';
 import { generateArtifacts } from '../generators/deploy/generate.js';
 import type { MarathonVersion } from '../generators/deploy/marathon.js';
 import { marathonValidators, validationErrors } from '../generators/deploy/marathon-schema.js';
-import { assessFiles, bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+import { assessFiles, bundledRules, CLI, golden, removeTree, ROOT } from './helpers.js';
 import {
   dissect,
   filebeatInputs,
@@ -20,18 +20,7 @@ import {
   type LogstashPlugin,
 } from './log-shipper-config.js';
 
-const GOLDEN = path.join(ROOT, 'test/golden');
-const update = process.env.UPDATE_GOLDEN === '1';
 const SHOP = path.join(ROOT, 'fixtures/servlet-shop');
-
-function golden(file: string, text: string) {
-  const p = path.join(GOLDEN, file);
-  if (update || !existsSync(p)) {
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-  expect(text, `${file} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(p, 'utf8'));
-}
 
 async function generated(shipper: LogShipper, settings: AppSettings = {}, app = SHOP) {
   const a = await assess(app, bundledRules(), { threads: 0 });
