@@ -112,6 +112,7 @@ export interface JavaCall extends Location {
   enclosingMethod?: string; // <clinit>, <init>, <field> or the method name
   argOf?: string; // the call this call is an argument of, as `receiver.method`
   lazy?: true; // inside an `if` that tests a name as unset (`x == null`, `!x`): done once, when a value is missing
+  receiverLocal?: true; // the receiver is a parameter or a local variable of the method, not a field
 }
 
 export interface JavaNew extends Location {
@@ -152,6 +153,7 @@ export interface JavaWrite extends Location {
   enclosingType?: string;
   enclosingMethod?: string;
   unsetTested?: string[]; // names the `if`s around the write test against null (`x`), or negate (`!x`): lazy set-up
+  local?: true; // the target is a parameter or a local variable of the method, not a field
 }
 
 export interface JavaFacts {

@@ -8,7 +8,7 @@ const jp = await createJavaParser();
 function facts(src: string): { facts: JavaFacts; notices: { kind: string; line?: number }[] } {
   const tree = jp.parser.parse(src)!;
   try {
-    return extractJavaFacts(tree, jp.query, 'A.java', 'utf-8', src);
+    return extractJavaFacts(tree, jp.errors, 'A.java', 'utf-8', src);
   } finally {
     tree.delete();
   }

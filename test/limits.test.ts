@@ -16,7 +16,7 @@ async function javaFacts(source: string) {
   const jp = await createJavaParser();
   const tree = jp.parser.parse(source)!;
   try {
-    return extractJavaFacts(tree, jp.query, 'A.java', 'utf-8', source);
+    return extractJavaFacts(tree, jp.errors, 'A.java', 'utf-8', source);
   } finally {
     tree.delete();
   }

@@ -46,7 +46,7 @@ export function analyzeJavaFile(jp: JavaParser, job: JavaJob): JavaResult {
     return { notices: [...notices, { kind: 'parse-error', file: job.rel, detail: 'the parser gave up on this file' }] };
   try {
     if (job.parseOnly) return { notices };
-    const { facts, notices: more } = extractJavaFacts(tree, jp.query, job.rel, decoded.encoding, source);
+    const { facts, notices: more } = extractJavaFacts(tree, jp.errors, job.rel, decoded.encoding, source);
     return { facts: job.jsp ? { ...facts, page: true } : facts, notices: [...notices, ...more] };
   } finally {
     tree.delete();

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import { Language, Parser, Query } from 'web-tree-sitter';
-import { FACT_QUERY } from './extract.js';
+import { ERROR_QUERY } from './extract.js';
 
 export interface JavaParser {
   parser: Parser;
-  query: Query;
+  errors: Query; // finds where a file that does not parse cleanly goes wrong
 }
 
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const V8_TIERING_BUDGET = 1_800_000;
 const FEW_FILES_TIERING_BUDGET = 50_000_000;
 
-/** Loads tree-sitter-java (WASM) and compiles the fact query. One per thread. */
+/** Loads tree-sitter-java (WASM) and compiles the error query. One per thread. */
 export async function createJavaParser(opts: { fewFiles?: boolean } = {}): Promise<JavaParser> {
   if (opts.fewFiles) v8.setFlagsFromString(`--wasm-tiering-budget=${FEW_FILES_TIERING_BUDGET}`);
   try {
@@ -25,7 +25,7 @@ export async function createJavaParser(opts: { fewFiles?: boolean } = {}): Promi
     const language = await Language.load(require.resolve('tree-sitter-java/tree-sitter-java.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
-    return { parser, query: new Query(language, FACT_QUERY) };
+    return { parser, errors: new Query(language, ERROR_QUERY) };
   } finally {
     if (opts.fewFiles) v8.setFlagsFromString(`--wasm-tiering-budget=${V8_TIERING_BUDGET}`);
   }

@@ -1,5 +1,6 @@
 import { buildCallGraph, methodId, shortName, type CallGraph, type MethodId } from './call-graph.js';
 import { entryPoints, type EntryPoint } from './entry-points.js';
+import { buildFieldGraph, type FieldGraph } from './field-graph.js';
 import type { ProjectIndex } from './type-index.js';
 import type { JavaFacts, ProjectFacts } from '../types.js';
 
@@ -20,6 +21,8 @@ export interface CodeFlow {
   graph: CallGraph;
   entries: Map<MethodId, EntryPoint>;
   reach: Reach;
+  /** The fields and the methods that read and write them: made on first use. */
+  fields(): FieldGraph;
 }
 
 // Methods that start, restart or stop the application or a part of it: when a request runs one (a setup wizard, an
@@ -88,7 +91,13 @@ function reachability(graph: CallGraph, entries: Map<MethodId, EntryPoint>): Rea
 export function codeFlow(project: ProjectFacts, index: ProjectIndex): CodeFlow {
   const graph = buildCallGraph(project, index);
   const entries = entryPoints(project, index);
-  return { graph, entries, reach: reachability(graph, entries) };
+  let fields: FieldGraph | undefined;
+  return {
+    graph,
+    entries,
+    reach: reachability(graph, entries),
+    fields: () => (fields ??= buildFieldGraph(project, index, graph)),
+  };
 }
 
 /** A request path as people read it: `CheckoutServlet.doPost → OrderLog.append`. */
@@ -104,8 +113,11 @@ export function whenRun(
   method: string | undefined,
 ): WhenRun {
   const q = flow.graph.typeIn(file, type);
-  if (!q || !method) return undefined;
-  const id = methodId(q, method);
+  return q && method ? whenMethodRuns(flow, methodId(q, method)) : undefined;
+}
+
+/** When a method of the graph runs: on a request (with the path), only at start-up, or unknown. */
+export function whenMethodRuns(flow: CodeFlow, id: MethodId): WhenRun {
   const path = flow.reach.requestPath(id);
   if (path) return { request: pathText(path) };
   return flow.reach.onlyAtStartup(id) ? 'startup' : undefined;

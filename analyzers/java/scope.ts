@@ -1,4 +1,4 @@
-import type { Node, QueryCapture } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import type { ExprType } from '../types.js';
 import { fieldNode, rawType } from './syntax.js';
 
@@ -17,13 +17,19 @@ export interface Scope {
   fieldsByType: Map<number, Map<string, string>>; // a type's start index → its fields' declared types
 }
 
+/** A node a fact is made from, with the name of its handler (extract.ts). */
+export interface Capture {
+  name: string;
+  node: Node;
+}
+
 interface Span {
   start: number;
   end: number;
 }
 
 /** The fields of every type body, so that a receiver can be a field declared further down the file. */
-function fieldTypesByType(captures: QueryCapture[]): Map<number, Map<string, string>> {
+function fieldTypesByType(captures: Capture[]): Map<number, Map<string, string>> {
   const byType = new Map<number, Map<string, string>>();
   const types: Span[] = [];
   for (const { name, node } of captures) {
@@ -43,7 +49,7 @@ function fieldTypesByType(captures: QueryCapture[]): Map<number, Map<string, str
   return byType;
 }
 
-export function newScope(captures: QueryCapture[]): Scope {
+export function newScope(captures: Capture[]): Scope {
   return { frames: [], typeNames: [], fieldsByType: fieldTypesByType(captures) };
 }
 
@@ -101,6 +107,15 @@ function lookupVar(scope: Scope, v: string): ExprType | undefined {
     if (t !== undefined) return t;
   }
   return undefined;
+}
+
+/** Whether a bare name is a variable of the method (a parameter or a local), not a field of the type. */
+export function isLocalVar(scope: Scope, v: string): boolean {
+  for (let i = scope.frames.length - 1; i >= 0; i--) {
+    const f = scope.frames[i];
+    if (f.vars.has(v)) return f.kind !== 'type';
+  }
+  return false;
 }
 
 /** A variable declared in the innermost body. */

@@ -125,6 +125,73 @@ describe('the call graph and what request-time entry points reach', () => {
   });
 });
 
+describe('fields as nodes of the call graph', () => {
+  const accesses = (kind: 'writes' | 'reads', field: string) =>
+    (flow.fields()[kind].get(field) ?? []).map((a) => `${a.method} ${a.what} :${a.line}`);
+
+  it('names the methods that write a field: assignments, increments and mutating calls, by bare or qualified name', () => {
+    expect(accesses('writes', 'shop.util.Counters.hits')).toEqual(['shop.util.Counters#bump hits = :4']);
+    expect(accesses('writes', 'shop.util.OrderLog.LINES')).toEqual(['shop.util.OrderLog#append LINES.add() :6']);
+    expect(accesses('writes', 'shop.util.Stats.COUNT')).toEqual(['shop.util.Stats#count COUNT.incrementAndGet() :5']);
+    expect(accesses('writes', 'shop.util.Registry.NAMES')).toEqual(['shop.util.Registry#remember NAMES.put() :5']);
+  });
+
+  it('names the methods that read a field through a call on it or as an argument', () => {
+    expect(accesses('reads', 'shop.util.Ctx.CURRENT')).toEqual(['shop.util.Ctx#current CURRENT.get() :5']);
+    expect(accesses('reads', 'shop.util.HttpStore.session')).toEqual([
+      'shop.util.HttpStore#set session.setAttribute() :5',
+    ]);
+    expect(accesses('writes', 'shop.util.MemoryStore.values')).toEqual(['shop.util.MemoryStore#set values.put() :5']);
+  });
+
+  it('a field a request-time entry point reaches the writer of, with the path', () => {
+    const writer = flow.fields().writes.get('shop.util.OrderLog.NOTES')![0].method;
+    expect(path(writer)).toBe('ShopServlet.doPost → OrderLog.note');
+    expect(flow.reach.onlyAtStartup(flow.fields().writes.get('shop.util.Registry.NAMES')![0].method)).toBe(true);
+  });
+});
+
+describe('fields hidden by variables, inherited and nested', () => {
+  const TREE = {
+    'src/inv/Base.java':
+      'package inv;\nimport java.util.*;\npublic class Base {\n  protected List<String> items = new ArrayList<String>();\n}\n',
+    'src/inv/Holder.java': `package inv;
+import java.util.*;
+public class Holder extends Base {
+  private int total;
+  Holder(List<String> items) { this.items = items; }
+  void fill(List<String> items) { items.add("a"); }
+  void reset() { List<String> items = new ArrayList<String>(); items.clear(); total = 0; }
+  void grow() { items.add("b"); total++; }
+  class Line {
+    void bump() { total += 2; log(items); }
+  }
+  static void log(Object o) { }
+}
+`,
+  };
+  let treeDir: string;
+  let fields: ReturnType<CodeFlow['fields']>;
+  beforeAll(async () => {
+    treeDir = makeTree(TREE);
+    const project = await collectFacts(treeDir, { threads: 0 });
+    fields = codeFlow(project, buildIndex(project)).fields();
+  });
+  afterAll(() => removeTree(treeDir));
+
+  it('a parameter or a local variable of the same name is not the field; a super class and an outer class declare them', () => {
+    const list = (kind: 'writes' | 'reads', id: string) =>
+      (fields[kind].get(id) ?? []).map((a) => `${a.method} ${a.what}`);
+    expect(list('writes', 'inv.Base.items')).toEqual(['inv.Holder#<init> items =', 'inv.Holder#grow items.add()']);
+    expect(list('reads', 'inv.Base.items')).toEqual(['inv.Holder.Line#bump items']);
+    expect(list('writes', 'inv.Holder.total')).toEqual([
+      'inv.Holder#reset total =',
+      'inv.Holder#grow total =',
+      'inv.Holder.Line#bump total =',
+    ]);
+  });
+});
+
 describe('rules that use the call graph', () => {
   it('static state changed at request time names the path; a registry filled only at start-up is not state', () => {
     expect(found('static-mutable-state').map((f) => f.replace(/; each container.*/, ''))).toEqual([
