@@ -68,15 +68,20 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
   return facts;
 }
 
-/** The facts of the configuration files (into files), and the build's: tool, dependencies, Java level, encoding. */
-async function configAndBuild(scan: ScanOutput, opts: CollectOptions, files: FileFacts[], notices: Notice[]) {
-  const others = scan.files.filter((f) => f.kind !== 'java');
-  for (const f of others) {
+// The files the build is read from: the build decides the encoding of the Java files, so these are read first.
+const BUILD_FILES = new Set(['pom.xml', 'build.gradle', 'build.xml']);
+const isBuildFile = (f: ScannedFile) => BUILD_FILES.has(path.posix.basename(f.rel));
+
+/** The facts of the configuration files (into files). */
+async function readConfigFiles(list: ScannedFile[], opts: CollectOptions, files: FileFacts[], notices: Notice[]) {
+  for (const f of list) {
     const facts = await readConfigFile(f, opts, notices);
     if (facts) files.push(facts);
   }
-  opts.onProgress?.('config', others.length, others.length);
+}
 
+/** The build's facts: tool, dependencies, Java level, encoding, from the build files read into files. */
+async function buildOf(scan: ScanOutput, files: FileFacts[]) {
   const build = buildFacts(
     {
       xml: files.filter((f): f is XmlFacts => f.kind === 'xml'),
@@ -119,10 +124,15 @@ async function collectWith(
   const notices: Notice[] = [...scan.notices];
   const files: FileFacts[] = [];
 
-  const build = await timeStageAsync('config', () => configAndBuild(scan, opts, files, notices));
+  const others = scan.files.filter((f) => f.kind !== 'java');
+  const build = await timeStageAsync('config', async () => {
+    await readConfigFiles(others.filter(isBuildFile), opts, files, notices);
+    return buildOf(scan, files);
+  });
   const fallback = build.sourceEncoding ? normalizeEncoding(build.sourceEncoding) : undefined;
-  const results = await timeStageAsync('parse+extract', () =>
-    pool.analyze(
+  // the other configuration files are read here while the workers parse the Java
+  const results = await timeStageAsync('parse+extract', async () => {
+    const java = pool.analyze(
       javaFiles.map((f) => ({
         abs: f.abs,
         rel: f.rel,
@@ -132,8 +142,20 @@ async function collectWith(
         jsp: f.kind === 'jsp',
       })),
       (d, t) => opts.onProgress?.('java', d, t),
-    ),
-  );
+    );
+    java.catch(() => undefined); // a failure is the caller's, through the return below, not an unhandled rejection
+    try {
+      await readConfigFiles(
+        others.filter((f) => !isBuildFile(f)),
+        opts,
+        files,
+        notices,
+      );
+    } finally {
+      opts.onProgress?.('config', others.length, others.length);
+    }
+    return java;
+  });
   for (const r of results) {
     notices.push(...r.notices);
     if (r.facts) files.push(r.facts);

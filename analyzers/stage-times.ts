@@ -9,8 +9,8 @@ export type Stage = (typeof STAGES)[number];
 const WHAT: Record<Stage, string> = {
   load: "loading the command's modules and the rules",
   scan: 'walking the tree',
-  config: 'configuration and build files',
-  'parse+extract': 'Java and JSP files, on worker threads',
+  config: 'build files',
+  'parse+extract': 'Java and JSP files, on worker threads, and the other configuration files meanwhile',
   index: 'type index',
   'call graph': 'call graph and reach, built when a rule needs them',
   rules: 'rules, without the call graph',

@@ -83,16 +83,20 @@ function allSubtypes(q: string, d: Declarations): string[] {
   return [...seen];
 }
 
+/** Dispatch answers by type, then by method name (no key string made per call). */
+type DispatchMemo = Map<string, Map<string, MethodId[]>>;
+
 /** The declaration a call on `type` runs (the nearest in its hierarchy) and every override in its subtypes. */
-function dispatch(type: string, name: string, d: Declarations, index: ProjectIndex, memo: Map<string, MethodId[]>) {
-  const key = methodId(type, name);
-  let out = memo.get(key);
+function dispatch(type: string, name: string, d: Declarations, index: ProjectIndex, memo: DispatchMemo) {
+  let byName = memo.get(type);
+  if (!byName) memo.set(type, (byName = new Map()));
+  let out = byName.get(name);
   if (out) return out;
   out = [];
   const declaring = typeHierarchy(type, index).find((t) => d.methods.get(t)?.has(name));
   if (declaring) out.push(methodId(declaring, name));
   for (const s of allSubtypes(type, d)) if (d.methods.get(s)?.has(name)) out.push(methodId(s, name));
-  memo.set(key, out);
+  byName.set(name, out);
   return out;
 }
 
@@ -118,7 +122,7 @@ function staticImportTypes(file: JavaFacts, name: string, index: ProjectIndex): 
 
 export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): CallGraph {
   const d = declarations(index);
-  const memo = new Map<string, MethodId[]>();
+  const memo: DispatchMemo = new Map();
   const guessesOf = new Map<string, MethodId[]>(); // by method name
   // every call site asks for its enclosing type: a file's types by simple name (the first of a name), made once
   const typesOf = new WeakMap<JavaFacts, Map<string, string>>();
@@ -153,6 +157,8 @@ export function buildCallGraph(project: ProjectFacts, index: ProjectIndex): Call
     }
     const types = resolveExprType(site.receiverType, file, site.enclosingType, index);
     const own = types.filter((t) => index.byQualified.has(t));
+    // one type, mostly: its dispatch list as it is (memoized, shared, never changed), with no set made per call
+    if (own.length === 1) return dispatch(own[0], site.name, d, index, memo);
     if (own.length) return [...new Set(own.flatMap((t) => dispatch(t, site.name, d, index, memo)))];
     // a receiver of no type the file or the index can tell (a generic element, an array, a chain through a
     // library): a guess by name, when few project types declare the method and the name is not a common one
