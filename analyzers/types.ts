@@ -113,6 +113,7 @@ export interface JavaCall extends Location {
   argOf?: string; // the call this call is an argument of, as `receiver.method`
   lazy?: true; // inside an `if` that tests a name as unset (`x == null`, `!x`): done once, when a value is missing
   receiverLocal?: true; // the receiver is a parameter or a local variable of the method, not a field
+  localArgs?: number[]; // the indexes of the arguments that are a parameter or a local variable of the method
 }
 
 export interface JavaNew extends Location {
@@ -120,6 +121,7 @@ export interface JavaNew extends Location {
   args: string[];
   enclosingType?: string;
   enclosingMethod?: string;
+  localArgs?: number[]; // the indexes of the arguments that are a parameter or a local variable of the method
 }
 
 export interface JavaString extends Location {

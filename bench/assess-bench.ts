@@ -179,8 +179,10 @@ async function main() {
     `fields read and written:        ${secs(fieldTime).padStart(9)}  (${fields.writes.size.toLocaleString('en-US')} fields written, ${fields.reads.size.toLocaleString('en-US')} read; made when a rule asks, none of the bundled ones does)`,
   );
   console.log('');
-  console.log(`assessment / bare parse (1 thread):   ${(full / parse1).toFixed(2)}x   target <= 1.5x`);
-  console.log(`assessment / bare parse (${threads} threads):  ${(full / parseN).toFixed(2)}x`);
+  console.log(
+    `assessment (${threads} threads) / bare parse (1 thread):   ${(full / parse1).toFixed(2)}x   target <= 1.5x`,
+  );
+  console.log(`assessment (${threads} threads) / bare parse (${threads} threads):  ${(full / parseN).toFixed(2)}x`);
   console.log(`assessment, 1 thread / ${threads} threads:    ${(full1 / full).toFixed(2)}x`);
   console.log(
     `peak RSS of this process (the parses and the assessment): ${Math.round(rss / 1048576)} MB   target < 400 MB`,

@@ -6,6 +6,7 @@ import type {
   JavaFacts,
   JavaField,
   JavaMethodDecl,
+  JavaNew,
   JavaTypeDecl,
   Notice,
 } from '../types.js';
@@ -293,6 +294,8 @@ function onCall(x: Extraction, node: Node): void {
     ...at(nameNode ?? node),
   };
   if (receiver && isLocalVar(x.scope, receiver.text)) call.receiverLocal = true;
+  const localArgs = localsAmong(x, texts);
+  if (localArgs) call.localArgs = localArgs;
   const outer = x.argOf.get(`${node.startIndex}:${node.endIndex}`);
   if (outer) call.argOf = outer;
   if (unsetTestedAround(x, node)) call.lazy = true;
@@ -313,18 +316,30 @@ function onMethodRef(x: Extraction, node: Node): void {
 }
 
 const BRACE = '}'.charCodeAt(0);
+const ELEMENT_INDEX = /\s*\[[\s\S]*$/;
 
 /** An object creation; the methods of an anonymous class's body (`new T(...) {...}`, its last child) are its own. */
 function onNew(x: Extraction, node: Node): void {
   const end = node.endIndex;
   // the only object creation that ends with a brace is one with a class body
   if (x.src.charCodeAt(end - 1) === BRACE) enterAnonymous(x.scope, end);
-  x.facts.news.push({
+  const args = argsOf(x.src, node).map((a) => a.text);
+  const created: JavaNew = {
     type: rawType(fieldNode(node, 'type')?.text ?? ''),
-    args: argsOf(x.src, node).map((a) => a.text),
+    args,
     ...enclosing(x.scope),
     ...at(node),
-  });
+  };
+  const localArgs = localsAmong(x, args);
+  if (localArgs) created.localArgs = localArgs;
+  x.facts.news.push(created);
+}
+
+/** The indexes of the arguments that are a parameter or a local variable of the method, when there are any. */
+function localsAmong(x: Extraction, args: string[]): number[] | undefined {
+  let out: number[] | undefined;
+  for (let i = 0; i < args.length; i++) if (isLocalVar(x.scope, args[i])) (out ??= []).push(i);
+  return out;
 }
 
 /**
@@ -395,7 +410,8 @@ function onWrite(x: Extraction, target: Node | null, node: Node): void {
     ...enclosing(x.scope),
     ...at(node),
     ...(unsetTested ? { unsetTested } : {}),
-    ...(isLocalVar(x.scope, text) ? { local: true as const } : {}),
+    // `counts[0] = 1` changes the array a local `counts` holds, not a field's
+    ...(isLocalVar(x.scope, text.replace(ELEMENT_INDEX, '')) ? { local: true as const } : {}),
   });
 }
 

@@ -11,7 +11,7 @@ export interface FieldAccess extends Location {
   field: FieldId;
   method: MethodId;
   file: JavaFacts;
-  /** As people read it: `counter =`, `counter++`, `cache.put()`, `cache`. */
+  /** As people read it: `counter =` (an assignment or an increment), `counts[…] =`, `cache.put()`, `cache`. */
   what: string;
 }
 
@@ -109,11 +109,15 @@ export function buildFieldGraph(project: ProjectFacts, index: ProjectIndex, grap
     if (list) list.push(access);
     else to.set(access.field, [access]);
   };
-  const readsIn = (args: string[], enclosingType: string | undefined, at: Omit<FieldAccess, 'field' | 'what'>) => {
-    for (const a of args) {
-      const field = fieldOf(at.file, a, enclosingType);
+  const readsIn = (
+    site: { args: string[]; localArgs?: number[]; enclosingType?: string },
+    at: Omit<FieldAccess, 'field' | 'what'>,
+  ) => {
+    site.args.forEach((a, i) => {
+      if (site.localArgs?.includes(i)) return;
+      const field = fieldOf(at.file, a, site.enclosingType);
       if (field) add(reads, { ...at, field, what: a.replace(/^this\./, '') });
-    }
+    });
   };
   for (const file of project.files) {
     if (file.kind !== 'java') continue;
@@ -138,12 +142,12 @@ export function buildFieldGraph(project: ProjectFacts, index: ProjectIndex, grap
         const name = c.receiver.replace(/^this\./, '');
         if (field) add(MUTATORS.has(c.name) ? writes : reads, { ...at, field, what: `${name}.${c.name}()` });
       }
-      readsIn(c.args, c.enclosingType, at);
+      readsIn(c, at);
     }
     for (const n of file.news) {
       const q = graph.typeIn(file, n.enclosingType);
       if (q && n.enclosingMethod)
-        readsIn(n.args, n.enclosingType, {
+        readsIn(n, {
           method: methodId(q, n.enclosingMethod),
           file,
           line: n.line,

@@ -8,6 +8,7 @@ interface Frame {
   kind: 'type' | 'method' | 'anonymous'; // an anonymous class body belongs to the named type around it
   name: string;
   vars: Map<string, ExprType>; // a `var` has the type of its initializer, which may be a call chain
+  untyped?: Set<string>; // variables declared with no type the walk can tell (`var n = a + b`)
 }
 
 /** Where the walk over a file's captures stands: the enclosing types and methods, innermost last. */
@@ -113,14 +114,17 @@ function lookupVar(scope: Scope, v: string): ExprType | undefined {
 export function isLocalVar(scope: Scope, v: string): boolean {
   for (let i = scope.frames.length - 1; i >= 0; i--) {
     const f = scope.frames[i];
-    if (f.vars.has(v)) return f.kind !== 'type';
+    if (f.vars.has(v) || f.untyped?.has(v)) return f.kind !== 'type';
   }
   return false;
 }
 
-/** A variable declared in the innermost body. */
+/** A variable declared in the innermost body; one of no type it can tell is still a variable (it hides a field). */
 export function declare(scope: Scope, v: string | undefined, type: ExprType | undefined): void {
-  if (v && type && scope.frames.length) scope.frames[scope.frames.length - 1].vars.set(v, type);
+  if (!v || !scope.frames.length) return;
+  const frame = scope.frames[scope.frames.length - 1];
+  if (type) frame.vars.set(v, type);
+  else (frame.untyped ??= new Set()).add(v);
 }
 
 /** A declared type without generics and array brackets; a call chain as it is. */

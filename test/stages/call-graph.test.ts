@@ -163,6 +163,9 @@ public class Holder extends Base {
   void fill(List<String> items) { items.add("a"); }
   void reset() { List<String> items = new ArrayList<String>(); items.clear(); total = 0; }
   void grow() { items.add("b"); total++; }
+  void check(List<String> items) { log(items); new Holder(items); }
+  void next() { var total = this.total + 1; total++; }
+  void count() { int[] total = new int[2]; total[0] = 1; var items = java.util.Collections.emptyList(); items.size(); }
   class Line {
     void bump() { total += 2; log(items); }
   }
@@ -179,7 +182,7 @@ public class Holder extends Base {
   });
   afterAll(() => removeTree(treeDir));
 
-  it('a parameter or a local variable of the same name is not the field; a super class and an outer class declare them', () => {
+  it('a parameter or local variable of the same name (typed, `var`, an array whose element is set, an argument) is not the field; a super class and an outer class declare them', () => {
     const list = (kind: 'writes' | 'reads', id: string) =>
       (fields[kind].get(id) ?? []).map((a) => `${a.method} ${a.what}`);
     expect(list('writes', 'inv.Base.items')).toEqual(['inv.Holder#<init> items =', 'inv.Holder#grow items.add()']);

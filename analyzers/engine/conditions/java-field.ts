@@ -15,13 +15,18 @@ export interface JavaFieldCond {
   readFrom?: Phase;
 }
 
-const phase = (what: string) => ({
+const phase = (done: 'written' | 'read') => ({
   enum: ['request', 'startup'],
   description:
-    `request: a field the project's code ${what} where start-up code is not alone in reaching it, with the path ` +
-    'from a request-time entry point when one reaches it (code no entry point reaches counts: frameworks and ' +
-    `reflection call methods the project does not); startup: a field ${what} only by code start-up alone reaches`,
+    `request: a field ${done} by code a request-time entry point reaches, with the path from that entry point ` +
+    '(code no entry point reaches counts too: frameworks and reflection call methods the project does not); ' +
+    `startup: a field ${done}, and only by code start-up alone reaches. ${ACCESS[done]}`,
 });
+
+const ACCESS = {
+  written: 'Written: an assignment, an increment, an element write, a mutating call on it (`cache.put`).',
+  read: 'Read: a call on it, or the field passed to a call or a constructor.',
+};
 
 /**
  * Whether the accesses happen in the phase: for a request, the first access a request reaches (or, when none is,
@@ -62,8 +67,8 @@ export const javaField: ConditionModule<'java.field', JavaFieldCond> = {
       nameRegex: regex(),
       isStatic: boolean(),
       initializerRegex: regex(),
-      writtenFrom: phase('assigns, increments or changes through a mutating call (`cache.put`)'),
-      readFrom: phase('reads (a call on it, an argument naming it)'),
+      writtenFrom: phase('written'),
+      readFrom: phase('read'),
     },
     ['nameRegex'],
   ),
