@@ -1,4 +1,5 @@
-import type { ConditionList, ConditionModule } from '../types.js';
+import type { ConditionList, ConditionModule, Match } from '../types.js';
+import { NONE } from './matches.js';
 import { condition } from './schema-parts.js';
 
 export const or: ConditionModule<'or', ConditionList> = {
@@ -6,7 +7,17 @@ export const or: ConditionModule<'or', ConditionList> = {
   schema: { type: 'array', items: condition(), minItems: 2, description: 'the matches of every part' },
   evaluator(parts, compile) {
     const evaluators = parts.map(compile);
-    return (f, ctx) => evaluators.flatMap((e) => e(f, ctx));
+    // most parts match nothing in most files: no array is made until one does
+    return (f, ctx) => {
+      let out: Match[] | undefined;
+      for (const e of evaluators) {
+        const matches = e(f, ctx);
+        if (!matches.length) continue;
+        out ??= [];
+        for (const m of matches) out.push(m);
+      }
+      return out ?? NONE;
+    };
   },
   cases: [
     {
