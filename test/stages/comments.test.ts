@@ -28,6 +28,14 @@ describe('comment spans', () => {
     expect(spans('# a\n  ! b\nk=v # not\n', 'properties')).toEqual(['1:1-1:4', '2:3-2:6']);
   });
 
+  it('only a line feed starts a line; a string left open ends with its line; escaped quotes stay in the string', () => {
+    expect(spans('a\r#b\n #c\r\n', 'properties')).toEqual(['2:2-2:4']);
+    expect(spans('"abc\n//x', 'c')).toEqual(['2:1-2:4']);
+    expect(spans('a = "x\\"//y" // z', 'c')).toEqual(['1:14-1:18']);
+    expect(spans('k: v\u2028# c', 'hash')).toEqual(['1:6-1:9']);
+    expect(spans('x\n/* a\n\n b */ y', 'jsp')).toEqual(['2:1-4:6']);
+  });
+
   it('masking keeps every column where it was', () => {
     const lines = ['a = 1; /* c', 'still */ b = 2; // d'];
     expect(maskComments(lines, commentSpans(lines.join('\n'), 'c'))).toEqual(['a = 1;     ', '         b = 2;     ']);
