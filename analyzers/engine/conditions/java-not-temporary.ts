@@ -1,3 +1,4 @@
+import type { JavaCall, JavaNew } from '../../types.js';
 import type { ConditionModule, NestedCondition } from '../types.js';
 import { NONE } from './matches.js';
 import { condition } from './schema-parts.js';
@@ -18,8 +19,11 @@ export const javaNotTemporary: ConditionModule<'java.notTemporary', NestedCondit
       const found = evaluate(f, ctx);
       if (f.kind !== 'java' || !found.length) return found;
       const text = ctx.lines(f);
+      const sites = new Map<string, JavaCall | JavaNew>();
+      for (const x of [...f.news, ...f.calls])
+        if (!sites.has(`${x.line}:${x.column}`)) sites.set(`${x.line}:${x.column}`, x);
       const kept = found.filter((m) => {
-        const site = [...f.news, ...f.calls].find((x) => x.line === m.line && x.column === m.column);
+        const site = sites.get(`${m.line}:${m.column}`);
         return !site || !writesTemporaryFile(f, site, text);
       });
       return kept.length ? kept : NONE;

@@ -96,11 +96,60 @@ function givesUpAt(text: string[], line: number): boolean {
   );
 }
 
+/** A method's calls, in file order, and the first and last lines of its calls, object creations and writes. */
+interface MethodSites {
+  calls: JavaCall[];
+  first: number;
+  last: number;
+  firstCallOrNew: number;
+}
+
+/** What the writes of one file look up: read once for all of them. */
+interface FileSites {
+  methods: Map<string, MethodSites>; // by scope (Type#method)
+  unqualifiedCalls: Map<string, JavaCall[]>; // calls with no receiver or `this`, by name
+  files: Map<string, MethodFiles | undefined>; // by scope, as they are asked for
+}
+
+const fileSitesMemo = new WeakMap<JavaFacts, FileSites>();
+
+function fileSites(f: JavaFacts): FileSites {
+  let found = fileSitesMemo.get(f);
+  if (found) return found;
+  const methods = new Map<string, MethodSites>();
+  const method = (scope: string) => {
+    let m = methods.get(scope);
+    if (!m) methods.set(scope, (m = { calls: [], first: Infinity, last: -Infinity, firstCallOrNew: Infinity }));
+    return m;
+  };
+  const unqualifiedCalls = new Map<string, JavaCall[]>();
+  for (const x of [...f.calls, ...f.news, ...f.writes]) {
+    const m = method(scopeOf(x));
+    m.first = Math.min(m.first, x.line);
+    m.last = Math.max(m.last, x.line);
+    if (!('target' in x)) m.firstCallOrNew = Math.min(m.firstCallOrNew, x.line);
+  }
+  for (const c of f.calls) {
+    method(scopeOf(c)).calls.push(c);
+    if (c.receiver && c.receiver !== 'this') continue;
+    const same = unqualifiedCalls.get(c.name);
+    if (same) same.push(c);
+    else unqualifiedCalls.set(c.name, [c]);
+  }
+  found = { methods, unqualifiedCalls, files: new Map() };
+  fileSitesMemo.set(f, found);
+  return found;
+}
+
 function methodFiles(f: JavaFacts, scope: string, text: string[]): MethodFiles | undefined {
-  const sites = [...f.calls, ...f.news, ...f.writes].filter((x) => scopeOf(x) === scope);
-  if (!sites.length) return undefined;
-  const first = Math.min(...sites.map((x) => x.line));
-  const last = Math.max(...sites.map((x) => x.line));
+  const sites = fileSites(f);
+  if (!sites.files.has(scope)) sites.files.set(scope, readMethodFiles(sites.methods.get(scope), text));
+  return sites.files.get(scope);
+}
+
+function readMethodFiles(sites: MethodSites | undefined, text: string[]): MethodFiles | undefined {
+  if (!sites) return undefined;
+  const { first, last } = sites;
   const decl = declarations(text, first, last);
   const variable = (name: string, line: number) =>
     `${name}#${Math.max(0, ...(decl.get(name) ?? []).filter((d) => d <= line))}`;
@@ -116,8 +165,7 @@ function methodFiles(f: JavaFacts, scope: string, text: string[]): MethodFiles |
     }
   }
   const deleted: { name: string; line: number }[] = [];
-  for (const c of f.calls) {
-    if (scopeOf(c) !== scope) continue;
+  for (const c of sites.calls) {
     const name =
       DELETE_METHODS.has(c.name) && !c.args.length
         ? fileVariable(c.receiver)
@@ -160,11 +208,12 @@ function privateParams(text: string[], method: string, before: number): string[]
 function scratchParameter(f: JavaFacts, site: Site, name: string, text: string[]): boolean {
   const method = site.enclosingMethod;
   if (!method || method.startsWith('<')) return false;
-  const first = Math.min(...[...f.calls, ...f.news].filter((x) => scopeOf(x) === scopeOf(site)).map((x) => x.line));
-  const params = privateParams(text, method, first);
+  const { methods, unqualifiedCalls } = fileSites(f);
+  const first = methods.get(scopeOf(site))?.firstCallOrNew;
+  const params = first !== undefined && Number.isFinite(first) ? privateParams(text, method, first) : undefined;
   const at = params?.indexOf(name) ?? -1;
   if (at < 0) return false;
-  const callers = f.calls.filter((c) => c.name === method && (!c.receiver || c.receiver === 'this'));
+  const callers = unqualifiedCalls.get(method) ?? [];
   return (
     callers.length > 0 &&
     callers.every((c) => {
