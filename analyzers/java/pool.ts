@@ -18,6 +18,22 @@ const BATCH_BYTES = 256 * 1024;
 // A worker's garbage is the tree's node objects of one file at a time, short-lived: a small young generation collects
 // it as well as V8's default size does, and each worker holds about 30 MB less.
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+// A file this large leaves its worker with a heap sized for it (V8 sets its next collection by the memory the file
+// needed, about sixty times its size) and a parser's memory that never shrinks: the worker is replaced once the file
+// is read, so that the rest of the run does not carry both.
+const LARGE_FILE_BYTES = 512 * 1024;
+
+/** Starts the pool's workers, counting them. */
+function workerStarter(script: string) {
+  let started = 0;
+  return {
+    start: () => {
+      started++;
+      return new Worker(script, { resourceLimits: WORKER_LIMITS });
+    },
+    started: () => started,
+  };
+}
 
 function workerScript(): string | undefined {
   // Worker threads need compiled JavaScript; running from TypeScript sources (tests) analyzes in-thread.
@@ -34,6 +50,7 @@ export function defaultThreads(): number {
 export interface JavaPool {
   analyze(jobs: JavaJob[], onProgress?: PoolOptions['onProgress']): Promise<JavaResult[]>;
   close(): Promise<void>;
+  workersStarted(): number; // so far, the ones that replaced a worker included
 }
 
 /** The job indexes in batches, largest files first (when the jobs say their size), each batch in job order. */
@@ -70,6 +87,7 @@ function inThread(): JavaPool {
       return results;
     },
     close: () => Promise.resolve(),
+    workersStarted: () => 0,
   };
 }
 
@@ -83,16 +101,18 @@ export function sharedJavaPool(threads = defaultThreads()): JavaPool {
   if (!script || threads <= 1) return inThread();
   let workers: Worker[] | undefined;
   const small = inThread();
+  const starter = workerStarter(script);
   return {
     analyze(jobs, onProgress) {
       if (jobs.length <= BATCH && !workers) return small.analyze(jobs, onProgress);
-      workers ??= Array.from({ length: threads }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
-      return runOn(workers, jobs, onProgress);
+      workers ??= Array.from({ length: threads }, starter.start);
+      return runOn(workers, starter.start, jobs, onProgress);
     },
     async close() {
       await Promise.all((workers ?? []).map((w) => w.terminate()));
       workers = undefined;
     },
+    workersStarted: starter.started,
   };
 }
 
@@ -100,7 +120,8 @@ export function javaPool(jobCount: number, threads = defaultThreads()): JavaPool
   const script = workerScript();
   const count = Math.min(threads, Math.ceil(jobCount / BATCH));
   if (!script || count <= 1) return inThread();
-  const workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
+  const starter = workerStarter(script);
+  const workers = Array.from({ length: count }, starter.start);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -110,22 +131,47 @@ export function javaPool(jobCount: number, threads = defaultThreads()): JavaPool
   return {
     async analyze(jobs, onProgress) {
       try {
-        return await runOn(workers, jobs, onProgress);
+        return await runOn(workers, starter.start, jobs, onProgress);
       } finally {
         await close();
       }
     },
     close,
+    workersStarted: starter.started,
   };
 }
 
-function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onProgress']): Promise<JavaResult[]> {
+/** The results of a run, as the workers' batches come back: facts read from JSON, their repeated strings made one. */
+function resultsOf(jobs: JavaJob[], queue: number[][], onProgress: PoolOptions['onProgress']) {
   const results: JavaResult[] = new Array(jobs.length);
-  const queue = batches(jobs);
-  let next = 0;
-  let done = 0;
-  let idle = 0;
   const strings = new Map<string, string>();
+  let done = 0;
+  const receive = (msg: { id: number; results: string }) => {
+    const batch = queue[msg.id];
+    (JSON.parse(msg.results) as JavaResult[]).forEach((r, k) => {
+      if (r.facts) internFacts(r.facts, strings);
+      results[batch[k]] = r;
+    });
+    done += batch.length;
+    onProgress?.(done, jobs.length);
+  };
+  return { results, receive };
+}
+
+/**
+ * Runs the jobs on the workers, two batches in flight each. A worker that reads a large file gets no more batches and
+ * is replaced (in `workers`, which the pool closes) once its batches are back.
+ */
+function runOn(
+  workers: Worker[],
+  startWorker: () => Worker,
+  jobs: JavaJob[],
+  onProgress: PoolOptions['onProgress'],
+): Promise<JavaResult[]> {
+  const queue = batches(jobs);
+  const { results, receive } = resultsOf(jobs, queue, onProgress);
+  let next = 0;
+  let idle = 0;
   const listening: (() => void)[] = [];
   // the workers may serve another run after this one (a portfolio): this run's listeners go when it ends
   const settle =
@@ -134,38 +180,43 @@ function runOn(workers: Worker[], jobs: JavaJob[], onProgress: PoolOptions['onPr
       for (const off of listening.splice(0)) off();
       f(x);
     };
+  const hasLargeFile = (batch: number[]) => batch.some((i) => (jobs[i].size ?? 0) >= LARGE_FILE_BYTES);
   return new Promise<JavaResult[]>((resolveRun, rejectRun) => {
     const resolve = settle(resolveRun);
     const reject = settle(rejectRun);
-    for (const w of workers) {
-      // Two batches in flight per worker, so that a worker never waits for the main thread between batches.
+    const serve = (slot: number) => {
+      const w = workers[slot];
       let inFlight = 0;
+      let retiring = false;
       const send = () => {
-        while (inFlight < 2 && next < queue.length) {
+        while (!retiring && inFlight < 2 && next < queue.length) {
+          retiring = hasLargeFile(queue[next]);
           w.postMessage({ id: next, jobs: queue[next].map((i) => jobs[i]) });
           next++;
           inFlight++;
         }
-        if (inFlight === 0 && ++idle === workers.length) resolve(results);
+        if (inFlight > 0) return;
+        if (retiring && next < queue.length) {
+          off();
+          void w.terminate();
+          workers[slot] = startWorker();
+          serve(slot);
+        } else if (++idle === workers.length) resolve(results);
       };
       const onMessage = (msg: { id: number; results: string }) => {
         inFlight--;
-        const batch = queue[msg.id];
-        (JSON.parse(msg.results) as JavaResult[]).forEach((r, k) => {
-          if (r.facts) internFacts(r.facts, strings);
-          results[batch[k]] = r;
-        });
-        done += batch.length;
-        onProgress?.(done, jobs.length);
+        receive(msg);
         send();
       };
       const onExit = (code: number) => {
         if (code !== 0) reject(new Error(`java worker stopped with code ${code}`));
       };
+      const off = () => w.off('message', onMessage).off('error', reject).off('exit', onExit);
       w.on('message', onMessage).on('error', reject).on('exit', onExit);
-      listening.push(() => w.off('message', onMessage).off('error', reject).off('exit', onExit));
+      listening.push(off);
       send();
-    }
+    };
+    for (let slot = 0; slot < workers.length; slot++) serve(slot);
   });
 }
 

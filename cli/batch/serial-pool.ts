@@ -14,5 +14,6 @@ export function oneRunAtATime(pool: JavaPool): JavaPool {
       return run;
     },
     close: () => last.then(() => pool.close()),
+    workersStarted: () => pool.workersStarted(),
   };
 }

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, makeTree, removeTree } from './helpers.js';
+
+// Two generated files of more than half a megabyte (each leaves its worker with a heap sized for it, so the worker is
+// replaced) among thirty servlets: more than one batch each for two workers.
+const large = (name: string) =>
+  `package gen;\npublic class ${name} {\n` +
+  Array.from({ length: 10000 }, (_, i) => `  public static int f${i}(int x) { return x * ${i} + ${i % 7}; }\n`).join(
+    '',
+  ) +
+  '}\n';
+const servlet = (i: number) =>
+  'package shop;\nimport javax.servlet.http.*;\n' +
+  `public class C${i} extends HttpServlet {\n  static int hits${i};\n` +
+  `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
+  `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
+
+const tree: Record<string, string> = { 'src/gen/Big1.java': large('Big1'), 'src/gen/Big2.java': large('Big2') };
+for (let i = 1; i <= 60; i++) tree[`src/shop/C${i}.java`] = servlet(i);
+
+type Report = { findings: { ruleId: string; file: string; line: number }[]; stats: unknown };
+
+describe('workers that read a large file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTree(tree);
+  });
+  afterAll(() => removeTree(dir));
+
+  it('are replaced once their batch is back, and the run gives what one thread gives', () => {
+    const run = (threads: string): Report => {
+      const r = spawnSync(process.execPath, [CLI, 'assess', dir, '--format', 'json', '-q', '--threads', threads], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Report;
+    };
+    const two = run('2');
+    const one = run('1');
+    expect(two.findings.length).toBeGreaterThan(60);
+    expect(two.findings).toEqual(one.findings);
+    expect(two.stats).toEqual(one.stats);
+  });
+
+  it('the pool starts a worker in place of each one that read a large file', () => {
+    const pool = path.join(ROOT, 'dist/analyzers/java/pool.js');
+    const script = `
+      const { javaPool } = await import(${JSON.stringify(pool)});
+      const { statSync } = await import('node:fs');
+      const files = ${JSON.stringify(Object.keys(tree))}.map((rel) => {
+        const abs = ${JSON.stringify(dir)} + '/' + rel;
+        return { abs, rel, size: statSync(abs).size };
+      });
+      const p = javaPool(files.length, 2);
+      const results = await p.analyze(files);
+      console.log(JSON.stringify({ started: p.workersStarted(), types: results.map((r) => r.facts.types[0].name) }));
+    `;
+    // from a file: a worker inherits the options of an `-e` script, which it cannot run with
+    const probe = makeTree({ 'probe.mjs': script });
+    const r = spawnSync(process.execPath, [path.join(probe, 'probe.mjs')], { encoding: 'utf8' });
+    removeTree(probe);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { started: number; types: string[] };
+    expect(out.started).toBe(4);
+    expect(out.types).toEqual(Object.keys(tree).map((rel) => path.basename(rel, '.java')));
+  });
+});
