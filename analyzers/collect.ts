@@ -24,7 +24,7 @@ export interface CollectOptions {
   pool?: JavaPool; // workers shared by the apps of a portfolio (left open); else one made and closed for this tree
 }
 
-const COMMENT_STYLE: Record<string, CommentStyle> = { jsp: 'jsp', js: 'c', gradle: 'c', other: 'hash' };
+const COMMENT_STYLE: Record<string, CommentStyle> = { jsp: 'jsp', gradle: 'c', other: 'hash' };
 
 async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Notice[]): Promise<FileFacts | undefined> {
   let bytes: Uint8Array;
@@ -56,6 +56,7 @@ async function readConfigFile(f: ScannedFile, opts: CollectOptions, notices: Not
     notices.push(...r.notices);
     return r.facts;
   }
+  if (f.kind === 'js') return { kind: 'text', file: f.rel, fileKind: f.kind, encoding: d.encoding };
   const lines = d.text.split(/\r?\n/);
   const style = f.kind === 'other' && ['.json', '.kts'].includes(ext) ? 'c' : (COMMENT_STYLE[f.kind] ?? 'hash');
   const facts: TextFacts = {

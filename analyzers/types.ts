@@ -213,12 +213,17 @@ export interface PropertiesFacts {
   lines: string[];
 }
 
+/**
+ * A text file. A script's text (.js, often large, read by few rules) is not kept: its lines and comments are absent,
+ * and `EvalContext.lines` reads it again, in the encoding it was read in, when a rule needs it.
+ */
 export interface TextFacts {
   kind: 'text';
   file: string;
   fileKind: FileKind;
-  lines: string[];
-  comments: CommentSpan[];
+  lines?: string[];
+  comments?: CommentSpan[];
+  encoding?: Encoding; // a script's, to read it again
 }
 
 export type FileFacts = JavaFacts | XmlFacts | PropertiesFacts | TextFacts;

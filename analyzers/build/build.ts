@@ -80,9 +80,10 @@ const gradleScope = (configuration: string) =>
         : 'compile';
 
 function gradleFacts(g: TextFacts): BuildFacts {
-  const text = g.lines.join('\n');
+  const lines = g.lines ?? [];
+  const text = lines.join('\n');
   const dependencies: Dependency[] = [];
-  g.lines.forEach((line, i) => {
+  lines.forEach((line, i) => {
     const m = GRADLE_DEP.exec(line);
     if (!m) return;
     const [group, artifact, version] = m[2] ? m[2].split(':') : [m[3], m[4], m[5]];

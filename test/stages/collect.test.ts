@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectFacts, type CollectOptions } from '../../analyzers/collect.js';
+import { sourceLines } from '../../analyzers/read/source-lines.js';
 import type { FileFacts } from '../../analyzers/types.js';
 import { makeTree, removeTree } from '../helpers.js';
 
@@ -17,6 +18,18 @@ const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const GBK_CHINESE = '\xd6\xd0\xce\xc4';
 
 describe('collectFacts', () => {
+  it("a script's text is not kept: its lines are read again, in the encoding it was read in, when a rule needs them", async () => {
+    const dir = makeTree({ 'web/app.js': latin1(`// ${GBK_CHINESE}\nvar host = "10.0.0.1";\n`) });
+    try {
+      const p = await collectFacts(dir, { threads: 0 });
+      const js = p.files.find((f) => f.file === 'web/app.js')!;
+      expect(js).toEqual({ kind: 'text', file: 'web/app.js', fileKind: 'js', encoding: 'gbk' });
+      expect(sourceLines(p)(js)).toEqual(['// 中文', 'var host = "10.0.0.1";', '']);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('every scanned file becomes facts of its kind, sorted by path', async () => {
     const p = await collect({
       'src/app/A.java': 'package app;\npublic class A {}\n',
@@ -42,7 +55,7 @@ describe('collectFacts', () => {
     const byFile = (name: string) => p.files.find((f) => f.file === name)!;
     const comments = (name: string) => {
       const f = byFile(name);
-      return f.kind === 'java' ? [] : f.comments.map((c) => [c.line, c.column, c.endLine, c.endColumn]);
+      return f.kind === 'java' ? [] : (f.comments ?? []).map((c) => [c.line, c.column, c.endLine, c.endColumn]);
     };
     expect(comments('web/index.jsp')).toEqual([[1, 1, 1, 17]]);
     expect(comments('conf/app.json')).toEqual([[2, 3, 2, 10]]); // JSON read with // comments

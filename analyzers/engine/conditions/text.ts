@@ -15,7 +15,8 @@ export interface TextCond {
 function lineMatches(c: TextCond, f: FileFacts, ctx: EvalContext): readonly Match[] {
   if (!inFiles(c, f.file, ctx)) return NONE;
   const text = ctx.lines(f);
-  const spans = f.kind === 'java' ? commentSpans(text.join('\n'), 'c') : f.comments;
+  // Java and scripts, whose comments are not kept, are C-like
+  const spans = f.kind !== 'java' && f.comments ? f.comments : commentSpans(text.join('\n'), 'c');
   const lines = c.comments ? text : maskComments(text, spans);
   const r = ctx.regex(c.regex);
   const out: Match[] = [];
