@@ -1,4 +1,5 @@
 import { commentSpans, maskComments } from '../../read/comments.js';
+import { scriptComments } from '../../read/source-lines.js';
 import type { FileFacts } from '../../types.js';
 import type { ConditionModule, EvalContext, Match, Patterns } from '../types.js';
 import { inFiles } from './file-filter.js';
@@ -15,8 +16,10 @@ export interface TextCond {
 function lineMatches(c: TextCond, f: FileFacts, ctx: EvalContext): readonly Match[] {
   if (!inFiles(c, f.file, ctx)) return NONE;
   const text = ctx.lines(f);
-  // Java and scripts, whose comments are not kept, are C-like
-  const spans = f.kind !== 'java' && f.comments ? f.comments : commentSpans(text.join('\n'), 'c');
+  const spans =
+    f.kind === 'java'
+      ? commentSpans(text.join('\n'), 'c')
+      : (f.comments ?? (f.kind === 'text' ? scriptComments(f) : undefined) ?? commentSpans(text.join('\n'), 'c'));
   const lines = c.comments ? text : maskComments(text, spans);
   const r = ctx.regex(c.regex);
   const out: Match[] = [];
@@ -48,6 +51,13 @@ export const text: ConditionModule<'text', TextCond> = {
         'web/app.js': '/* http://10.0.0.1/ */\nvar api = "/api";\n',
         'conf/app.conf': 'host=10.0.0.2\n',
       },
+    },
+    {
+      name: 'a script with Windows line ends: comments as its text has them, a backslash before \\r\\n included',
+      when: { text: { files: '**/*.js', regex: '10\\.0\\.0\\.1' } },
+      files: { 'web/a.js': "var s = 'a\\\r\nb'; // 10.0.0.1\r\n" },
+      expect: ['web/a.js:2'],
+      lookAlike: { 'web/a.js': "var s = 'a\\\r\n// 10.0.0.1';\r\n" },
     },
     {
       name: 'with comments when asked',
