@@ -198,6 +198,8 @@ function runOn(
         if (inFlight > 0) return;
         if (retiring && next < queue.length) {
           off();
+          // idle, so nothing should come from it any more; an error on its way out is not this run's
+          w.on('error', () => undefined);
           void w.terminate();
           workers[slot] = startWorker();
           serve(slot);
