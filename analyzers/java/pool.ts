@@ -159,8 +159,9 @@ function resultsOf(jobs: JavaJob[], queue: number[][], onProgress: PoolOptions['
 }
 
 /**
- * Runs the jobs on the workers, two batches in flight each. A worker that reads a large file gets no more batches and
- * is replaced (in `workers`, which the pool closes) once its batches are back.
+ * Runs the jobs on the workers, two batches in flight each, so that a worker never waits for the main thread between
+ * batches. A worker that reads a large file gets no more batches and is replaced (in `workers`, which the pool
+ * closes) once its batches are back.
  */
 function runOn(
   workers: Worker[],
