@@ -46,31 +46,54 @@ describe('workers that read a large file', () => {
     expect(two.stats).toEqual(one.stats);
   });
 
+  const servlets = Array.from({ length: 30 }, (_, i) => `src/shop/C${i + 1}.java`);
+  const typesOf = (files: string[]) => files.map((rel) => path.basename(rel, '.java'));
+
+  /** Runs `body` in a process of its own, with `pool` (the built pool module) and `jobs(files)` in scope. */
+  function probe(body: string): { started: number; types: string[][] } {
+    const script = `
+      const pool = await import(${JSON.stringify(path.join(ROOT, 'dist/analyzers/java/pool.js'))});
+      const { statSync } = await import('node:fs');
+      const jobs = (files) => files.map((rel) => {
+        const abs = ${JSON.stringify(dir)} + '/' + rel;
+        return { abs, rel, size: statSync(abs).size };
+      });
+      const typesOf = (results) => results.map((r) => r.facts.types[0].name);
+      ${body}
+    `;
+    // from a file: a worker inherits the options of an `-e` script, which it cannot run with
+    const tmp = makeTree({ 'probe.mjs': script });
+    const r = spawnSync(process.execPath, [path.join(tmp, 'probe.mjs')], { encoding: 'utf8' });
+    removeTree(tmp);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { started: number; types: string[][] };
+  }
+
   // Each large file is a batch of its own, sent first: a worker takes one and retires, and is replaced if work is left
   // when it comes back. The two first to come back leave the last two large files; the third leaves the two batches
   // of servlets, which only a worker that took no large file can take; the fourth leaves nothing. So two workers make
   // five, however the batches interleave.
   it('the pool starts a worker in place of each one that read a large file while work is left', () => {
-    const pool = path.join(ROOT, 'dist/analyzers/java/pool.js');
-    const files = [...largeFiles, ...Array.from({ length: 30 }, (_, i) => `src/shop/C${i + 1}.java`)];
-    const script = `
-      const { javaPool } = await import(${JSON.stringify(pool)});
-      const { statSync } = await import('node:fs');
-      const files = ${JSON.stringify(files)}.map((rel) => {
-        const abs = ${JSON.stringify(dir)} + '/' + rel;
-        return { abs, rel, size: statSync(abs).size };
-      });
-      const p = javaPool(files.length, 2);
-      const results = await p.analyze(files);
-      console.log(JSON.stringify({ started: p.workersStarted(), types: results.map((r) => r.facts.types[0].name) }));
-    `;
-    // from a file: a worker inherits the options of an `-e` script, which it cannot run with
-    const probe = makeTree({ 'probe.mjs': script });
-    const r = spawnSync(process.execPath, [path.join(probe, 'probe.mjs')], { encoding: 'utf8' });
-    removeTree(probe);
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { started: number; types: string[] };
+    const files = [...largeFiles, ...servlets];
+    const out = probe(`
+      const p = pool.javaPool(${files.length}, 2);
+      const types = typesOf(await p.analyze(jobs(${JSON.stringify(files)})));
+      console.log(JSON.stringify({ started: p.workersStarted(), types: [types] }));
+    `);
     expect(out.started).toBe(5);
-    expect(out.types).toEqual(files.map((rel) => path.basename(rel, '.java')));
+    expect(out.types).toEqual([typesOf(files)]);
+  });
+
+  it('a pool that serves more apps replaces every such worker, the last too, and serves the next app', () => {
+    const files = [...largeFiles, ...servlets];
+    const out = probe(`
+      const p = pool.sharedJavaPool(2);
+      const first = typesOf(await p.analyze(jobs(${JSON.stringify(files)})));
+      const next = typesOf(await p.analyze(jobs(${JSON.stringify(servlets)})));
+      console.log(JSON.stringify({ started: p.workersStarted(), types: [first, next] }));
+      await p.close();
+    `);
+    expect(out.started).toBe(6);
+    expect(out.types).toEqual([typesOf(files), typesOf(servlets)]);
   });
 });

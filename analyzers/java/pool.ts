@@ -106,7 +106,8 @@ export function sharedJavaPool(threads = defaultThreads()): JavaPool {
     analyze(jobs, onProgress) {
       if (jobs.length <= BATCH && !workers) return small.analyze(jobs, onProgress);
       workers ??= Array.from({ length: threads }, starter.start);
-      return runOn(workers, starter.start, jobs, onProgress);
+      // the next app gets a fresh worker too, in place of one that read a large file among this app's last ones
+      return runOn(workers, starter.start, jobs, onProgress, { replaceLast: true });
     },
     async close() {
       await Promise.all((workers ?? []).map((w) => w.terminate()));
@@ -161,13 +162,14 @@ function resultsOf(jobs: JavaJob[], queue: number[][], onProgress: PoolOptions['
 /**
  * Runs the jobs on the workers, two batches in flight each, so that a worker never waits for the main thread between
  * batches. A worker that reads a large file gets no more batches and is replaced (in `workers`, which the pool
- * closes) once its batches are back.
+ * closes) once its batches are back, if work is left or `replaceLast` says the pool serves more runs.
  */
 function runOn(
   workers: Worker[],
   startWorker: () => Worker,
   jobs: JavaJob[],
   onProgress: PoolOptions['onProgress'],
+  { replaceLast = false } = {},
 ): Promise<JavaResult[]> {
   const queue = batches(jobs);
   const { results, receive } = resultsOf(jobs, queue, onProgress);
@@ -197,7 +199,7 @@ function runOn(
           inFlight++;
         }
         if (inFlight > 0) return;
-        if (retiring && next < queue.length) {
+        if (retiring && (next < queue.length || replaceLast)) {
           off();
           // idle, so nothing should come from it any more; an error on its way out is not this run's
           w.on('error', () => undefined);
