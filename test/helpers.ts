@@ -25,6 +25,13 @@ export function bundledRules(): Rule[] {
   return (rulesCache ??= loadRules());
 }
 
+/** A servlet `shop.C<i>` that counts requests in a static field and keeps an object in the session. */
+export const servletSource = (i: number): string =>
+  'package shop;\nimport javax.servlet.http.*;\n' +
+  `public class C${i} extends HttpServlet {\n  static int hits${i};\n` +
+  `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
+  `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
+
 /** Writes a small tree of files into a new temporary folder. */
 export function makeTree(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-test-'));

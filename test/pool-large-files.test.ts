@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, makeTree, removeTree } from './helpers.js';
+import { CLI, ROOT, makeTree, removeTree, servletSource } from './helpers.js';
 
 // Four generated files of more than half a megabyte (each leaves its worker with a heap sized for it, so the worker is
 // replaced) among sixty servlets: more than one batch each for two workers.
@@ -11,16 +11,11 @@ const large = (name: string) =>
     '',
   ) +
   '}\n';
-const servlet = (i: number) =>
-  'package shop;\nimport javax.servlet.http.*;\n' +
-  `public class C${i} extends HttpServlet {\n  static int hits${i};\n` +
-  `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
-  `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
 
 const largeFiles = ['Big1', 'Big2', 'Big3', 'Big4'].map((name) => `src/gen/${name}.java`);
 const tree: Record<string, string> = {};
 for (const file of largeFiles) tree[file] = large(path.basename(file, '.java'));
-for (let i = 1; i <= 60; i++) tree[`src/shop/C${i}.java`] = servlet(i);
+for (let i = 1; i <= 60; i++) tree[`src/shop/C${i}.java`] = servletSource(i);
 
 type Report = { findings: { ruleId: string; file: string; line: number }[]; stats: unknown };
 

@@ -1,19 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, makeTree, removeTree } from './helpers.js';
+import { CLI, makeTree, removeTree, servletSource } from './helpers.js';
 
 // Three apps of 30 servlets each: more Java files than one batch, so the built CLI parses them on worker threads,
 // and --each runs all three on the same workers.
-const servlet = (i: number) =>
-  'package shop;\nimport javax.servlet.http.*;\n' +
-  `public class C${i} extends HttpServlet {\n  static int hits${i};\n` +
-  `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
-  `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
 
 const tree: Record<string, string> = {};
 for (const app of ['app1', 'app2', 'app3'])
-  for (let i = 1; i <= 30 + app.length; i++) tree[`${app}/src/shop/C${i}.java`] = servlet(i);
+  for (let i = 1; i <= 30 + app.length; i++) tree[`${app}/src/shop/C${i}.java`] = servletSource(i);
 
 type Report = { findings: { ruleId: string; file: string; line: number }[] };
 const json = (args: string[]) => {
