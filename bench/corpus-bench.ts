@@ -42,7 +42,10 @@ function report(label: string, dir: string, threads: number, jdkRate: number): v
       `peak RSS ${two.rssMb} MB (target <= 400 MB)  ${two.findings} findings`,
   );
   console.log(`    stages (s): ${stagesText(two.stages)}`);
-  console.log(`  1 thread:  ${secs(one.ms).padStart(8)}  ${perSec(one.lines, one.ms).toLocaleString('en-US')} lines/s`);
+  console.log(
+    `  1 thread:  ${secs(one.ms).padStart(8)}  ${perSec(one.lines, one.ms).toLocaleString('en-US')} lines/s  ` +
+      `peak RSS ${one.rssMb} MB`,
+  );
   console.log(`  ${threads} threads / 1 thread: ${(one.ms / two.ms).toFixed(2)}x faster   target > 1x`);
   console.log(`  JDK tree's lines/s / this tree's: ${(jdkRate / rate).toFixed(2)}x   target <= 1.5x`);
 }
