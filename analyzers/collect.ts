@@ -108,7 +108,7 @@ export async function collectFacts(root: string, opts: CollectOptions = {}): Pro
   const javaFiles = scan.files.filter((f) => f.kind === 'java' || f.kind === 'jsp');
   if (opts.pool) return collectWith(opts.pool, scan, javaFiles, opts);
   // the workers load their parser while the configuration is read
-  const pool = javaPool(javaFiles.length, opts.threads);
+  const pool = javaPool(javaFiles, opts.threads);
   try {
     return await collectWith(pool, scan, javaFiles, opts);
   } finally {

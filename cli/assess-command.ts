@@ -55,7 +55,11 @@ export function assessCommand(): Command {
       parseEncoding,
     )
     .option('--max-file-size <MB>', 'skip files larger than this, with a notice', positiveNumber, 2)
-    .option('--threads <n>', 'parser threads (default: one per core)', positiveInteger(64))
+    .option(
+      '--threads <n>',
+      'parser threads (default: one per core; one for an app of less than 1.5 MB of Java and JSP)',
+      positiveInteger(64),
+    )
     .option('-q, --quiet', 'no progress on standard error')
     .option('--profile', 'print the time of each stage on standard error (also PAASPORT_PROFILE=1, for any command)')
     .addHelpText(

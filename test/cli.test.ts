@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { CLI, makeTree, removeTree, ROOT } from './helpers.js';
+import { CLI, makeTree, padded, removeTree, ROOT, WORKER_SOURCE_BYTES } from './helpers.js';
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
@@ -141,11 +141,14 @@ describe('paasport assess (built CLI)', () => {
     }
   });
 
+  // enough source that the built CLI parses it on worker threads
   it('worker threads give the same findings as one thread', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) {
-      files[`src/p/C${i}.java`] =
-        `package p;\nimport javax.servlet.http.HttpSession;\npublic class C${i} {\n  void f(HttpSession s) { s.setAttribute("k${i}", "v"); }\n  String u = "jdbc:mysql://10.0.${i}.1/db";\n}\n`;
+      files[`src/p/C${i}.java`] = padded(
+        `package p;\nimport javax.servlet.http.HttpSession;\npublic class C${i} {\n  void f(HttpSession s) { s.setAttribute("k${i}", "v"); }\n  String u = "jdbc:mysql://10.0.${i}.1/db";\n}\n`,
+        WORKER_SOURCE_BYTES / 80,
+      );
     }
     const dir = makeTree(files);
     try {
@@ -163,9 +166,11 @@ describe('paasport assess (built CLI)', () => {
     // which has no undefined
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) {
-      files[`src/p/D${i}.java`] =
+      files[`src/p/D${i}.java`] = padded(
         `package p;\nimport javax.servlet.http.HttpSession;\npublic class D${i} {\n` +
-        `  void f(HttpSession s, Object[] a) { s.setAttribute("a${i}", a[0]); s.setAttribute("b${i}", java.util.UUID.randomUUID()); }\n}\n`;
+          `  void f(HttpSession s, Object[] a) { s.setAttribute("a${i}", a[0]); s.setAttribute("b${i}", java.util.UUID.randomUUID()); }\n}\n`,
+        WORKER_SOURCE_BYTES / 80,
+      );
     }
     const dir = makeTree(files);
     try {

@@ -32,6 +32,15 @@ export const servletSource = (i: number): string =>
   `  protected void doGet(HttpServletRequest r, HttpServletResponse s) { hits${i}++; ` +
   `r.getSession().setAttribute("k${i}", new Object()); }\n}\n`;
 
+// Each app of these tests parses on worker threads only with more than 1.5 MB of Java (less is read in one thread).
+export const WORKER_SOURCE_BYTES = 1.6 * 1024 * 1024;
+
+/** A Java source with a comment at its end that brings it to `bytes` (findings stay those of the source). */
+export function padded(source: string, bytes: number): string {
+  const line = `// ${'-'.repeat(76)}\n`;
+  return source + line.repeat(Math.max(0, Math.ceil((bytes - source.length) / line.length)));
+}
+
 /** Writes a small tree of files into a new temporary folder. */
 export function makeTree(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'paasport-test-'));

@@ -71,12 +71,25 @@ describe('workers that read a large file', () => {
   it('the pool starts a worker in place of each one that read a large file while work is left', () => {
     const files = [...largeFiles, ...servlets];
     const out = probe(`
-      const p = pool.javaPool(${files.length}, 2);
+      const p = pool.javaPool(jobs(${JSON.stringify(files)}), 2);
       const types = typesOf(await p.analyze(jobs(${JSON.stringify(files)})));
       console.log(JSON.stringify({ started: p.workersStarted(), types: [types] }));
     `);
     expect(out.started).toBe(5);
     expect(out.types).toEqual([typesOf(files)]);
+  });
+
+  it('a pool for less source than is worth a worker (30 servlets) starts none, and reads it in this thread', () => {
+    const out = probe(`
+      const own = pool.javaPool(jobs(${JSON.stringify(servlets)}), 2);
+      const alone = typesOf(await own.analyze(jobs(${JSON.stringify(servlets)})));
+      const shared = pool.sharedJavaPool(2);
+      const portfolio = typesOf(await shared.analyze(jobs(${JSON.stringify(servlets)})));
+      console.log(JSON.stringify({ started: own.workersStarted() + shared.workersStarted(), types: [alone, portfolio] }));
+      await shared.close();
+    `);
+    expect(out.started).toBe(0);
+    expect(out.types).toEqual([typesOf(servlets), typesOf(servlets)]);
   });
 
   it('a pool that serves more apps replaces every such worker, the last too, and serves the next app', () => {

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, makeTree, removeTree, servletSource } from './helpers.js';
+import { CLI, makeTree, padded, removeTree, servletSource, WORKER_SOURCE_BYTES } from './helpers.js';
 
-// Three apps of 30 servlets each: more Java files than one batch, so the built CLI parses them on worker threads,
-// and --each runs all three on the same workers.
+// Three apps of 30 servlets each: more Java files than one batch and enough source, so the built CLI parses them on
+// worker threads, and --each runs all three on the same workers.
 
 const tree: Record<string, string> = {};
 for (const app of ['app1', 'app2', 'app3'])
-  for (let i = 1; i <= 30 + app.length; i++) tree[`${app}/src/shop/C${i}.java`] = servletSource(i);
+  for (let i = 1; i <= 30 + app.length; i++)
+    tree[`${app}/src/shop/C${i}.java`] = padded(servletSource(i), WORKER_SOURCE_BYTES / 30);
 
 type Report = { findings: { ruleId: string; file: string; line: number }[] };
 const json = (args: string[]) => {
