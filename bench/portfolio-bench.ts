@@ -1,6 +1,6 @@
-// Apps per minute for a portfolio of 20 small apps (a fixture each, with 40 more classes: more than one batch of Java
-// files, so they are parsed on worker threads): --each's one pool of workers and parsers against a pool started and
-// closed for each app, in one run.
+// Apps per minute for a portfolio of 20 small apps (a fixture each, with 40 more classes; too little source for
+// workers, so each is parsed in this thread): --each's one pool, whose parser serves every app, against a pool
+// started and closed for each app, in one run.
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assess, assessAll, type AppRef } from '../analyzers/assess/assess.js';
@@ -14,7 +14,7 @@ const extraClass = (i: number) =>
   `  public int count(String key) {\n    Integer n = seen.get(key);\n    seen.put(key, n == null ? 1 : n + 1);\n` +
   `    return seen.get(key);\n  }\n}\n`;
 
-/** Copies of the fixtures, each with more classes (enough to go to the worker threads), made once in the cache. */
+/** Copies of the fixtures, each with more classes, made once in the cache. */
 export function portfolio(cache: string): AppRef[] {
   const dir = path.join(cache, 'portfolio');
   const fixtures = readdirSync('fixtures').filter((f) => statSync(path.join('fixtures', f)).isDirectory());

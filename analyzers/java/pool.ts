@@ -84,17 +84,6 @@ function batches(jobs: JavaJob[]): number[][] {
   return out;
 }
 
-/**
- * Facts as a worker sends them, read back here, their repeated strings made one. The round trip through JSON is what
- * frees the source text: a name or an argument sliced from it keeps the whole file's text alive, every file's until
- * the run ends (on the JDK tree, about 130 MB of a one-thread run's peak).
- */
-function readBack(json: string, strings: Map<string, string>): JavaResult[] {
-  const results = JSON.parse(json) as JavaResult[];
-  for (const r of results) if (r.facts) internFacts(r.facts, strings);
-  return results;
-}
-
 function inThread(): JavaPool {
   let parser: ReturnType<typeof createJavaParser> | undefined; // one for every run of this pool
   return {
@@ -102,9 +91,8 @@ function inThread(): JavaPool {
       if (!jobs.length) return [];
       const jp = await (parser ??= createJavaParser({ fewFiles: jobs.length <= BATCH }));
       const results: JavaResult[] = new Array(jobs.length);
-      const strings = new Map<string, string>();
       for (let i = 0; i < jobs.length; i++) {
-        [results[i]] = readBack(JSON.stringify([analyzeJavaFile(jp, jobs[i])]), strings);
+        results[i] = analyzeJavaFile(jp, jobs[i]);
         if ((i + 1) % BATCH === 0 || i + 1 === jobs.length) onProgress?.(i + 1, jobs.length);
       }
       return results;
@@ -175,7 +163,10 @@ function resultsOf(jobs: JavaJob[], queue: number[][], onProgress: PoolOptions['
   let done = 0;
   const receive = (msg: { id: number; results: string }) => {
     const batch = queue[msg.id];
-    readBack(msg.results, strings).forEach((r, k) => (results[batch[k]] = r));
+    (JSON.parse(msg.results) as JavaResult[]).forEach((r, k) => {
+      if (r.facts) internFacts(r.facts, strings);
+      results[batch[k]] = r;
+    });
     done += batch.length;
     onProgress?.(done, jobs.length);
   };
