@@ -101,7 +101,7 @@ async function buildOf(scan: ScanOutput, files: FileFacts[]) {
   return build;
 }
 
-/** Scans a tree and extracts the facts of every file: Java on worker threads, configuration here meanwhile. */
+/** Scans a tree and extracts the facts of every file: Java on worker threads (a large app's), configuration here. */
 export async function collectFacts(root: string, opts: CollectOptions = {}): Promise<ProjectFacts> {
   const scan = timeStage('scan', () => scanTree(root, { maxFileSize: opts.maxFileSize }));
   // JSP pages too: their Java (scriptlets, expressions, declarations) is read like a servlet's

@@ -10,7 +10,7 @@ const WHAT: Record<Stage, string> = {
   load: "loading the command's modules and the rules",
   scan: 'walking the tree',
   config: 'build files',
-  'parse+extract': 'Java and JSP files, on worker threads, and the other configuration files meanwhile',
+  'parse+extract': 'Java and JSP files (on worker threads for 1.5 MB or more) and the other configuration files',
   index: 'type index',
   'call graph': 'call graph and reach, built when a rule needs them',
   rules: 'rules, without the call graph',

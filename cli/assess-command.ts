@@ -57,7 +57,7 @@ export function assessCommand(): Command {
     .option('--max-file-size <MB>', 'skip files larger than this, with a notice', positiveNumber, 2)
     .option(
       '--threads <n>',
-      'parser threads (default: one per core; one for an app of less than 1.5 MB of Java and JSP)',
+      'parser threads (default: one per core); an app of less than 1.5 MB of Java and JSP is parsed in one',
       positiveInteger(64),
     )
     .option('-q, --quiet', 'no progress on standard error')

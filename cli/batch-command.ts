@@ -52,7 +52,11 @@ export function batchCommand(): Command {
     .argument('<inventory>', 'inventory YAML: apps with a path or a git URL and ref, and their overrides')
     .option('-o, --out <dir>', 'output folder (artifacts per app, reports, state, clones)', 'paasport-batch')
     .option('--jobs <n>', 'apps worked on at the same time (default: one per core)', positiveInteger(64))
-    .option('--threads <n>', 'Java parser threads shared by the jobs (default: one per core)', positiveInteger(64))
+    .option(
+      '--threads <n>',
+      'Java parser threads shared by the jobs (default: one per core); an app of less than 1.5 MB is parsed in one',
+      positiveInteger(64),
+    )
     .option('--fix', 'apply the stateless refactors to the clone of each git app, on a branch, before assessing')
     .option('--fix-branch <name>', 'the branch of the clone the fixes are committed on', 'paasport/stateless')
     .addOption(

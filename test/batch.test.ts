@@ -9,7 +9,7 @@ import { runBatch } from '../cli/batch/run-batch.js';
 import { inShard, parseShard } from '../cli/batch/shard.js';
 import { packageVersion } from '../cli/version.js';
 import { commitAll, git } from './git-repo.js';
-import { bundledRules, CLI, removeTree, ROOT } from './helpers.js';
+import { bundledRules, CLI, padded, removeTree, ROOT, WORKER_SOURCE_BYTES } from './helpers.js';
 
 const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'))
   .filter((f) => f.endsWith('.expected.yaml'))
@@ -67,8 +67,11 @@ function makeInventory(): string {
     cpSync(path.join(ROOT, 'fixtures', FIXTURES[i % FIXTURES.length]), path.join(dir, 'apps', name), {
       recursive: true,
     });
-    // a few apps with more Java files than one batch: parsed on the shared worker threads, the others in-thread
-    if (i <= 3) for (let k = 0; k < 30; k++) writeFileSync(path.join(dir, 'apps', name, `Extra${k}.java`), extra(k));
+    // a few apps with more Java files than one batch and enough source: parsed on the shared worker threads (by the
+    // built CLI), the others in-thread
+    if (i <= 3)
+      for (let k = 0; k < 30; k++)
+        writeFileSync(path.join(dir, 'apps', name, `Extra${k}.java`), padded(extra(k), WORKER_SOURCE_BYTES / 30));
     lines.push(`  - name: ${name}`, `    path: apps/${name}`, ...(OVERRIDES[i] ? [OVERRIDES[i].trimEnd()] : []));
   }
   // broken on purpose: settings that paasport.yaml's schema refuses

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, makeTree, padded, removeTree, servletSource, WORKER_SOURCE_BYTES } from './helpers.js';
 
-// Three apps of 30 servlets each: more Java files than one batch and enough source, so the built CLI parses them on
+// Three apps of 34 servlets each: more Java files than one batch and enough source, so the built CLI parses them on
 // worker threads, and --each runs all three on the same workers.
 
 const tree: Record<string, string> = {};

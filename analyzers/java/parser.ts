@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 // V8 runs WebAssembly as baseline code first and recompiles a function with its optimizing compiler once it has run
 // for a while (its tiering budget, read when the module is instantiated). For tree-sitter's lexer and parser that
 // compile costs more than parsing a few files, and the run waits for it: a parser for a few files gets a budget they
-// never use up. Parsers made after it (on worker threads, for large apps) get V8's default again.
+// never use up. Parsers made after it (on worker threads, for large apps) and a parser that serves the apps of a
+// portfolio in one thread get V8's default.
 const V8_TIERING_BUDGET = 1_800_000;
 const FEW_FILES_TIERING_BUDGET = 50_000_000;
 

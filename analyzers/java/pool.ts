@@ -27,7 +27,10 @@ const LARGE_FILE_BYTES = 512 * 1024;
 // 1.10x and 1.08x the time at 0.3 and 1.1 MB of Java and JSP, 0.95x to 0.93x from 2.1 MB up.
 const WORKER_MIN_BYTES = 1.5 * 1024 * 1024;
 
-/** How many workers jobs are worth: none below WORKER_MIN_BYTES of source (or a batch of files, sizes unknown). */
+/**
+ * How many workers jobs are worth, one or none meaning this thread: none below WORKER_MIN_BYTES of source (or a batch
+ * of files, their sizes unknown).
+ */
 function workersFor(jobs: readonly Pick<JavaJob, 'size'>[], threads: number): number {
   const sized = jobs.every((j) => j.size !== undefined);
   if (sized && jobs.reduce((n, j) => n + j.size!, 0) < WORKER_MIN_BYTES) return 0;
@@ -84,12 +87,14 @@ function batches(jobs: JavaJob[]): number[][] {
   return out;
 }
 
-function inThread(): JavaPool {
+/** This thread's parser; a pool that serves a portfolio's apps (`shared`) gets V8's default tiering budget. */
+function inThread({ shared = false } = {}): JavaPool {
   let parser: ReturnType<typeof createJavaParser> | undefined; // one for every run of this pool
   return {
     async analyze(jobs, onProgress) {
       if (!jobs.length) return [];
-      const jp = await (parser ??= createJavaParser({ fewFiles: jobs.length <= BATCH }));
+      // the budget is set once per parser: the first app's few files must not set it for the larger apps after it
+      const jp = await (parser ??= createJavaParser({ fewFiles: !shared && jobs.length <= BATCH }));
       const results: JavaResult[] = new Array(jobs.length);
       for (let i = 0; i < jobs.length; i++) {
         results[i] = analyzeJavaFile(jp, jobs[i]);
@@ -108,9 +113,9 @@ function inThread(): JavaPool {
  */
 export function sharedJavaPool(threads = defaultThreads()): JavaPool {
   const script = workerScript();
-  if (!script || threads <= 1) return inThread();
+  if (!script || threads <= 1) return inThread({ shared: true });
   let workers: Worker[] | undefined;
-  const small = inThread();
+  const small = inThread({ shared: true });
   const starter = workerStarter(script);
   return {
     analyze(jobs, onProgress) {
