@@ -25,14 +25,32 @@ const NOT_VALUES = /^(xmlns|xsi:|schemaLocation)/;
 function valueHit(el: XmlElement, c: XmlElementCond, ctx: EvalContext): string | undefined {
   const r = ctx.regex(c.value!);
   const not = c.notValue ? ctx.regex(c.notValue) : undefined;
-  const candidates = [
-    ...Object.entries(el.attributes)
-      .filter(([k]) => !NOT_VALUES.test(k))
-      .map(([, v]) => v),
-    el.text,
-  ];
-  return candidates.find((v) => v && r.test(v) && !not?.test(v));
+  const hit = (v: string) => !!v && r.test(v) && !not?.test(v);
+  // every element of every XML file goes by here, once per rule: no arrays made on the way
+  for (const k in el.attributes) if (!NOT_VALUES.test(k) && hit(el.attributes[k])) return el.attributes[k];
+  return hit(el.text) ? el.text : undefined;
 }
+
+const byNameOf = new WeakMap<XmlFacts, Map<string, XmlElement[]>>();
+
+/**
+ * The elements of a file named so, in document order. A path ends with the name of its last element, so a condition
+ * on a path looks only at those (a Liquibase changelog has tens of thousands of elements, and most rules look for a
+ * few names).
+ */
+function elementsNamed(f: XmlFacts, name: string): readonly XmlElement[] {
+  let byName = byNameOf.get(f);
+  if (!byName) {
+    byNameOf.set(f, (byName = new Map()));
+    for (const el of f.elements) {
+      const list = byName.get(el.name);
+      if (list) list.push(el);
+      else byName.set(el.name, [el]);
+    }
+  }
+  return byName.get(name) ?? NONE_ELEMENTS;
+}
+const NONE_ELEMENTS: readonly XmlElement[] = [];
 
 /** The parent's index of each element, when the facts keep it (the elements of one file, in document order). */
 const parentOf = (el: XmlElement): number | undefined => (el as XmlElement & { parent?: number }).parent;
@@ -48,12 +66,12 @@ function siblingsMatch(el: XmlElement, f: XmlFacts, c: XmlElementCond, ctx: Eval
 }
 
 /** false when the element does not match; else the value the match carries. */
-function elementMatches(el: XmlElement, c: XmlElementCond, ctx: EvalContext): string | undefined | false {
+function elementMatches(el: XmlElement, c: Compiled, ctx: EvalContext): string | undefined | false {
   if (c.path !== '*' && el.path !== c.path && !el.path.endsWith('/' + c.path)) return false;
   if (c.name !== undefined && !ctx.regex(c.name).test(el.name)) return false;
   if (c.notName !== undefined && ctx.regex(c.notName).test(el.name)) return false;
   let value: string | undefined;
-  for (const [k, src] of Object.entries(c.attributes ?? {})) {
+  for (const [k, src] of c.attributeList) {
     const v = el.attributes[k];
     if (v === undefined || !ctx.regex(src).test(v)) return false;
     value = v;
@@ -71,10 +89,14 @@ function elementMatches(el: XmlElement, c: XmlElementCond, ctx: EvalContext): st
   return value;
 }
 
-function elementsOf(c: XmlElementCond, f: XmlFacts, ctx: EvalContext): readonly Match[] {
+/** A condition with its attributes listed once, not at each of the elements it is tried on. */
+type Compiled = XmlElementCond & { attributeList: [string, string][] };
+
+function elementsOf(c: Compiled, f: XmlFacts, ctx: EvalContext): readonly Match[] {
   if (!inFiles(c, f.file, ctx) || (c.root && f.root !== c.root)) return NONE;
   const out: Match[] = [];
-  for (const el of f.elements) {
+  const candidates = c.path === '*' ? f.elements : elementsNamed(f, c.path.slice(c.path.lastIndexOf('/') + 1));
+  for (const el of candidates) {
     const v = elementMatches(el, c, ctx);
     if (v !== false && c.sibling && !siblingsMatch(el, f, c, ctx)) continue;
     if (v !== false) out.push({ file: f.file, line: el.line, column: el.column, value: v });
@@ -116,8 +138,28 @@ export const xmlElement: ConditionModule<'xml.element', XmlElementCond> = {
     },
     ['path'],
   ),
-  evaluator: (c) => (f, ctx) => (f.kind === 'xml' ? elementsOf(c, f, ctx) : NONE),
+  evaluator: (cond) => {
+    const c = { ...cond, attributeList: Object.entries(cond.attributes ?? {}) };
+    return (f, ctx) => (f.kind === 'xml' ? elementsOf(c, f, ctx) : NONE);
+  },
   cases: [
+    {
+      name: 'a path matches the end of the path from the root, whole names only, namespace prefixes left out',
+      when: { 'xml.element': { path: 'session-config/session-timeout' } },
+      files: {
+        'WEB-INF/web.xml':
+          '<web-app>\n<session-config>\n  <session-timeout>30</session-timeout>\n</session-config>\n</web-app>\n',
+        'conf/app.xml':
+          '<j:app xmlns:j="urn:a">\n<j:session-config><j:session-timeout>5</j:session-timeout></j:session-config>\n' +
+          '</j:app>\n',
+      },
+      expect: ['WEB-INF/web.xml:3', 'conf/app.xml:2'],
+      lookAlike: {
+        'WEB-INF/web.xml':
+          '<web-app>\n<my-session-config>\n  <session-timeout>30</session-timeout>\n</my-session-config>\n' +
+          '<session-config><timeout>30</timeout></session-config>\n<session-timeout>9</session-timeout>\n</web-app>\n',
+      },
+    },
     {
       name: 'an element whose sibling has a text: a context-param named as a password',
       when: { 'xml.element': { path: 'context-param/param-value', sibling: { 'param-name': '(?i)password' } } },
