@@ -472,19 +472,19 @@ function factNodes(tree: Tree): Capture[] {
 }
 
 /** The first ERROR or MISSING node of a tree that has one. */
-function firstError(tree: Tree, errors: Query): Node | undefined {
+function firstError(tree: Tree, errors: () => Query): Node | undefined {
   // an explicit bound on in-progress matches: without one, a query runs in quadratic time on generated files of long
   // expression chains (a 10,000-line string table took 90 s, 0.1 s with the bound, with the same captures)
-  return errors.captures(tree.rootNode, { matchLimit: MATCH_LIMIT })[0]?.node;
+  return errors().captures(tree.rootNode, { matchLimit: MATCH_LIMIT })[0]?.node;
 }
 
 /**
- * Extracts facts from one parsed Java file (`parsed`: the text it was parsed from; `errors`: ERROR_QUERY compiled).
- * The caller deletes the tree.
+ * Extracts facts from one parsed Java file (`parsed`: the text it was parsed from; `errors`: ERROR_QUERY compiled,
+ * asked for only when the file does not parse cleanly). The caller deletes the tree.
  */
 export function extractJavaFacts(
   tree: Tree,
-  errors: Query,
+  errors: () => Query,
   file: string,
   encoding: Encoding,
   parsed: string,
