@@ -1,6 +1,6 @@
 // Apps per minute for a portfolio of 20 small apps (a fixture each, with 40 more classes; too little source for
 // workers, so each is parsed in this thread): --each's one pool, whose parser serves every app, against a pool
-// started and closed for each app, in one run.
+// started and closed for each app, in one run (each twice, in the order A B B A, the faster kept).
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assess, assessAll, type AppRef } from '../analyzers/assess/assess.js';
@@ -35,12 +35,22 @@ export async function portfolioBench(cache: string): Promise<void> {
   const apps = portfolio(cache);
   const rules = loadRules();
   await assessAll(apps.slice(0, 2), rules, {}); // warm the code both runs share
-  let t = performance.now();
-  await assessAll(apps, rules, {});
-  const shared = performance.now() - t;
-  t = performance.now();
-  for (const a of apps) await assess(a.path, rules, {}, { name: a.name });
-  const each = performance.now() - t;
+  const timed = async (run: () => Promise<unknown>) => {
+    const t = performance.now();
+    await run();
+    return performance.now() - t;
+  };
+  const oneForAll = () => assessAll(apps, rules, {});
+  const onePerApp = async () => {
+    for (const a of apps) await assess(a.path, rules, {}, { name: a.name });
+  };
+  // in the order A B B A, the faster of each: the run that goes second no longer gets the warmer code alone
+  const a1 = await timed(oneForAll);
+  const b1 = await timed(onePerApp);
+  const b2 = await timed(onePerApp);
+  const a2 = await timed(oneForAll);
+  const shared = Math.min(a1, a2);
+  const each = Math.min(b1, b2);
   const perMinute = (ms: number) => `${((APPS * 60_000) / ms).toFixed(0).padStart(5)} apps/min`;
   console.log(`portfolio of ${APPS} small apps (a fixture each, with ${EXTRA_CLASSES} more classes):`);
   console.log(`  one pool for all (--each)        ${(shared / 1000).toFixed(2).padStart(6)} s  ${perMinute(shared)}`);

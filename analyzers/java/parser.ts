@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const V8_TIERING_BUDGET = 1_800_000;
 const FEW_FILES_TIERING_BUDGET = 50_000_000;
 
-/** Loads tree-sitter-java (WASM) and compiles the error query. One per thread. */
+/** Loads tree-sitter-java (WASM); the error query is compiled on first use. One per thread. */
 export async function createJavaParser(opts: { fewFiles?: boolean } = {}): Promise<JavaParser> {
   if (opts.fewFiles) v8.setFlagsFromString(`--wasm-tiering-budget=${FEW_FILES_TIERING_BUDGET}`);
   try {
