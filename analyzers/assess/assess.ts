@@ -81,8 +81,9 @@ export async function assessAll(
   onApp?: (i: number, a: AppRef) => void,
 ): Promise<Assessment[]> {
   const out: Assessment[] = [];
-  // one pool of workers (and parsers) for every app: no start-up per app
-  const pool = opts.pool ?? sharedJavaPool(opts.threads);
+  // one pool of workers (and parsers) for every app: no start-up per app. One app gets a pool of its own, sized for
+  // it: its workers start while its configuration is read, and a small app's parser gets the few-files budget.
+  const pool = opts.pool ?? (apps.length > 1 ? sharedJavaPool(opts.threads) : undefined);
   try {
     for (const [i, app] of apps.entries()) {
       onApp?.(i, app);
@@ -90,7 +91,7 @@ export async function assessAll(
       out.push(await assess(p, rules, { ...opts, pool }, meta));
     }
   } finally {
-    if (!opts.pool) await pool.close();
+    if (!opts.pool) await pool?.close();
   }
   return out;
 }
