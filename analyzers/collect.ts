@@ -14,7 +14,7 @@ import { scanTree, type ScanOutput } from './read/scan.js';
 import type { Encoding, FileFacts, Notice, ProjectFacts, ScannedFile, TextFacts, XmlFacts } from './types.js';
 import { extractXmlFacts } from './config/xml.js';
 import { extractYamlFacts } from './config/yaml.js';
-import { timeStage, timeStageAsync } from './stage-times.js';
+import { noteWorkerThreads, timeStage, timeStageAsync } from './stage-times.js';
 
 export interface CollectOptions {
   encoding?: Encoding; // overrides detection for every file
@@ -157,6 +157,7 @@ async function collectWith(
     }
     return java;
   });
+  noteWorkerThreads(pool.workersStarted());
   for (const r of results) {
     notices.push(...r.notices);
     if (r.facts) files.push(r.facts);

@@ -10,7 +10,7 @@ const WHAT: Record<Stage, string> = {
   load: "loading the command's modules and the rules",
   scan: 'walking the tree',
   config: 'build files',
-  'parse+extract': 'Java and JSP files (on worker threads for 1.5 MB or more) and the other configuration files',
+  'parse+extract': 'Java and JSP files and the other configuration files',
   index: 'type index',
   'call graph': 'call graph and reach, built when a rule needs them',
   rules: 'rules, without the call graph',
@@ -24,6 +24,18 @@ interface Frame {
 let enabled = false;
 const totals = new Map<Stage, number>();
 const open: Frame[] = [];
+let workerThreads = 0; // the most a pool had started once an app's Java was read
+
+/** The worker threads a pool has started once an app's Java is read (none: it was read in this thread). */
+export function noteWorkerThreads(started: number): void {
+  if (enabled) workerThreads = Math.max(workerThreads, started);
+}
+
+/** Where the Java was parsed: a slow run on worker threads and one in this thread have different fixes. */
+const parsedOn = () =>
+  workerThreads
+    ? `, the Java on worker threads (${workerThreads} started)`
+    : ', the Java in this thread (worker threads start at 1.5 MB of Java and JSP)';
 
 export function enableStageTimes(): void {
   enabled = true;
@@ -82,7 +94,7 @@ export function stageTimesTable(startup: number): string {
     const t = totals.get(stage);
     if (t === undefined) continue;
     staged += t;
-    rows.push(`  ${stage.padEnd(14)}${ms(t)}  ${WHAT[stage]}`);
+    rows.push(`  ${stage.padEnd(14)}${ms(t)}  ${WHAT[stage]}${stage === 'parse+extract' ? parsedOn() : ''}`);
   }
   rows.push(`  ${'rest'.padEnd(14)}${ms(Math.max(0, now - startup - staged))}  everything else`);
   rows.push(`  ${'total'.padEnd(14)}${ms(now)}`);

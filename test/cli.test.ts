@@ -152,10 +152,15 @@ describe('paasport assess (built CLI)', () => {
     }
     const dir = makeTree(files);
     try {
-      const one = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '1']).out);
-      const two = JSON.parse(run(['assess', dir, '--format', 'json', '--threads', '2']).out);
+      const oneRun = run(['assess', dir, '--format', 'json', '--threads', '1', '--profile']);
+      const twoRun = run(['assess', dir, '--format', 'json', '--threads', '2', '--profile']);
+      const one = JSON.parse(oneRun.out);
+      const two = JSON.parse(twoRun.out);
       expect(one.findings.length).toBe(160);
       expect(two.findings).toEqual(one.findings);
+      // the two runs compared really took both paths
+      expect(oneRun.err).toMatch(/the Java in this thread/);
+      expect(twoRun.err).toMatch(/the Java on worker threads \(2 started\)/);
     } finally {
       removeTree(dir);
     }
